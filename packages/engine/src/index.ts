@@ -1,0 +1,7 @@
+// @yibao/engine — the benefit engine (政策计算引擎). Pure: no I/O, no clock, no environment.
+export * from './contract.js';
+export { compilePolicy, PolicyError } from './policy/compile.js';
+export type { PolicyBook, PolicyFile, RegionPolicy, PolicyVersion } from './policy/types.js';
+export { calculate, calculateParsed } from './calculate.js';
+export { parseRequest } from './request/parse.js';
+export { toFen, fenToYuan } from './money.js';

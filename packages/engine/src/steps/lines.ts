@@ -1,0 +1,126 @@
+// Step 1 — the line items (REFERENCE_POLICY.md §6), each in the order the policy gives:
+// public health, price standard, payment limit, then by class (self / B / A).
+import type { Level } from '../contract.js';
+import { applyRatio, formatYuan, priceLine } from '../money.js';
+import type { RegionWide } from '../policy/types.js';
+import type { Line, VisitInput } from '../request/visit.js';
+import { LEVEL_NAME, type Trace } from '../trace.js';
+
+export interface LineAmounts {
+  code: string;
+  total: number;
+  fullSelfPay: number;
+  overLimitSelfPay: number;
+  firstSelfPay: number;
+  inScope: number;
+  institutionBorne: number;
+}
+
+export interface LineTotals {
+  lines: LineAmounts[];
+  total: number;
+  fullSelfPay: number;
+  overLimitSelfPay: number;
+  firstSelfPay: number;
+  inScope: number;
+  institutionBorne: number;
+}
+
+const min3 = (a: number, b: number | null, c: number | null): number => {
+  let m = a;
+  if (b !== null && b < m) m = b;
+  if (c !== null && c < m) m = c;
+  return m;
+};
+
+function label(line: Line): string {
+  return `第${line.index + 1}项「${line.name || line.code}」`;
+}
+
+/** Why a Class B drug is (or is not) paid as Class A here (R-C2). */
+function classBAsA(line: Line, level: Level | null, isPharmacy: boolean, trace: Trace): boolean {
+  const exception = '基层医疗机构乙类药品参照甲类支付';
+  if (line.kind !== 'drug') {
+    if (level === 'primary') trace.notApplied('R-C2', exception, '本项为乙类诊疗项目或医用耗材，仅药品适用', line.index);
+    return false;
+  }
+  if (isPharmacy) {
+    trace.notApplied('R-C2', exception, '定点零售药店购药不适用', line.index);
+    return false;
+  }
+  if (level !== 'primary') {
+    trace.notApplied('R-C2', exception, `本机构为${level ? LEVEL_NAME[level] : ''}医疗机构`, line.index);
+    return false;
+  }
+  if (line.fixedSelfPay) {
+    trace.notApplied('R-C2', exception, '本药品为定额标准自负药品', line.index);
+    return false;
+  }
+  return true;
+}
+
+export function priceLines(input: VisitInput, region: RegionWide, trace: Trace): LineTotals {
+  const level = input.institution.level;
+  const isPharmacy = input.institution.type === 'pharmacy';
+  const totals: LineTotals = { lines: [], total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
+
+  for (const line of input.items) {
+    const a: LineAmounts = { code: line.code, total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
+    const p1 = priceLine(line.quantity, line.unitPrice);
+    a.total = p1;
+    if (line.publicHealth) {
+      a.institutionBorne = p1;
+      trace.applied('R-C5', `${label(line)}为免费基本公共卫生服务，${formatYuan(p1)}由机构承担，基金和个人均不支付`, p1, line.index);
+    } else {
+      const p2 = priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, null));
+      const p3 = line.class === 'self' ? p2 : priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, line.paymentLimit));
+      if (p1 > p2) {
+        a.institutionBorne += p1 - p2;
+        trace.applied('R-C3', `${label(line)}收费超过价格标准，超出部分${formatYuan(p1 - p2)}由机构承担，不得向患者收取（R-D10）`, p1 - p2, line.index);
+      }
+      if (p2 > p3) {
+        a.overLimitSelfPay = p2 - p3;
+        trace.applied('R-C3', `${label(line)}超过医保支付限价，超出部分${formatYuan(p2 - p3)}由个人自付（超限价自付）`, p2 - p3, line.index);
+      }
+      const left = p3;
+      switch (line.class) {
+        case 'self':
+          if (line.consent) {
+            a.fullSelfPay = left;
+            trace.applied('R-B6', `${label(line)}为自费项目，患者已签署知情同意书，${formatYuan(left)}全部自付`, left, line.index);
+          } else {
+            a.institutionBorne += left;
+            trace.applied('R-B6', `${label(line)}为自费项目，未签署知情同意书，${formatYuan(left)}由机构承担（R-D10）`, left, line.index);
+          }
+          break;
+        case 'B':
+          if (classBAsA(line, level, isPharmacy, trace)) {
+            a.inScope = left;
+            trace.applied('R-C2', `${label(line)}为乙类药品，基层医疗机构参照甲类支付，不设先行自付，${formatYuan(left)}纳入政策范围`, left, line.index);
+          } else {
+            const ratio = line.selfPayRatio ?? region.classBDefaultSelfPayRatio;
+            a.firstSelfPay = applyRatio(left, ratio);
+            a.inScope = left - a.firstSelfPay;
+            trace.applied('R-C1', `${label(line)}为乙类，先行自付比例${ratio / 100}%，先行自付${formatYuan(a.firstSelfPay)}`, a.firstSelfPay, line.index);
+          }
+          break;
+        case 'A':
+          a.inScope = left;
+          break;
+      }
+    }
+    totals.lines.push(a);
+    totals.total += a.total;
+    totals.fullSelfPay += a.fullSelfPay;
+    totals.overLimitSelfPay += a.overLimitSelfPay;
+    totals.firstSelfPay += a.firstSelfPay;
+    totals.inScope += a.inScope;
+    totals.institutionBorne += a.institutionBorne;
+  }
+  trace.applied(
+    'R-D11',
+    `费用合计${formatYuan(totals.total)}：全自费${formatYuan(totals.fullSelfPay)}，超限价自付${formatYuan(totals.overLimitSelfPay)}，先行自付${formatYuan(totals.firstSelfPay)}，政策范围内${formatYuan(totals.inScope)}，机构承担${formatYuan(totals.institutionBorne)}`,
+    totals.inScope,
+  );
+  return totals;
+}

@@ -1,0 +1,31 @@
+// The `yibao` command: dispatches to one subcommand module each.
+const USAGE = `usage: yibao <command> [options]
+
+commands:
+  calc [--ndjson] [--policy DIR]   calculate a settlement from JSON on stdin (CALC_CONTRACT.md)
+  serve [--port N] [--host H] [--data DIR]
+                                   start the settlement service (SERVICE_CONTRACT.md)
+  demo [--persons N] [--visits M] [--data DIR]
+                                   seed a demo region and settle a year of visits
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'calc':
+      return (await import('./calc.js')).runCalc(rest);
+    case 'serve':
+      return (await import('./serve.js')).runServe(rest);
+    case 'demo':
+      return (await import('./demo.js')).runDemo(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`yibao: unknown command '${command}'\n${USAGE}`);
+      return 2;
+  }
+}
