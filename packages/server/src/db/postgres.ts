@@ -1,0 +1,71 @@
+// The server driver: node-postgres with a pool, for `DATABASE_URL`.
+import pg from 'pg';
+import type { Database, Queryable } from './types.js';
+
+const INT8_OID = 20;
+const DATE_OID = 1082;
+
+// Per-pool type parsers, so nothing global changes: bigint fen amounts fit a JS number exactly
+// (below 2^53), and a DATE stays the 'YYYY-MM-DD' text the contract speaks.
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    if (oid === DATE_OID) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export interface PostgresOptions {
+  /** Every connection uses this schema first (tests get a fresh one each). */
+  schema?: string;
+  /** Pool size; a few connections per process saturate a small machine. */
+  max?: number;
+}
+
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: typeParsers,
+    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
+  });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const query = async <Row extends object>(sql: string, params?: readonly unknown[], name?: string): Promise<Row[]> =>
+    (await pool.query<Row & pg.QueryResultRow>(toConfig(sql, params, name))).rows;
+  return {
+    kind: 'postgres',
+    query,
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({
+          query: async <Row extends object>(sql: string, params?: readonly unknown[], name?: string) =>
+            (await client.query<Row & pg.QueryResultRow>(toConfig(sql, params, name))).rows,
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(sql: string): Promise<void> {
+      await pool.query(sql);
+    },
+    async close(): Promise<void> {
+      await pool.end();
+    },
+  };
+}
+
+function toConfig(sql: string, params: readonly unknown[] | undefined, name: string | undefined): pg.QueryConfig {
+  return {
+    text: sql,
+    ...(params === undefined ? {} : { values: [...params] }),
+    ...(name === undefined ? {} : { name }),
+  };
+}

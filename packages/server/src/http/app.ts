@@ -1,0 +1,66 @@
+// The HTTP service: `build()` returns a ready Fastify app; listening is the caller's business, so
+// tests inject requests without a port.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../db/types.js';
+import { SettlementService } from '../settle/service.js';
+import type { Calculator } from '../settle/types.js';
+import { installConsole } from './console-static.js';
+import { installErrorHandler } from './error-handler.js';
+import { institutionRoutes } from './routes/institutions.js';
+import { personRoutes } from './routes/persons.js';
+import { settlementRoutes } from './routes/settlements.js';
+import { errorSchema, institutionSchema, personSchema } from './schemas.js';
+
+export interface BuildOptions {
+  db: Database;
+  calculate: Calculator;
+  /** The policy regions a person may be enrolled in; unchecked when absent. */
+  regions?: ReadonlySet<string>;
+  /** The console's static build; null or a missing folder serves no console. */
+  consoleDir?: string | null;
+  logger?: boolean;
+}
+
+export async function build(options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Bodies are validated, never coerced or trimmed: "10" is not an amount and an unknown field
+    // is an error the caller should hear about.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+  });
+  installErrorHandler(app);
+  app.addSchema(errorSchema);
+  app.addSchema(institutionSchema);
+  app.addSchema(personSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Yibao 医保实时结算服务',
+        version: '0.1.0',
+        description: '定点医药机构实时结算、撤销、对账；参保人员与机构登记。金额单位：元。',
+      },
+      tags: [
+        { name: 'settlements', description: '结算' },
+        { name: 'persons', description: '参保人员' },
+        { name: 'institutions', description: '定点医药机构' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const service = new SettlementService(options.db, options.calculate);
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(
+    async (api) => {
+      institutionRoutes(api, options.db);
+      personRoutes(api, options.db, options.regions);
+      settlementRoutes(api, options.db, service);
+    },
+    { prefix: '/api/v1' },
+  );
+  await installConsole(app, options.consoleDir ?? null);
+  return app;
+}

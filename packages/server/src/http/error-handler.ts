@@ -1,0 +1,57 @@
+// Every failure leaves as { error: { code, message, field } } — never a stack trace.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiError, isCalcInputError } from '../errors.js';
+
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** '/items/0/unitPrice' → 'items[0].unitPrice', the engine's way of naming a field. */
+export function fieldOf(issue: ValidationIssue): string {
+  const parts = issue.instancePath.split('/').filter((p) => p !== '');
+  const missing = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
+  if (typeof missing === 'string') parts.push(missing);
+  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+}
+
+function validationMessage(issue: ValidationIssue, field: string): string {
+  switch (issue.keyword) {
+    case 'required':
+      return `缺少必填字段 ${field}`;
+    case 'additionalProperties':
+      return `不认识的字段 ${field}`;
+    case 'enum':
+      return `${field} 取值不在允许范围内: ${JSON.stringify(issue.params['allowedValues'])}`;
+    case 'type':
+      return `${field} 类型错误，应为 ${String(issue.params['type'])}`;
+    case 'pattern':
+      return `${field} 格式错误`;
+    default:
+      return `${field} 无效: ${issue.message ?? issue.keyword}`;
+  }
+}
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof ApiError) return reply.status(err.status).send(err.toJSON());
+    if (isCalcInputError(err)) {
+      return reply.status(400).send({ error: { code: err.code, message: err.message, field: err.field } });
+    }
+    const issue = err.validation?.[0] as ValidationIssue | undefined;
+    if (issue !== undefined) {
+      const field = fieldOf(issue);
+      return reply.status(400).send({ error: { code: 'invalid', message: validationMessage(issue, field), field } });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
+      const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'malformed_json' : 'bad_request';
+      return reply.status(status).send({ error: { code, message: `请求无效: ${err.message}`, field: null } });
+    }
+    request.log.error({ err }, 'unexpected error');
+    return reply.status(500).send({ error: { code: 'internal', message: '内部错误，请稍后重试', field: null } });
+  });
+}

@@ -1,0 +1,133 @@
+// 参保人员: POST /persons, GET /persons/{id}, GET /persons, GET /persons/{id}/accumulators.
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../db/types.js';
+import { ApiError, notFound } from '../../errors.js';
+import { isYuanAmount } from '../../store/money.js';
+import { findAccumulators, findPerson, insertPerson, listPersons } from '../../store/persons.js';
+import type { Person } from '../../store/records.js';
+import { paging } from '../paging.js';
+import { accumulatorsResponseSchema, errorResponses, pageQuery } from '../schemas.js';
+
+type PersonBody = Pick<Person, 'id' | 'name' | 'scheme' | 'category' | 'region'> &
+  Partial<Pick<Person, 'chronicDiseases' | 'familyDoctorContract' | 'relocated' | 'accountBalance'>>;
+
+const CATEGORIES: Record<Person['scheme'], readonly string[]> = {
+  resident: ['adult', 'minor', 'elderly'],
+  employee: ['in_service', 'retired'],
+};
+
+const samePerson = (a: Person, b: Person): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export function personRoutes(app: FastifyInstance, db: Database, regions: ReadonlySet<string> | undefined): void {
+  app.post<{ Body: PersonBody }>(
+    '/persons',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '登记参保人员',
+        body: { $ref: 'Person#' },
+        response: { 201: { $ref: 'Person#' }, 200: { $ref: 'Person#' }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const person: Person = {
+        id: body.id,
+        name: body.name,
+        scheme: body.scheme,
+        category: body.category,
+        region: body.region,
+        chronicDiseases: [...new Set(body.chronicDiseases ?? [])],
+        familyDoctorContract: body.familyDoctorContract ?? false,
+        relocated: body.relocated ?? false,
+        accountBalance: body.accountBalance ?? 0,
+      };
+      if (!CATEGORIES[person.scheme].includes(person.category))
+        throw new ApiError(400, 'invalid', `人员类别 ${person.category} 与险种 ${person.scheme} 不符`, 'category');
+      if (regions !== undefined && !regions.has(person.region))
+        throw new ApiError(400, 'unknown_region', `没有统筹区 ${person.region} 的政策`, 'region');
+      if (!isYuanAmount(person.accountBalance))
+        throw new ApiError(400, 'invalid_amount', '个人账户余额须为非负金额，至多两位小数', 'accountBalance');
+      if (await insertPerson(db, person)) return reply.status(201).send(person);
+      const existing = await findPerson(db, person.id);
+      if (existing !== undefined && samePerson(existing, person)) return reply.status(200).send(existing);
+      throw new ApiError(409, 'already_exists', `个人编号 ${person.id} 已登记为另一位参保人`, 'id');
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/persons/:id',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '查询参保人员',
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        response: { 200: { $ref: 'Person#' }, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const found = await findPerson(db, request.params.id);
+      if (found === undefined) throw notFound('参保人', 'id', request.params.id);
+      return found;
+    },
+  );
+
+  app.get<{
+    Querystring: {
+      region?: string;
+      scheme?: string;
+      category?: string;
+      chronicDisease?: string;
+      q?: string;
+      page?: string;
+      pageSize?: string;
+    };
+  }>(
+    '/persons',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '参保人员列表（分页）',
+        querystring: {
+          type: 'object',
+          properties: {
+            region: { type: 'string' },
+            scheme: { type: 'string' },
+            category: { type: 'string' },
+            chronicDisease: { type: 'string', description: '某一慢特病 ICD-10' },
+            q: { type: 'string', description: '姓名或编号的一部分' },
+            ...pageQuery,
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = paging(request.query);
+      return listPersons(db, request.query, page, pageSize);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { year?: string } }>(
+    '/persons/:id/accumulators',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '参保人年度累计（起付线、统筹支付等）',
+        params: { type: 'object', properties: { id: { type: 'string' } } },
+        querystring: {
+          type: 'object',
+          properties: { year: { type: 'string', pattern: '^\\d{4}$', description: '年度 YYYY，缺省为今年' } },
+          additionalProperties: false,
+        },
+        response: { 200: accumulatorsResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const personId = request.params.id;
+      if ((await findPerson(db, personId)) === undefined) throw notFound('参保人', 'id', personId);
+      const year = request.query.year === undefined ? new Date().getUTCFullYear() : Number(request.query.year);
+      return { personId, year, ytd: await findAccumulators(db, personId, year) };
+    },
+  );
+}

@@ -1,0 +1,41 @@
+// The answer of a reversal (结算撤销): the original's answer with every amount negated — totals and
+// each line — and the accumulators as they stand after moving back.
+import type { Accumulators } from '@yibao/engine';
+import { AMOUNT_COLUMNS, ITEM_AMOUNT_COLUMNS } from '../store/settlement-columns.js';
+import type { SettlementResponse } from './types.js';
+
+// -0 would print as 0 anyway, but keep the stored JSON free of it.
+const negate = (v: unknown): number => (typeof v === 'number' && v !== 0 ? -v : 0);
+
+export function negateResponse(
+  original: Record<string, unknown>,
+  ids: { settlementId: string; requestId: string; reverses: string; ytd: Accumulators },
+): SettlementResponse {
+  const totals = Object.fromEntries(AMOUNT_COLUMNS.map(([name]) => [name, negate(original[name])]));
+  const items = Array.isArray(original['items'])
+    ? (original['items'] as Record<string, unknown>[]).map((item) => ({
+        ...item,
+        ...Object.fromEntries(ITEM_AMOUNT_COLUMNS.map(([name]) => [name, negate(item[name])])),
+      }))
+    : [];
+  const totalCost = negate(original['totalCost']);
+  return {
+    ...original,
+    ...totals,
+    settlementId: ids.settlementId,
+    requestId: ids.requestId,
+    reverses: ids.reverses,
+    personId: String(original['personId']),
+    institutionId: String(original['institutionId']),
+    date: String(original['date']),
+    items,
+    ytd: ids.ytd,
+    trace: [
+      {
+        rule: 'R-E1',
+        text: `结算撤销：冲销结算 ${ids.reverses}，各项金额取反，年度累计与个人账户按原结算的变动额退回`,
+        amount: totalCost,
+      },
+    ],
+  };
+}

@@ -1,0 +1,198 @@
+// The settlement service (实时结算): preview, settle, reverse, read. The HTTP routes and the demo
+// generator both call this, so the demo goes through exactly the code institutions hit.
+import { randomUUID } from 'node:crypto';
+import type { Accumulators, CalcResult } from '@yibao/engine';
+import type { Database } from '../db/types.js';
+import { isPgError, UNIQUE_VIOLATION } from '../db/types.js';
+import { ApiError, notFound } from '../errors.js';
+import { yuanToFen } from '../store/money.js';
+import { ACCUMULATOR_COLUMNS } from '../store/records.js';
+import { AMOUNT_COLUMNS, type Amounts } from '../store/settlement-columns.js';
+import {
+  findSettlementResponse,
+  readReverseContext,
+  readSettleContext,
+  type PreviousUse,
+} from '../store/settlement-reads.js';
+import { writeSettlement } from '../store/settlement-writes.js';
+import { accumulatorsInYuan, buildCalcRequest, yearOf } from './calc-request.js';
+import { itemLines } from './lines.js';
+import { requestHash } from './request-hash.js';
+import { negateResponse } from './reversal.js';
+import { withCasRetry } from './retry.js';
+import type { Answer, Calculator, PreviewBody, ReversalBody, SettleBody, SettlementResponse } from './types.js';
+
+function amountsInFen(result: CalcResult): Amounts {
+  const fen = {} as Amounts;
+  for (const [name] of AMOUNT_COLUMNS) fen[name] = yuanToFen(result[name]);
+  return fen;
+}
+
+function accumulatorsInFen(yuan: Accumulators): Accumulators {
+  const fen = {} as Accumulators;
+  for (const [name] of ACCUMULATOR_COLUMNS) fen[name] = yuanToFen(yuan[name]);
+  return fen;
+}
+
+function minus(a: Accumulators, b: Accumulators): Accumulators {
+  const d = {} as Accumulators;
+  for (const [name] of ACCUMULATOR_COLUMNS) d[name] = a[name] - b[name];
+  return d;
+}
+
+const isUniqueViolation = (err: unknown, constraint: string): boolean =>
+  isPgError(err) && err.code === UNIQUE_VIOLATION && err.constraint === constraint;
+
+export class SettlementService {
+  constructor(
+    private readonly db: Database,
+    private readonly calculate: Calculator,
+  ) {}
+
+  /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
+  async preview(body: PreviewBody): Promise<CalcResult> {
+    const ctx = await readSettleContext(this.db, {
+      personId: body.personId,
+      institutionId: body.institutionId,
+      year: yearOf(body.date),
+      requestId: '',
+    });
+    if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
+    if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
+    return this.calculate(buildCalcRequest(body, ctx.person, ctx.institution, ctx.accumulatorsFen));
+  }
+
+  /** 结算: 201 with the new settlement, or 200 with the first answer when the request is a retry. */
+  async settle(body: SettleBody): Promise<Answer> {
+    const hash = requestHash(body);
+    const year = yearOf(body.date);
+    return withCasRetry(async () => {
+      const ctx = await readSettleContext(this.db, { ...body, year });
+      if (ctx.previous !== undefined) return this.replay(ctx.previous, hash, body.requestId);
+      if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
+      if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
+      const result = this.calculate(buildCalcRequest(body, ctx.person, ctx.institution, ctx.accumulatorsFen));
+      const settlementId = randomUUID();
+      const response: SettlementResponse = {
+        settlementId,
+        requestId: body.requestId,
+        reverses: null,
+        personId: body.personId,
+        institutionId: body.institutionId,
+        date: body.date,
+        ...result,
+      };
+      const amountsFen = amountsInFen(result);
+      const afterFen = accumulatorsInFen(result.ytd);
+      try {
+        const written = await writeSettlement(this.db, {
+          id: settlementId,
+          personId: body.personId,
+          institutionId: body.institutionId,
+          requestId: body.requestId,
+          requestHash: hash,
+          date: body.date,
+          year,
+          visitKind: visitKindOf(body.visit),
+          benefitGroup: result.benefitGroup,
+          reverses: null,
+          policyVersion: result.policyVersion,
+          policyHash: result.policyHash,
+          amountsFen,
+          expectedVersion: ctx.person.version,
+          accountDeltaFen: -amountsFen.accountPay,
+          accumulatorsAfterFen: afterFen,
+          ytdDeltaFen: minus(afterFen, ctx.accumulatorsFen),
+          visit: body.visit,
+          result: response,
+          items: { lines: itemLines(body.items, result) },
+        });
+        return written ? { status: 201 as const, body: response } : undefined;
+      } catch (err) {
+        // A concurrent request with this id won: the next attempt finds it and replays or refuses.
+        if (isUniqueViolation(err, 'idempotency_keys_pkey')) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** 结算撤销: a new record with every amount negated; the accumulators and account move back. */
+  async reverse(settlementId: string, body: ReversalBody): Promise<Answer> {
+    const hash = requestHash({ reversalOf: settlementId, ...body });
+    return withCasRetry(async () => {
+      const ctx = await readReverseContext(this.db, { settlementId, requestId: body.requestId });
+      if (ctx.previous !== undefined) return this.replay(ctx.previous, hash, body.requestId);
+      const original = ctx.original;
+      if (original === undefined) throw notFound('结算记录', 'settlementId', settlementId);
+      if (original.reverses !== null)
+        throw new ApiError(409, 'reversal_of_reversal', `结算 ${settlementId} 本身是撤销记录，不能再撤销`, 'settlementId');
+      if (original.reversedBy !== null)
+        throw new ApiError(409, 'already_reversed', `结算 ${settlementId} 已被撤销 (${original.reversedBy})`, 'settlementId');
+      const afterFen = minus(original.accumulatorsFen, original.ytdDeltaFen);
+      const reversalId = randomUUID();
+      const response = negateResponse(original.response, {
+        settlementId: reversalId,
+        requestId: body.requestId,
+        reverses: settlementId,
+        ytd: accumulatorsInYuan(afterFen),
+      });
+      const negatedFen = {} as Amounts;
+      for (const [name] of AMOUNT_COLUMNS) negatedFen[name] = -yuanToFen(Number(original.response[name] ?? 0));
+      try {
+        const written = await writeSettlement(this.db, {
+          id: reversalId,
+          personId: original.personId,
+          institutionId: response.institutionId,
+          requestId: body.requestId,
+          requestHash: hash,
+          date: response.date,
+          year: original.year,
+          visitKind: original.visitKind,
+          benefitGroup: original.benefitGroup,
+          reverses: settlementId,
+          policyVersion: original.policyVersion,
+          policyHash: original.policyHash,
+          amountsFen: negatedFen,
+          expectedVersion: original.version,
+          accountDeltaFen: original.accountPayFen,
+          accumulatorsAfterFen: afterFen,
+          ytdDeltaFen: minus(afterFen, original.accumulatorsFen),
+          visit: { reversalOf: settlementId },
+          result: response,
+          items: { negateLinesOf: settlementId },
+        });
+        return written ? { status: 201 as const, body: response } : undefined;
+      } catch (err) {
+        if (isUniqueViolation(err, 'idempotency_keys_pkey')) return undefined;
+        if (isUniqueViolation(err, 'settlements_reversed_once'))
+          throw new ApiError(409, 'already_reversed', `结算 ${settlementId} 已被撤销`, 'settlementId');
+        throw err;
+      }
+    });
+  }
+
+  /** The stored settlement or reversal, as answered, with who reversed it if anyone did. */
+  async get(settlementId: string): Promise<SettlementResponse> {
+    const rows = await this.db.query<{ result: SettlementResponse; reversed_by: string | null }>(
+      `SELECT s.result, (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by
+       FROM settlements s WHERE s.id = $1`,
+      [settlementId],
+    );
+    const row = rows[0];
+    if (row === undefined) throw notFound('结算记录', 'settlementId', settlementId);
+    return { ...row.result, reversedBy: row.reversed_by };
+  }
+
+  private async replay(previous: PreviousUse, hash: string, requestId: string): Promise<Answer> {
+    if (previous.requestHash !== hash)
+      throw new ApiError(409, 'request_id_reused', `请求流水号 ${requestId} 已用于另一笔不同的请求`, 'requestId');
+    const stored = await findSettlementResponse(this.db, previous.settlementId);
+    if (stored === undefined) throw new ApiError(500, 'internal', '内部错误');
+    return { status: 200, body: stored as SettlementResponse };
+  }
+}
+
+function visitKindOf(visit: unknown): string {
+  const kind = visit !== null && typeof visit === 'object' ? (visit as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' ? kind : '';
+}

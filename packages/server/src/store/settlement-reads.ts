@@ -1,0 +1,167 @@
+// The reads a settlement and a reversal start from: one round trip each that brings the request
+// id's previous use, the person's facts, account version and accumulators, and the institution.
+import type { Accumulators, InstitutionType, Level, Scheme } from '@yibao/engine';
+import type { Queryable } from '../db/types.js';
+import { ACCUMULATOR_COLUMNS } from './records.js';
+
+export interface PreviousUse {
+  requestHash: string;
+  settlementId: string;
+}
+
+export interface PersonFacts {
+  scheme: Scheme;
+  category: string;
+  region: string;
+  chronicDiseases: string[];
+  familyDoctorContract: boolean;
+  relocated: boolean;
+  balanceFen: number;
+  version: number;
+}
+
+export interface SettleContext {
+  previous: PreviousUse | undefined;
+  person: PersonFacts | undefined;
+  institution: { type: InstitutionType; level: Level | null } | undefined;
+  accumulatorsFen: Accumulators;
+}
+
+type ContextRow = Record<string, unknown> & {
+  k_hash: string | null;
+  k_settlement: string | null;
+  p_id: string | null;
+  balance_fen: number | null;
+  version: number | null;
+};
+
+const ACC_SELECT = ACCUMULATOR_COLUMNS.map(([, c]) => `coalesce(y.${c}, 0) AS ${c}`).join(', ');
+
+const SETTLE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
+    p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
+    a.balance_fen, a.version, i.id AS i_id, i.type AS i_type, i.level AS i_level, ${ACC_SELECT}
+  FROM (SELECT 1) AS one
+  LEFT JOIN idempotency_keys k ON k.request_id = $4
+  LEFT JOIN persons p ON p.id = $1
+  LEFT JOIN person_accounts a ON a.person_id = p.id
+  LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = $3::integer
+  LEFT JOIN institutions i ON i.id = $2`;
+
+function accumulatorsOf(row: Record<string, unknown>): Accumulators {
+  const acc = {} as Accumulators;
+  for (const [name, column] of ACCUMULATOR_COLUMNS) acc[name] = Number(row[column] ?? 0);
+  return acc;
+}
+
+function personOf(row: ContextRow): PersonFacts | undefined {
+  if (row.p_id === null) return undefined;
+  return {
+    scheme: row['scheme'] as Scheme,
+    category: row['category'] as string,
+    region: row['region'] as string,
+    chronicDiseases: row['chronic_diseases'] as string[],
+    familyDoctorContract: row['family_doctor_contract'] as boolean,
+    relocated: row['relocated'] as boolean,
+    balanceFen: row.balance_fen ?? 0,
+    version: row.version ?? 0,
+  };
+}
+
+function previousOf(row: ContextRow): PreviousUse | undefined {
+  return row.k_hash === null || row.k_settlement === null
+    ? undefined
+    : { requestHash: row.k_hash, settlementId: row.k_settlement };
+}
+
+export async function readSettleContext(
+  db: Queryable,
+  key: { personId: string; institutionId: string; year: number; requestId: string },
+): Promise<SettleContext> {
+  const rows = await db.query<ContextRow>(
+    SETTLE_CONTEXT_SQL,
+    [key.personId, key.institutionId, key.year, key.requestId],
+    'yibao_settle_context_v1',
+  );
+  const row = rows[0] as ContextRow;
+  return {
+    previous: previousOf(row),
+    person: personOf(row),
+    institution:
+      row['i_id'] === null
+        ? undefined
+        : { type: row['i_type'] as InstitutionType, level: row['i_level'] as Level | null },
+    accumulatorsFen: accumulatorsOf(row),
+  };
+}
+
+/** The settlement to reverse, with its person's account version and accumulators for its year. */
+export interface ReverseContext {
+  previous: PreviousUse | undefined;
+  original:
+    | {
+        personId: string;
+        reverses: string | null;
+        reversedBy: string | null;
+        visitKind: string;
+        benefitGroup: string;
+        policyVersion: string;
+        policyHash: string;
+        year: number;
+        accountPayFen: number;
+        ytdDeltaFen: Accumulators;
+        response: Record<string, unknown>;
+        version: number;
+        accumulatorsFen: Accumulators;
+      }
+    | undefined;
+}
+
+const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
+    s.id AS s_id, s.person_id, s.reverses, s.visit_kind, s.benefit_group, s.policy_version, s.policy_hash, s.year, s.account_pay_fen, s.ytd_delta, s.result,
+    (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by,
+    a.version, a.balance_fen, ${ACC_SELECT}
+  FROM (SELECT 1) AS one
+  LEFT JOIN idempotency_keys k ON k.request_id = $2
+  LEFT JOIN settlements s ON s.id = $1
+  LEFT JOIN person_accounts a ON a.person_id = s.person_id
+  LEFT JOIN person_year_accumulators y ON y.person_id = s.person_id AND y.year = s.year`;
+
+export async function readReverseContext(
+  db: Queryable,
+  key: { settlementId: string; requestId: string },
+): Promise<ReverseContext> {
+  const rows = await db.query<ContextRow>(REVERSE_CONTEXT_SQL, [key.settlementId, key.requestId]);
+  const row = rows[0] as ContextRow;
+  return {
+    previous: previousOf(row),
+    original:
+      row['s_id'] === null
+        ? undefined
+        : {
+            personId: row['person_id'] as string,
+            reverses: row['reverses'] as string | null,
+            reversedBy: row['reversed_by'] as string | null,
+            visitKind: row['visit_kind'] as string,
+            benefitGroup: row['benefit_group'] as string,
+            policyVersion: row['policy_version'] as string,
+            policyHash: row['policy_hash'] as string,
+            year: row['year'] as number,
+            accountPayFen: Number(row['account_pay_fen']),
+            ytdDeltaFen: row['ytd_delta'] as Accumulators,
+            response: row['result'] as Record<string, unknown>,
+            version: row.version ?? 0,
+            accumulatorsFen: accumulatorsOf(row),
+          },
+  };
+}
+
+/** The stored answer of a settlement or reversal, exactly as it was given. */
+export async function findSettlementResponse(
+  db: Queryable,
+  settlementId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const rows = await db.query<{ result: Record<string, unknown> }>('SELECT result FROM settlements WHERE id = $1', [
+    settlementId,
+  ]);
+  return rows[0]?.result;
+}
