@@ -1,6 +1,6 @@
 // The settlement pipeline: a fixed sequence of named, pure steps (ARCHITECTURE.md § the engine).
 // lines -> benefit group -> referral gate -> deductible -> rate -> cap -> account -> cash.
-import type { Accumulators, CalcResult, ItemResult } from './contract.js';
+import type { Accumulators, CalcResult } from './contract.js';
 import { fenToYuan, formatYuan } from './money.js';
 import type { PolicyBook } from './policy/types.js';
 import { parseRequest } from './request/parse.js';
@@ -59,8 +59,8 @@ export function calculateParsed({ input, region, segment }: ParsedRequest): Calc
   if (!params) throw new Error(`policy ${region.code} has no benefits for ${input.person.scheme}/${input.person.category}`);
 
   const lines = priceLines(input, segment.region, trace);
-  let decision = decideBenefitGroup(input, segment, trace);
-  if (referralGateRefuses(input, decision, segment, lines.inScope, trace)) decision = { ...decision, group: 'none' };
+  const decision = decideBenefitGroup(input, segment, trace);
+  if (referralGateRefuses(input, decision, segment, lines.inScope, trace)) decision.group = 'none';
 
   const deductible = takeDeductible(input, decision, params, lines.inScope, trace);
   const base = lines.inScope - deductible; // 统筹基数
@@ -71,21 +71,11 @@ export function calculateParsed({ input, region, segment }: ParsedRequest): Calc
   const personalPart = lines.fullSelfPay + lines.overLimitSelfPay + lines.firstSelfPay + deductible + pooledSelfPay + overCap;
   const accountPay = payFromAccount(input, params, personalPart, trace);
   const cashPay = personalPart - accountPay;
-  trace.applied(
-    'R-D11',
-    `基金支付${formatYuan(fundPay)}，个人负担${formatYuan(personalPart)}（个人账户${formatYuan(accountPay)}，现金${formatYuan(cashPay)}），机构承担${formatYuan(lines.institutionBorne)}`,
-    fundPay,
-  );
+  let settled = `基金支付${formatYuan(fundPay)}，个人负担${formatYuan(personalPart)}`;
+  if (accountPay) settled += `（个人账户${formatYuan(accountPay)}，现金${formatYuan(cashPay)}）`;
+  if (lines.institutionBorne) settled += `，机构承担${formatYuan(lines.institutionBorne)}`;
+  trace.applied('R-D11', settled, fundPay);
 
-  const items: ItemResult[] = lines.lines.map((l) => ({
-    code: l.code,
-    total: fenToYuan(l.total),
-    fullSelfPay: fenToYuan(l.fullSelfPay),
-    overLimitSelfPay: fenToYuan(l.overLimitSelfPay),
-    firstSelfPay: fenToYuan(l.firstSelfPay),
-    inScope: fenToYuan(l.inScope),
-    institutionBorne: fenToYuan(l.institutionBorne),
-  }));
   return {
     region: region.code,
     policyVersion: segment.version,
@@ -105,7 +95,7 @@ export function calculateParsed({ input, region, segment }: ParsedRequest): Calc
     personalPart: fenToYuan(personalPart),
     accountPay: fenToYuan(accountPay),
     cashPay: fenToYuan(cashPay),
-    items,
+    items: lines.items,
     ytd: accumulatorsInYuan(accumulate(input.ytd, decision, deductible, fundPay, lines.inScope)),
     trace: trace.events,
   };

@@ -85,11 +85,19 @@ export function ratio(v: unknown, field: string): number | null {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
+}
 
 export function date(v: unknown, field: string): string {
   const s = requiredString(v, field);
   const m = DATE.exec(s);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!d || d.toISOString().slice(0, 10) !== s) fail('invalid_date', field, `日期 ${JSON.stringify(s)} 无效，应为真实存在的 YYYY-MM-DD (impossible date)`);
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    fail('invalid_date', field, `日期 ${JSON.stringify(s)} 无效，应为真实存在的 YYYY-MM-DD (impossible date)`);
+  }
   return s;
 }

@@ -1,6 +1,7 @@
 // Validates a CALC_CONTRACT.md request against the contract and the region's policy, and converts it
 // to the engine's units. Bad input throws CalcInputError naming the field; nothing is computed.
 import { DIRECTIONS, INSTITUTION_TYPES, ITEM_CLASSES, ITEM_KINDS, LEVELS, SCHEMES, SCOPES, VISIT_KINDS, ACCUMULATOR_NAMES } from '../contract.js';
+import { CalcInputError } from '../contract.js';
 import type { Accumulators, Level } from '../contract.js';
 import type { PolicyBook, PolicySegment, RegionPolicy } from '../policy/types.js';
 import { amount, bool, date, fail, object, oneOf, optionalAmount, optionalObject, optionalString, quantity, ratio, requiredString } from './fields.js';
@@ -22,32 +23,45 @@ function segmentOn(region: RegionPolicy, day: string): PolicySegment {
   return fail('no_policy_version', 'date', `${day} 没有在用的 ${region.code}（${region.name}）政策版本 (no policy version in force on this date)`);
 }
 
+/** Field names are local ("unitPrice") on the hot path; an error is re-raised as items[i].unitPrice. */
 function parseLine(raw: unknown, i: number): Line {
-  const f = `items[${i}]`;
-  const o = object(raw, f);
-  const cls = oneOf(o.class, `${f}.class`, ITEM_CLASSES);
-  const line: Line = {
-    index: i,
-    code: requiredString(o.code, `${f}.code`),
-    name: optionalString(o.name, `${f}.name`) ?? '',
-    kind: oneOf(o.kind, `${f}.kind`, ITEM_KINDS),
-    class: cls,
-    selfPayRatio: ratio(o.selfPayRatio, `${f}.selfPayRatio`),
-    quantity: quantity(o.quantity, `${f}.quantity`),
-    unitPrice: amount(o.unitPrice, `${f}.unitPrice`),
-    priceStandard: optionalAmount(o.priceStandard, `${f}.priceStandard`),
-    paymentLimit: optionalAmount(o.paymentLimit, `${f}.paymentLimit`),
-    consent: bool(o.consent, `${f}.consent`, false),
-    publicHealth: bool(o.publicHealth, `${f}.publicHealth`, false),
-    fixedSelfPay: bool(o.fixedSelfPay, `${f}.fixedSelfPay`, false),
-  };
-  return line;
+  try {
+    const o = object(raw, '');
+    return {
+      index: i,
+      code: requiredString(o.code, 'code'),
+      name: optionalString(o.name, 'name') ?? '',
+      kind: oneOf(o.kind, 'kind', ITEM_KINDS),
+      class: oneOf(o.class, 'class', ITEM_CLASSES),
+      selfPayRatio: ratio(o.selfPayRatio, 'selfPayRatio'),
+      quantity: quantity(o.quantity, 'quantity'),
+      unitPrice: amount(o.unitPrice, 'unitPrice'),
+      priceStandard: optionalAmount(o.priceStandard, 'priceStandard'),
+      paymentLimit: optionalAmount(o.paymentLimit, 'paymentLimit'),
+      consent: bool(o.consent, 'consent', false),
+      publicHealth: bool(o.publicHealth, 'publicHealth', false),
+      fixedSelfPay: bool(o.fixedSelfPay, 'fixedSelfPay', false),
+    };
+  } catch (err) {
+    if (!(err instanceof CalcInputError)) throw err;
+    const field = err.field === '' ? `items[${i}]` : `items[${i}].${err.field}`;
+    throw new CalcInputError(err.code, field, `${field}${err.message.slice(err.field.length)}`);
+  }
 }
+
+function parseLines(raw: unknown[]): Line[] {
+  const lines: Line[] = new Array<Line>(raw.length);
+  for (let i = 0; i < raw.length; i++) lines[i] = parseLine(raw[i], i);
+  return lines;
+}
+
+const YTD_FIELDS = ACCUMULATOR_NAMES.map((name) => [name, `ytd.${name}`] as const);
+const DEPARTMENTS = ['general', 'tcm'] as const;
 
 function parseYtd(raw: unknown): Accumulators {
   const o = optionalObject(raw, 'ytd') ?? {};
   const out = {} as Accumulators;
-  for (const name of ACCUMULATOR_NAMES) out[name] = amount(o[name], `ytd.${name}`, 0);
+  for (const [name, field] of YTD_FIELDS) out[name] = amount(o[name], field, 0);
   return out;
 }
 
@@ -129,14 +143,14 @@ export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
     institution: { level, type },
     visit: {
       kind,
-      department: oneOf(v.department, 'visit.department', ['general', 'tcm'] as const, 'general'),
+      department: oneOf(v.department, 'visit.department', DEPARTMENTS, 'general'),
       diagnosis,
       scope: oneOf(v.scope, 'visit.scope', SCOPES, 'in_county'),
       referral,
       ePrescription,
       useAccount: bool(v.useAccount, 'visit.useAccount', false),
     },
-    items: (req.items as unknown[]).map(parseLine),
+    items: parseLines(req.items as unknown[]),
     ytd: parseYtd(req.ytd),
   };
   return { input, region, segment };

@@ -1,23 +1,14 @@
 // Step 1 — the line items (REFERENCE_POLICY.md §6), each in the order the policy gives:
 // public health, price standard, payment limit, then by class (self / B / A).
-import type { Level } from '../contract.js';
-import { applyRatio, formatYuan, priceLine } from '../money.js';
+import type { ItemResult, Level } from '../contract.js';
+import { applyRatio, fenToYuan, formatYuan, priceLine } from '../money.js';
 import type { RegionWide } from '../policy/types.js';
 import type { Line, VisitInput } from '../request/visit.js';
 import { LEVEL_NAME, type Trace } from '../trace.js';
 
-export interface LineAmounts {
-  code: string;
-  total: number;
-  fullSelfPay: number;
-  overLimitSelfPay: number;
-  firstSelfPay: number;
-  inScope: number;
-  institutionBorne: number;
-}
-
+/** Totals in fen; `items` are the per-line results in yuan, as the contract reports them. */
 export interface LineTotals {
-  lines: LineAmounts[];
+  items: ItemResult[];
   total: number;
   fullSelfPay: number;
   overLimitSelfPay: number;
@@ -59,13 +50,23 @@ function classBAsA(line: Line, level: Level | null, isPharmacy: boolean, trace: 
   return true;
 }
 
+/** "费用合计…": the non-zero parts of the total, in the order of §7's first identity. */
+function summary(t: LineTotals): string {
+  let text = `费用合计${formatYuan(t.total)}：政策范围内${formatYuan(t.inScope)}`;
+  if (t.fullSelfPay) text += `，全自费${formatYuan(t.fullSelfPay)}`;
+  if (t.overLimitSelfPay) text += `，超限价自付${formatYuan(t.overLimitSelfPay)}`;
+  if (t.firstSelfPay) text += `，乙类先行自付${formatYuan(t.firstSelfPay)}`;
+  if (t.institutionBorne) text += `，机构承担${formatYuan(t.institutionBorne)}`;
+  return text;
+}
+
 export function priceLines(input: VisitInput, region: RegionWide, trace: Trace): LineTotals {
   const level = input.institution.level;
   const isPharmacy = input.institution.type === 'pharmacy';
-  const totals: LineTotals = { lines: [], total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
+  const totals: LineTotals = { items: new Array<ItemResult>(input.items.length), total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
 
   for (const line of input.items) {
-    const a: LineAmounts = { code: line.code, total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
+    const a = { total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
     const p1 = priceLine(line.quantity, line.unitPrice);
     a.total = p1;
     if (line.publicHealth) {
@@ -109,7 +110,15 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
           break;
       }
     }
-    totals.lines.push(a);
+    totals.items[line.index] = {
+      code: line.code,
+      total: fenToYuan(a.total),
+      fullSelfPay: fenToYuan(a.fullSelfPay),
+      overLimitSelfPay: fenToYuan(a.overLimitSelfPay),
+      firstSelfPay: fenToYuan(a.firstSelfPay),
+      inScope: fenToYuan(a.inScope),
+      institutionBorne: fenToYuan(a.institutionBorne),
+    };
     totals.total += a.total;
     totals.fullSelfPay += a.fullSelfPay;
     totals.overLimitSelfPay += a.overLimitSelfPay;
@@ -117,10 +126,6 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
     totals.inScope += a.inScope;
     totals.institutionBorne += a.institutionBorne;
   }
-  trace.applied(
-    'R-D11',
-    `费用合计${formatYuan(totals.total)}：全自费${formatYuan(totals.fullSelfPay)}，超限价自付${formatYuan(totals.overLimitSelfPay)}，先行自付${formatYuan(totals.firstSelfPay)}，政策范围内${formatYuan(totals.inScope)}，机构承担${formatYuan(totals.institutionBorne)}`,
-    totals.inScope,
-  );
+  trace.applied('R-D11', summary(totals), totals.inScope);
   return totals;
 }
