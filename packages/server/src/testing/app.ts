@@ -14,12 +14,40 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-export async function createTestApp(driver: TestDriver): Promise<TestApp> {
+/**
+ * Delays every statement by a random few milliseconds, so concurrent requests interleave their
+ * reads and writes even on the in-process PGlite (where they would otherwise tend to run one
+ * after the other and hide a race).
+ */
+export function withJitter(db: Database): Database {
+  const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
+  return {
+    ...db,
+    kind: db.kind,
+    async query(sql, params, name) {
+      await pause();
+      return db.query(sql, params, name);
+    },
+    transaction: (work) => db.transaction(work),
+    exec: (sql) => db.exec(sql),
+    close: () => db.close(),
+  } as Database;
+}
+
+export interface TestAppOptions {
+  jitter?: boolean;
+}
+
+export async function createTestApp(driver: TestDriver, options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await driver.create();
   const policy = loadPolicy();
   const apps: FastifyInstance[] = [];
   const make = async (db: Database): Promise<FastifyInstance> => {
-    const app = await build({ db, calculate: policy.calculate, regions: policy.regions });
+    const app = await build({
+      db: options.jitter === true ? withJitter(db) : db,
+      calculate: policy.calculate,
+      regions: policy.regions,
+    });
     apps.push(app);
     return app;
   };
