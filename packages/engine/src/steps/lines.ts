@@ -28,26 +28,30 @@ function label(line: Line): string {
   return `第${line.index + 1}项「${line.name || line.code}」`;
 }
 
-/** Why a Class B drug is (or is not) paid as Class A here (R-C2). */
-function classBAsA(line: Line, level: Level | null, isPharmacy: boolean, trace: Trace): boolean {
-  const exception = '基层医疗机构乙类药品参照甲类支付';
+const AS_CLASS_A = '基层医疗机构乙类药品参照甲类支付';
+
+/**
+ * Why a Class B line is (or is not) paid as Class A here (R-C2). A reason that holds for the whole
+ * visit (the institution's level, a pharmacy) is returned for one event per visit; a reason of the
+ * line itself is traced on the line.
+ */
+function classBAsA(line: Line, visitWideReason: string | null, trace: Trace): boolean | 'visit' {
   if (line.kind !== 'drug') {
-    if (level === 'primary') trace.notApplied('R-C2', exception, '本项为乙类诊疗项目或医用耗材，仅药品适用', line.index);
+    if (visitWideReason === null) trace.notApplied('R-C2', AS_CLASS_A, '本项为乙类诊疗项目或医用耗材，仅药品适用', line.index);
     return false;
   }
-  if (isPharmacy) {
-    trace.notApplied('R-C2', exception, '定点零售药店购药不适用', line.index);
-    return false;
-  }
-  if (level !== 'primary') {
-    trace.notApplied('R-C2', exception, `本机构为${level ? LEVEL_NAME[level] : ''}医疗机构`, line.index);
-    return false;
-  }
+  if (visitWideReason !== null) return 'visit';
   if (line.fixedSelfPay) {
-    trace.notApplied('R-C2', exception, '本药品为定额标准自负药品', line.index);
+    trace.notApplied('R-C2', AS_CLASS_A, '本药品为定额标准自负药品', line.index);
     return false;
   }
   return true;
+}
+
+function visitWideClassBReason(level: Level | null, isPharmacy: boolean): string | null {
+  if (isPharmacy) return '定点零售药店购药不适用';
+  if (level !== 'primary') return `本机构为${level ? LEVEL_NAME[level] : ''}医疗机构`;
+  return null;
 }
 
 /** "费用合计…": the non-zero parts of the total, in the order of §7's first identity. */
@@ -63,6 +67,8 @@ function summary(t: LineTotals): string {
 export function priceLines(input: VisitInput, region: RegionWide, trace: Trace): LineTotals {
   const level = input.institution.level;
   const isPharmacy = input.institution.type === 'pharmacy';
+  const visitWideReason = visitWideClassBReason(level, isPharmacy);
+  const notAsA: number[] = [];
   const totals: LineTotals = { items: new Array<ItemResult>(input.items.length), total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
 
   for (const line of input.items) {
@@ -95,7 +101,9 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
           }
           break;
         case 'B':
-          if (classBAsA(line, level, isPharmacy, trace)) {
+          const asA = classBAsA(line, visitWideReason, trace);
+          if (asA === 'visit') notAsA.push(line.index + 1);
+          if (asA === true) {
             a.inScope = left;
             trace.applied('R-C2', `${label(line)}为乙类药品，基层医疗机构参照甲类支付，不设先行自付，${formatYuan(left)}纳入政策范围`, left, line.index);
           } else {
@@ -125,6 +133,9 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
     totals.firstSelfPay += a.firstSelfPay;
     totals.inScope += a.inScope;
     totals.institutionBorne += a.institutionBorne;
+  }
+  if (notAsA.length > 0 && visitWideReason !== null) {
+    trace.notApplied('R-C2', AS_CLASS_A, `${visitWideReason}（第${notAsA.join('、')}项乙类药品）`);
   }
   trace.applied('R-D11', summary(totals), totals.inScope);
   return totals;
