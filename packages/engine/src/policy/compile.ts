@@ -1,7 +1,7 @@
 // Policy compilation: YAML files -> a validated, frozen PolicyBook. Runs once at start; a broken file
 // fails loudly with the file, the line, the parameter and the reason (ARCHITECTURE.md § the engine).
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, isMap, isSeq } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
 import { SCHEMES } from '../contract.js';
 import type { Scheme } from '../contract.js';
@@ -35,16 +35,24 @@ class SourceFile {
     this.data = this.doc.toJS() as unknown;
   }
 
+  /** The line of the deepest node on `path` that exists: a mapping's key line, a sequence item's line. */
   lineOf(path: readonly (string | number)[]): number | null {
-    for (let n = path.length; n >= 0; n--) {
-      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return this.lines.linePos(node.range[0]).line;
-      if (n === 0 && (isMap(this.doc.contents) || isSeq(this.doc.contents))) {
-        const r = this.doc.contents.range;
-        if (r) return this.lines.linePos(r[0]).line;
-      }
+    let node: unknown = this.doc.contents;
+    let offset: number | null = isMap(node) || isSeq(node) ? (node.range?.[0] ?? null) : null;
+    for (const step of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
+        if (!pair) break;
+        offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? offset) : offset;
+        node = pair.value;
+      } else if (isSeq(node) && typeof step === 'number') {
+        const item: unknown = node.items[step];
+        if (!item) break;
+        offset = isMap(item) || isSeq(item) || isScalar(item) ? (item.range?.[0] ?? offset) : offset;
+        node = item;
+      } else break;
     }
-    return null;
+    return offset === null ? null : this.lines.linePos(offset).line;
   }
 
   fail(path: readonly (string | number)[], parameter: string | null, reason: string): never {
