@@ -15,10 +15,12 @@ export function defaultPolicyDir(): string {
 
 export function readPolicyFiles(dir: string): PolicyFile[] {
   const files: PolicyFile[] = [];
+  // Regions are the folders; files at the top (requirements.yaml) are not region policy.
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
+      else if (d === dir) continue;
       else if (/\.ya?ml$/.test(name)) files.push({ path: relative(dir, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
     }
   };

@@ -1,0 +1,28 @@
+// The requirements catalogue (policy/requirements.yaml): the text and sources of every R- id, so a
+// settlement's explanation can show the clause behind each amount.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { defaultPolicyDir } from './load.js';
+
+export interface Requirement {
+  id: string;
+  area: string;
+  text: string;
+  sources: string; // e.g. "S1 二, S2 三"
+}
+
+export interface RequirementsCatalogue {
+  documents: ReadonlyMap<string, string>; // S0 … S4 -> title
+  requirements: ReadonlyMap<string, Requirement>;
+}
+
+export function loadRequirements(policyDir: string = defaultPolicyDir()): RequirementsCatalogue {
+  const raw = parse(readFileSync(join(policyDir, 'requirements.yaml'), 'utf8')) as {
+    documents: Record<string, string>;
+    requirements: Record<string, { area: string; text: string; sources: string }>;
+  };
+  const requirements = new Map<string, Requirement>();
+  for (const [id, r] of Object.entries(raw.requirements)) requirements.set(id, { id, ...r });
+  return { documents: new Map(Object.entries(raw.documents)), requirements };
+}
