@@ -6,7 +6,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CalcResult } from './contract.js';
-import { classA, classB, IN_SERVICE, PHARMACY, PRIMARY, REPO_ROOT, request, selfItem, SECONDARY, settleRaw, TERTIARY } from './testing/demoPolicy.js';
+import {
+  classA,
+  classB,
+  IN_SERVICE,
+  PHARMACY,
+  PRIMARY,
+  REPO_ROOT,
+  request,
+  selfItem,
+  SECONDARY,
+  settleRaw,
+  TERTIARY,
+} from './testing/demoPolicy.js';
 import type { RawRequest } from './testing/demoPolicy.js';
 
 type Expected = Partial<Record<keyof CalcResult, number | string>>;
@@ -27,7 +39,18 @@ const INLINE: Example[] = [
     request: request({
       items: [classA(10), classB(25, { quantity: 2, selfPayRatio: 0.1 }), selfItem(20, { consent: true })],
     }),
-    expect: { totalCost: 80, fullSelfPay: 20, firstSelfPay: 0, inScope: 60, deductible: 0, rate: 60, fundPay: 36, pooledSelfPay: 24, personalPart: 44, cashPay: 44 },
+    expect: {
+      totalCost: 80,
+      fullSelfPay: 20,
+      firstSelfPay: 0,
+      inScope: 60,
+      deductible: 0,
+      rate: 60,
+      fundPay: 36,
+      pooledSelfPay: 24,
+      personalPart: 44,
+      cashPay: 44,
+    },
   },
   {
     id: '2',
@@ -35,7 +58,16 @@ const INLINE: Example[] = [
     // B at tertiary: first self 10, in scope 200 + 90 = 290; gate refuses (R-D3): rate 0, no deductible,
     // fund 0, pooled 290; personal 10 + 290 = 300.
     request: request({ institution: TERTIARY, items: [classA(200), classB(100, { selfPayRatio: 0.1 })] }),
-    expect: { totalCost: 300, firstSelfPay: 10, inScope: 290, deductible: 0, rate: 0, fundPay: 0, pooledSelfPay: 290, personalPart: 300 },
+    expect: {
+      totalCost: 300,
+      firstSelfPay: 10,
+      inScope: 290,
+      deductible: 0,
+      rate: 0,
+      fundPay: 0,
+      pooledSelfPay: 290,
+      personalPart: 300,
+    },
   },
   {
     id: '3',
@@ -46,7 +78,15 @@ const INLINE: Example[] = [
       visit: { referral: { fromLevel: 'primary', direction: 'up', filed: true } },
       items: [classA(200), classB(100, { selfPayRatio: 0.1 })],
     }),
-    expect: { firstSelfPay: 10, inScope: 290, deductible: 200, rate: 40, fundPay: 36, pooledSelfPay: 54, personalPart: 264 },
+    expect: {
+      firstSelfPay: 10,
+      inScope: 290,
+      deductible: 200,
+      rate: 40,
+      fundPay: 36,
+      pooledSelfPay: 54,
+      personalPart: 264,
+    },
   },
   {
     id: '4',
@@ -55,10 +95,23 @@ const INLINE: Example[] = [
     // fund 8800 × 82% = 7216; pooled 1584; personal 1000 + 200 + 1584 = 2784.
     request: request({
       institution: SECONDARY,
-      visit: { kind: 'inpatient', referral: { fromLevel: 'tertiary', direction: 'down', filed: true, linkedDeductiblePaid: 1000 } },
+      visit: {
+        kind: 'inpatient',
+        referral: { fromLevel: 'tertiary', direction: 'down', filed: true, linkedDeductiblePaid: 1000 },
+      },
       items: [classA(7000), classB(2000, { selfPayRatio: 0.1 }), selfItem(1000, { consent: true })],
     }),
-    expect: { totalCost: 10000, fullSelfPay: 1000, firstSelfPay: 200, inScope: 8800, deductible: 0, rate: 82, fundPay: 7216, pooledSelfPay: 1584, personalPart: 2784 },
+    expect: {
+      totalCost: 10000,
+      fullSelfPay: 1000,
+      firstSelfPay: 200,
+      inScope: 8800,
+      deductible: 0,
+      rate: 82,
+      fundPay: 7216,
+      pooledSelfPay: 1584,
+      personalPart: 2784,
+    },
   },
   {
     id: '5',
@@ -71,7 +124,15 @@ const INLINE: Example[] = [
       items: [classA(300)],
       ytd: { outpatientDeductiblePaid: 400 },
     }),
-    expect: { deductible: 100, rate: 70, fundPay: 140, pooledSelfPay: 60, personalPart: 160, accountPay: 100, cashPay: 60 },
+    expect: {
+      deductible: 100,
+      rate: 70,
+      fundPay: 140,
+      pooledSelfPay: 60,
+      personalPart: 160,
+      accountPay: 100,
+      cashPay: 60,
+    },
   },
   {
     id: '6',
@@ -91,7 +152,11 @@ const INLINE: Example[] = [
     id: '8',
     case: 'certified tuberculosis (A15), primary, chronic_outpatient, diagnosis A15: A 100.00',
     // chronic, no deductible, TB at primary 75%: fund 75.
-    request: request({ person: { chronicDiseases: ['A15'] }, visit: { kind: 'chronic_outpatient', diagnosis: 'A15' }, items: [classA(100)] }),
+    request: request({
+      person: { chronicDiseases: ['A15'] },
+      visit: { kind: 'chronic_outpatient', diagnosis: 'A15' },
+      items: [classA(100)],
+    }),
     expect: { deductible: 0, rate: 75, fundPay: 75, pooledSelfPay: 25, personalPart: 25 },
   },
   {
@@ -123,7 +188,10 @@ const INLINE: Example[] = [
     id: '12',
     case: 'primary outpatient: public-health item (建立健康档案) 5.00',
     // R-C5: the whole line is institution-borne.
-    request: request({ institution: PRIMARY, items: [classA(5, { name: '建立健康档案', publicHealth: true })] }),
+    request: request({
+      institution: PRIMARY,
+      items: [classA(5, { name: '建立健康档案', publicHealth: true })],
+    }),
     expect: { totalCost: 5, institutionBorne: 5, inScope: 0, fundPay: 0, personalPart: 0 },
   },
 ];
@@ -150,7 +218,10 @@ const SHARED = join(REPO_ROOT, '..', 'shared', 'examples.json');
 const shared: unknown = existsSync(SHARED) ? JSON.parse(readFileSync(SHARED, 'utf8')) : null;
 
 function isExampleList(v: unknown): v is { id: string; request: unknown; expect: Expected }[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'id' in x && 'request' in x && 'expect' in x);
+  return (
+    Array.isArray(v) &&
+    v.every((x) => typeof x === 'object' && x !== null && 'id' in x && 'request' in x && 'expect' in x)
+  );
 }
 
 describe.skipIf(shared === null)(`§9 worked examples from the shared examples.json (${SHARED})`, () => {
