@@ -1,5 +1,146 @@
-// Placeholder until the service lands (issue 3).
-export function runServe(_argv: string[]): Promise<number> {
-  process.stderr.write('yibao serve: not built yet\n');
-  return Promise.resolve(1);
+// `yibao serve`: migrate, load the policy, seed the demo region on a new database, then listen.
+// On PostgreSQL every core gets a worker process (node:cluster) with its own connection pool; the
+// embedded PGlite lives in one process, so it is served by one.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { isEmpty, seedDemo } from '../demo/seed.js';
+import { defaultConsoleDir } from '../http/console-static.js';
+import { build } from '../http/app.js';
+import { SettlementService } from '../settle/service.js';
+import { intFlag, parseArgs, stringFlag } from './args.js';
+import { progressBar } from './progress.js';
+import { databaseUrl, openRuntime, type Runtime } from './runtime.js';
+
+// Enough for the console to show a lively region at once, quick enough for a first start.
+const FIRST_START_PERSONS = 3000;
+const FIRST_START_VISITS = 3000;
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string | undefined;
+  workers: number;
+  poolSize: number;
+  seed: boolean;
+  log: boolean;
+}
+
+function options(argv: string[]): ServeOptions {
+  const args = parseArgs(argv, ['no-seed', 'log']);
+  const envPort = process.env['PORT'];
+  return {
+    port: intFlag(args, 'port', envPort !== undefined && envPort !== '' ? Number(envPort) : 8080),
+    host: stringFlag(args, 'host') ?? '127.0.0.1',
+    dataDir: stringFlag(args, 'data'),
+    workers: intFlag(args, 'workers', availableParallelism()),
+    poolSize: intFlag(args, 'pool', Number(process.env['YIBAO_POOL_SIZE'] ?? 8)),
+    seed: !args.flags.has('no-seed'),
+    log: args.flags.has('log'),
+  };
+}
+
+async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyInstance> {
+  const app = await build({
+    db: runtime.db,
+    calculate: runtime.policy.calculate,
+    regions: runtime.policy.regions,
+    consoleDir: defaultConsoleDir(),
+    logger: opts.log,
+  });
+  await app.listen({ port: opts.port, host: opts.host });
+  return app;
+}
+
+async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
+  if (!opts.seed || !(await isEmpty(runtime.db))) return;
+  process.stderr.write(`新数据库：载入示范市 (demo) 机构与参保人，并结算 ${FIRST_START_VISITS} 笔示例就诊…\n`);
+  const bar = progressBar('示例结算');
+  const service = new SettlementService(runtime.db, runtime.policy.calculate);
+  const report = await seedDemo(runtime.db, service, {
+    persons: FIRST_START_PERSONS,
+    visits: FIRST_START_VISITS,
+    concurrency: runtime.db.kind === 'postgres' ? 8 : 1,
+    run: 'serve',
+    onProgress: (done, total) => bar.update(done, total),
+  });
+  bar.stop();
+  process.stderr.write(
+    `已载入 ${report.institutions} 家机构、${report.persons} 名参保人，结算 ${report.settled} 笔，撤销 ${report.reversed} 笔\n`,
+  );
+}
+
+function onShutdown(close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (): void => {
+    if (closing) return;
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A cluster worker: its own pool, the same port (the primary has migrated and seeded already). */
+async function runWorker(opts: ServeOptions): Promise<number> {
+  const runtime = await openRuntime(opts.dataDir, opts.poolSize);
+  const app = await startApp(runtime, opts);
+  onShutdown(async () => {
+    await app.close();
+    await runtime.db.close();
+  });
+  process.send?.({ ready: true });
+  return 0;
+}
+
+export async function runServe(argv: string[]): Promise<number> {
+  const opts = options(argv);
+  if (cluster.isWorker) return runWorker(opts);
+
+  const runtime = await openRuntime(opts.dataDir, 2);
+  await seedIfNew(runtime, opts);
+  const url = `http://${opts.host}:${opts.port}`;
+  const clustered = databaseUrl() !== undefined && opts.workers > 1;
+  if (!clustered) {
+    const app = await startApp(runtime, opts);
+    onShutdown(async () => {
+      await app.close();
+      await runtime.db.close();
+    });
+    process.stdout.write(`Yibao 医保结算服务已启动: ${url}  (API ${url}/api/v1, 文档 ${url}/docs; ${runtime.where})\n`);
+    return 0;
+  }
+
+  await runtime.db.close();
+  // Let the kernel spread connections over the workers instead of the primary handing each one.
+  cluster.schedulingPolicy = cluster.SCHED_NONE;
+  let stopping = false;
+  const fork = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork();
+      worker.on('message', (m: { ready?: boolean }) => {
+        if (m.ready === true) resolve();
+      });
+      worker.on('exit', (code) => {
+        if (stopping) return;
+        reject(new Error(`worker exited with ${code}`));
+        // A worker that dies after start is replaced; the others keep serving meanwhile.
+        process.stderr.write(`yibao serve: worker ${worker.process.pid ?? '?'} exited (${code}); starting another\n`);
+        void fork().catch(() => undefined);
+      });
+    });
+  await Promise.all(Array.from({ length: opts.workers }, fork));
+  const shutdown = (): void => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.stdout.write(
+    `Yibao 医保结算服务已启动: ${url}  (API ${url}/api/v1, 文档 ${url}/docs; ${runtime.where}, ${opts.workers} 个工作进程)\n`,
+  );
+  return 0;
 }

@@ -15,6 +15,8 @@ const isApiPath = (url: string): boolean => url.startsWith('/api/') || url === '
 export async function installConsole(app: FastifyInstance, dir: string | null): Promise<void> {
   const hasConsole = dir !== null && existsSync(resolve(dir, 'index.html'));
   if (hasConsole) await app.register(fastifyStatic, { root: resolve(dir), wildcard: false });
+  // Without a console build, the front door leads to the API's description.
+  else app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
   app.setNotFoundHandler((request, reply) => {
     if (hasConsole && request.method === 'GET' && !isApiPath(request.url)) return reply.sendFile('index.html');
     return reply
