@@ -145,6 +145,30 @@ describe('amounts: negative, non-finite, more than two decimals, not a number (i
   });
 });
 
+describe('extra decimals far to the right are still extra decimals (CALC_CONTRACT.md "Errors", §8 "Numbers")', () => {
+  // 10.000001 has six decimals, 1.00000001 eight, 0.10000001 eight: each is "more than two / four
+  // decimals" and must be refused, not silently rounded to 10.00 / 1 / 0.1.
+  it('items[0].unitPrice = 10.000001 is refused', () => {
+    expectError(withField('items.0.unitPrice', 10.000001), 'items[0].unitPrice', 'invalid_amount');
+  });
+  it('items[0].quantity = 1.00000001 is refused', () => {
+    expectError(withField('items.0.quantity', 1.00000001), 'items[0].quantity', 'invalid_quantity');
+  });
+  it('items[0].selfPayRatio = 0.10000001 is refused', () => {
+    expectError(
+      request({ items: [classB(100, { kind: 'service', selfPayRatio: 0.10000001 })] }),
+      'items[0].selfPayRatio',
+      'invalid_ratio',
+    );
+  });
+  it('every genuine two-decimal amount is accepted exactly (0.01 … 99.99 and large ones)', () => {
+    for (let f = 1; f < 10_000; f += 7) {
+      expect(settleRaw(withField('items.0.unitPrice', f / 100)).totalCost).toBe(f / 100);
+    }
+    expect(settleRaw(withField('items.0.unitPrice', 123456789.01)).totalCost).toBe(123456789.01);
+  });
+});
+
 describe('quantity: positive, at most four decimals (invalid_quantity)', () => {
   for (const q of [0, -1, 1.00001, Number.POSITIVE_INFINITY]) {
     it(`items[0].quantity = ${String(q)}`, () => {

@@ -195,6 +195,13 @@ describe('R-C2 Class B drug paid as Class A at a primary institution (基层乙�
     expect(r.fundPay).toBe(720);
   });
 
+  it('R-C2 positive: an internet hospital set up by a primary institution is primary', () => {
+    const r = settle({ institution: { level: 'primary', type: 'internet_hospital' }, items: [classB(100)] });
+    expect(r.firstSelfPay).toBe(0);
+    expect(r.fundPay).toBe(60);
+    expect(traceApplied(r, 'R-C2')).toBe(true);
+  });
+
   it('R-C2 negative: a Class B service at primary keeps its first self-pay, trace says only drugs qualify', () => {
     const r = settle({ items: [classB(100, { kind: 'service' })] });
     expect(r.firstSelfPay).toBe(10);
