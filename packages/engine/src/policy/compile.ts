@@ -68,7 +68,7 @@ function readCitation(file: SourceFile, path: (string | number)[], v: unknown, p
   const r = asRecord(v);
   if (!r) file.fail(path, parameter, 'source must be { document, clause, requirement }');
   for (const key of ['document', 'clause', 'requirement'] as const) {
-    if (typeof r[key] !== 'string' || (r[key] as string).trim() === '') {
+    if (typeof r[key] !== 'string' || (r[key]).trim() === '') {
       file.fail([...path, key], parameter, `source.${key} is required (every value cites its document, clause and R- id)`);
     }
   }
@@ -108,7 +108,7 @@ function readRegionHeader(file: SourceFile, dir: string): RegionHeader {
     if (!Array.isArray(cats) || cats.length === 0 || !cats.every((c) => typeof c === 'string')) {
       file.fail(['schemes', scheme], null, `schemes.${scheme} must list its categories`);
     }
-    schemes.set(scheme as Scheme, cats as string[]);
+    schemes.set(scheme as Scheme, cats);
   }
   return { code: dir, name: r.name, versions, schemes };
 }

@@ -120,7 +120,7 @@ function resolveGroup(regionPath: string, group: string, from: string, read: (na
     }),
     chronicOutpatient: Object.freeze({
       rate: read('chronicOutpatient.rate') as ByLevel,
-      tuberculosisRate: (read('chronicOutpatient.tuberculosisRate') ?? {}) as PartialByLevel,
+      tuberculosisRate: (read('chronicOutpatient.tuberculosisRate') ?? {}),
       cap: read('chronicOutpatient.cap') as number,
     }),
     specialOutpatient: Object.freeze({ deductible: read('specialOutpatient.deductible') as number }),

@@ -10,14 +10,14 @@ const BLOCK_BYTES = 256 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
 
 function writer(out: NodeJS.WriteStream): (s: string) => Promise<void> {
-  return (s) => (out.write(s) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  return (s) => (out.write(s) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => { resolve(); })));
 }
 
 /** Splits a stream into blocks that end at a newline. */
 async function* blocksOf(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   let pending = '';
   for await (const chunk of input) {
-    pending += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    pending += typeof chunk === 'string' ? chunk : (chunk).toString('utf8');
     if (pending.length < BLOCK_BYTES) continue;
     const cut = pending.lastIndexOf('\n');
     if (cut === -1) continue;
@@ -41,14 +41,14 @@ async function parallel(policyDir: string, threads: number, write: (s: string) =
   const waiters: (() => void)[] = [];
   let nextToWrite = 0;
   let sent = 0;
-  let failure: Error | null = null;
+  const state: { failure: Error | null } = { failure: null }; // set by a worker's 'error' event
   for (const w of workers) {
     w.on('message', (m: { seq: number; out: string }) => {
       done.set(m.seq, m.out);
       waiters.shift()?.();
     });
     w.on('error', (err) => {
-      failure = err;
+      state.failure = err;
       waiters.shift()?.();
     });
   }
@@ -64,14 +64,14 @@ async function parallel(policyDir: string, threads: number, write: (s: string) =
       workers[sent % threads]?.postMessage({ seq: sent, block });
       sent++;
       await flush();
-      while (sent - nextToWrite >= threads * IN_FLIGHT_PER_WORKER && !failure) {
+      while (sent - nextToWrite >= threads * IN_FLIGHT_PER_WORKER && !state.failure) {
         await settleOne();
         await flush();
       }
-      if (failure) throw failure;
+      if (state.failure) throw state.failure;
     }
     while (nextToWrite < sent) {
-      if (failure) throw failure;
+      if (state.failure) throw state.failure;
       if (!done.has(nextToWrite)) await settleOne();
       await flush();
     }
