@@ -1,7 +1,16 @@
 // The whole pipeline: the accumulators after the visit for each benefit group (REFERENCE_POLICY.md
 // §7, §8 "Accumulators") and the version boundary 2025-12-31 / 2026-01-01 (§1, §8 "Versions").
 import { describe, expect, it } from 'vitest';
-import { classA, IN_SERVICE, PHARMACY, SECONDARY, settle, TERTIARY } from './testing/demoPolicy.js';
+import {
+  classA,
+  classB,
+  IN_SERVICE,
+  PHARMACY,
+  SECONDARY,
+  selfItem,
+  settle,
+  TERTIARY,
+} from './testing/demoPolicy.js';
 
 // Every accumulator starts non-zero so that an unmoved one is visible.
 const START = {
@@ -153,5 +162,41 @@ describe('version boundary 2025-12-31 / 2026-01-01 (§1)', () => {
       expect(b.policyVersion).toBe('2026');
       expect({ ...a, policyVersion: '', trace: [] }).toEqual({ ...b, policyVersion: '', trace: [] });
     }
+  });
+});
+
+describe('the trace follows the order of §6–§7', () => {
+  it('line rules first (by line), then group, gate, deductible, rate, cap, account, and the settlement last', () => {
+    // employee in service, secondary (no gate for employees): public-health line, a line above its standard,
+    // a self line without consent, a Class B service; account asked for.
+    const r = settle({
+      person: { ...IN_SERVICE, accountBalance: 50 },
+      institution: SECONDARY,
+      visit: { useAccount: true },
+      items: [
+        classA(5, { publicHealth: true }),
+        classA(12, { priceStandard: 10 }),
+        selfItem(30),
+        classB(100, { kind: 'service' }),
+      ],
+    });
+    const rules = r.trace.map((e) => e.rule);
+    const first = (rule: string): number => rules.indexOf(rule);
+    const lineEvents = r.trace.filter((e) => e.item !== undefined).map((e) => e.item ?? -1);
+    expect(lineEvents).toEqual([...lineEvents].sort((a, b) => a - b));
+    expect(rules.slice(0, 4)).toEqual(['R-C5', 'R-C3', 'R-B6', 'R-C1']);
+    const lastLine = r.trace.reduce((m, e, i) => (e.item !== undefined ? i : m), -1);
+    const gate = first('R-D3'); // employees: the gate considered and not applied
+    const deductible = r.trace.findIndex((e) => e.rule === 'R-D2' && e.text.includes('起付线'));
+    const rate = r.trace.findIndex((e) => e.rule === 'R-D2' && e.text.includes('支付比例'));
+    const cap = r.trace.findIndex((e) => e.rule === 'R-D2' && e.text.includes('年度限额'));
+    const account = first('R-D9');
+    expect(lastLine).toBeLessThan(gate);
+    expect([gate, deductible, rate, cap, account].every((i) => i >= 0)).toBe(true);
+    expect(gate).toBeLessThan(deductible);
+    expect(deductible).toBeLessThan(rate);
+    expect(rate).toBeLessThan(cap);
+    expect(cap).toBeLessThan(account);
+    expect(rules[rules.length - 1]).toBe('R-D11');
   });
 });

@@ -2,11 +2,13 @@
 // the four identities of REFERENCE_POLICY.md §7 to the fen, the items summing to the totals, "the fund
 // never pays past a cap" (caps read from the policy book, never hard-coded), "more in-scope cost never
 // lowers the fund payment", and the version boundary 2025-12-31 / 2026-01-01.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccumulatorName, CalcResult } from './contract.js';
 import { classAItemArb, requestArb } from './testing/arbitraries.js';
-import { benefitsOn, fen, settleRaw } from './testing/demoPolicy.js';
+import { benefitsOn, fen, REPO_ROOT, settleRaw } from './testing/demoPolicy.js';
 import type { RawRequest } from './testing/demoPolicy.js';
 
 const RUNS = 2000;
@@ -216,6 +218,35 @@ describe('version boundary: 2025-12-31 uses 2025, 2026-01-01 uses 2026', () => {
             b.inScope,
           ]);
           expect(f(b, 'fundPay')).toBeGreaterThanOrEqual(f(a, 'fundPay'));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// The R- ids of REQUIREMENTS.md, when the shared folder is beside the repository; else only their form is checked.
+const REQUIREMENTS = join(REPO_ROOT, '..', 'shared', 'REQUIREMENTS.md');
+const KNOWN_IDS: ReadonlySet<string> | null = existsSync(REQUIREMENTS)
+  ? new Set(readFileSync(REQUIREMENTS, 'utf8').match(/R-[A-H]\d+/g) ?? [])
+  : null;
+
+describe('the trace (结算说明) of any valid request', () => {
+  it('every event cites a requirement id, reads in Chinese, moves a finite amount in fen; "not applied" events say why', () => {
+    fc.assert(
+      fc.property(requestArb, (q) => {
+        const r = settleRaw(q);
+        expect(r.trace.length).toBeGreaterThan(0);
+        for (const e of r.trace) {
+          expect(e.rule).toMatch(/^R-[A-H]\d+$/);
+          if (KNOWN_IDS) expect(KNOWN_IDS.has(e.rule), e.rule).toBe(true);
+          expect(e.text).toMatch(/[\u4e00-\u9fff]/);
+          expect(Number.isFinite(e.amount)).toBe(true);
+          expect(Math.abs(e.amount * 100 - fen(e.amount))).toBeLessThan(1e-6);
+          if (e.applied === false) {
+            expect(e.amount).toBe(0);
+            expect(e.text).toMatch(/^未适用：.+ — .+/);
+          }
         }
       }),
       { numRuns: RUNS },
