@@ -61,7 +61,7 @@ const ok = (value: unknown): Converted => ({ ok: true, value });
 const bad = (reason: string): Converted => ({ ok: false, reason });
 
 function isYuan(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-7;
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && Math.round(v * 100) / 100 === v;
 }
 
 function convertYuan(v: unknown): Converted {
@@ -104,7 +104,7 @@ export function convertValue(unit: Unit, v: unknown): Converted {
     case 'ratio': {
       if (typeof v !== 'number' || !(v >= 0 && v <= 1)) return bad('must be a ratio from 0 to 1');
       const scaled = Math.round(v * RATIO_SCALE);
-      return Math.abs(v * RATIO_SCALE - scaled) < 1e-6 ? ok(scaled) : bad('must have at most four decimals');
+      return scaled / RATIO_SCALE === v ? ok(scaled) : bad('must have at most four decimals');
     }
     case 'yuanByLevel':
       return convertByLevel(v, convertYuan, true);

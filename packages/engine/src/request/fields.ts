@@ -53,8 +53,9 @@ export function amount(v: unknown, field: string, fallback?: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) fail('invalid_amount', field, '金额须为有限数值 (amount must be a finite number)');
   if (v < 0) fail('invalid_amount', field, '金额不能为负 (amount must not be negative)');
   if (v > MAX_YUAN) fail('invalid_amount', field, `金额超过上限 ${MAX_YUAN} 元 (amount too large)`);
+  // Exact: a number with at most two decimals is the double nearest fen/100, and nothing else is.
   const fen = Math.round(v * 100);
-  if (Math.abs(v * 100 - fen) > 1e-4) fail('invalid_amount', field, '金额最多两位小数 (at most two decimals)');
+  if (fen / 100 !== v) fail('invalid_amount', field, '金额最多两位小数 (at most two decimals)');
   return fen;
 }
 
@@ -65,7 +66,7 @@ export function optionalAmount(v: unknown, field: string): number | null {
 /** A number with at most four decimals -> integer ten-thousandths. */
 export function scaled4(v: number, field: string, code: string, what: string): number {
   const s = Math.round(v * 10_000);
-  if (Math.abs(v * 10_000 - s) > 1e-4) fail(code, field, `${what}最多四位小数 (at most four decimals)`);
+  if (s / 10_000 !== v) fail(code, field, `${what}最多四位小数 (at most four decimals)`);
   return s;
 }
 
