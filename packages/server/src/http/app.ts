@@ -8,9 +8,15 @@ import { SettlementService } from '../settle/service.js';
 import type { Calculator } from '../settle/types.js';
 import { installConsole } from './console-static.js';
 import { installErrorHandler } from './error-handler.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { personRoutes } from './routes/persons.js';
+import { policyRoutes } from './routes/policy.js';
+import { requirementRoutes } from './routes/requirements.js';
 import { settlementRoutes } from './routes/settlements.js';
+import { settlementVisitRoutes } from './routes/settlement-visit.js';
+import { loadPolicyBook } from '../policy/load.js';
+import { loadRequirements } from '../policy/requirements.js';
 import { errorSchema, institutionSchema, personSchema } from './schemas.js';
 
 export interface BuildOptions {
@@ -46,6 +52,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'settlements', description: '结算' },
         { name: 'persons', description: '参保人员' },
         { name: 'institutions', description: '定点医药机构' },
+        { name: 'dashboard', description: '管理控制台首页统计' },
+        { name: 'policy', description: '政策参数与需求目录' },
       ],
     },
   });
@@ -58,6 +66,11 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       institutionRoutes(api, options.db);
       personRoutes(api, options.db, options.regions);
       settlementRoutes(api, options.db, service);
+      // The console's reads (issue 5): the policy shown is the repository's, as the calculator's.
+      settlementVisitRoutes(api, options.db);
+      dashboardRoutes(api, options.db);
+      policyRoutes(api, loadPolicyBook());
+      requirementRoutes(api, loadRequirements());
     },
     { prefix: '/api/v1' },
   );

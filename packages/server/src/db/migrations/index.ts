@@ -1,5 +1,6 @@
 // The ordered list of migrations. Append only: an applied migration is never edited.
 import * as core from './001_core.js';
+import * as dashboardSummary from './002_dashboard_summary.js';
 
 export interface Migration {
   id: number;
@@ -7,4 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: core.name, sql: core.sql }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: core.name, sql: core.sql },
+  { id: 2, name: dashboardSummary.name, sql: dashboardSummary.sql },
+];
