@@ -28,7 +28,7 @@ const INSTITUTIONS = [
 function item(r, i) {
   const cls = pick(r, ['A', 'A', 'A', 'B', 'B', 'self']);
   const kind = pick(r, ['drug', 'drug', 'service', 'material']);
-  const unitPrice = yuan(r, 200) + 0.01;
+  const unitPrice = (Math.round(r() * 20000) + 1) / 100;
   const it = { code: `X${i}${cls}`, name: `项目${i}`, kind, class: cls, quantity: pick(r, [1, 1, 2, 3, 0.5, 1.25]), unitPrice };
   if (cls === 'B') it.selfPayRatio = pick(r, [0.1, 0.05, 0.15]);
   if (cls === 'self') it.consent = r() < 0.8;

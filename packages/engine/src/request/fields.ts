@@ -5,13 +5,14 @@ import { CalcInputError } from '../contract.js';
 export type Obj = Record<string, unknown>;
 
 /** Largest amount accepted, in yuan: keeps every fen product exact and every check sound. */
-const MAX_YUAN = 1_000_000_000;
+export const MAX_YUAN = 1_000_000_000;
 
 export function fail(code: string, field: string, message: string): never {
   throw new CalcInputError(code, field, `${field}: ${message}`);
 }
 
 export function object(v: unknown, field: string): Obj {
+  if (v === undefined || v === null) fail('required', field, '为必填项 (required)');
   if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('invalid_type', field, '须为 JSON 对象 (must be an object)');
   return v as Obj;
 }

@@ -4,7 +4,8 @@ import { DIRECTIONS, INSTITUTION_TYPES, ITEM_CLASSES, ITEM_KINDS, LEVELS, SCHEME
 import { CalcInputError } from '../contract.js';
 import type { Accumulators, Level } from '../contract.js';
 import type { PolicyBook, PolicySegment, RegionPolicy } from '../policy/types.js';
-import { amount, bool, date, fail, object, oneOf, optionalAmount, optionalObject, optionalString, quantity, ratio, requiredString } from './fields.js';
+import { QUANTITY_SCALE } from '../money.js';
+import { MAX_YUAN, amount, bool, date, fail, object, oneOf, optionalAmount, optionalObject, optionalString, quantity, ratio, requiredString } from './fields.js';
 import { expectedDirection, levelMismatch } from './institutions.js';
 import type { Line, VisitInput } from './visit.js';
 
@@ -49,9 +50,18 @@ function parseLine(raw: unknown, i: number): Line {
   }
 }
 
+/** A visit's charges stay below MAX_YUAN in all, so every sum of fen is an exact JavaScript number. */
+const MAX_TOTAL = MAX_YUAN * 100 * QUANTITY_SCALE;
+
 function parseLines(raw: unknown[]): Line[] {
   const lines: Line[] = new Array<Line>(raw.length);
-  for (let i = 0; i < raw.length; i++) lines[i] = parseLine(raw[i], i);
+  let total = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const line = parseLine(raw[i], i);
+    total += line.quantity * line.unitPrice;
+    if (total > MAX_TOTAL) fail('invalid_amount', `items[${i}]`, `本次费用合计超过上限 ${MAX_YUAN} 元 (visit total too large)`);
+    lines[i] = line;
+  }
   return lines;
 }
 
