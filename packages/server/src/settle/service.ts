@@ -20,6 +20,7 @@ import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateResponse } from './reversal.js';
 import { withCasRetry } from './retry.js';
+import { SettlementWriteBatcher } from './write-batcher.js';
 import type { Answer, Calculator, PreviewBody, ReversalBody, SettleBody, SettlementResponse } from './types.js';
 
 function amountsInFen(result: CalcResult): Amounts {
@@ -44,10 +45,14 @@ const isUniqueViolation = (err: unknown, constraint: string): boolean =>
   isPgError(err) && err.code === UNIQUE_VIOLATION && err.constraint === constraint;
 
 export class SettlementService {
+  private readonly batcher: SettlementWriteBatcher;
+
   constructor(
     private readonly db: Database,
     private readonly calculate: Calculator,
-  ) {}
+  ) {
+    this.batcher = new SettlementWriteBatcher(db);
+  }
 
   /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
   async preview(body: PreviewBody): Promise<CalcResult> {
@@ -85,7 +90,7 @@ export class SettlementService {
       const amountsFen = amountsInFen(result);
       const afterFen = accumulatorsInFen(result.ytd);
       try {
-        const written = await writeSettlement(this.db, {
+        const written = await this.batcher.write({
           id: settlementId,
           personId: body.personId,
           institutionId: body.institutionId,

@@ -1,0 +1,136 @@
+// Several settlements of different persons written by ONE statement: under load the per-statement
+// costs (a round trip, parse/bind, a commit and its WAL flush) are shared by the whole batch.
+// Each settlement in it keeps its own compare-and-swap on its person's account version: the ones
+// whose version moved are simply not written (the caller recomputes them), and the statement as a
+// whole is atomic, so every settlement is still all or nothing.
+import type { Queryable } from '../db/types.js';
+import { ACCUMULATOR_COLUMNS } from './records.js';
+import { AMOUNT_COLUMNS, ITEM_AMOUNT_COLUMNS } from './settlement-columns.js';
+import type { SettlementWrite } from './settlement-writes.js';
+
+const ACC = ACCUMULATOR_COLUMNS.map(([, c]) => c);
+const AMOUNTS = AMOUNT_COLUMNS.map(([, c]) => c);
+const ITEM_AMOUNTS = ITEM_AMOUNT_COLUMNS.map(([, c]) => c);
+
+const SETTLEMENT_COLUMNS = [
+  'id',
+  'person_id',
+  'institution_id',
+  'request_id',
+  'date',
+  'year',
+  'visit_kind',
+  'benefit_group',
+  'reverses',
+  'policy_version',
+  'policy_hash',
+  ...AMOUNTS,
+  'ytd_delta',
+  'visit',
+  'result',
+];
+
+const RECORD_TYPE = [
+  'id text',
+  'person_id text',
+  'expected_version bigint',
+  'account_delta_fen bigint',
+  'year integer',
+  ...ACC.map((c) => `acc_${c} bigint`),
+  'institution_id text',
+  'request_id text',
+  'request_hash text',
+  'date date',
+  'visit_kind text',
+  'benefit_group text',
+  'reverses text',
+  'policy_version text',
+  'policy_hash text',
+  ...AMOUNTS.map((c) => `${c} bigint`),
+  'ytd_delta jsonb',
+  'visit jsonb',
+  'result jsonb',
+  'items jsonb',
+].join(', ');
+
+const ITEM_TYPE = `line_no integer, code text, name text, kind text, class text, quantity numeric, unit_price_fen bigint, ${ITEM_AMOUNTS.map((c) => `${c} bigint`).join(', ')}`;
+
+const BATCH_SQL = `WITH x AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+), guard AS (
+  UPDATE person_accounts a SET version = a.version + 1, balance_fen = a.balance_fen + x.account_delta_fen
+  FROM x WHERE a.person_id = x.person_id AND a.version = x.expected_version
+  RETURNING a.person_id
+), ok AS (
+  SELECT x.* FROM x JOIN guard ON guard.person_id = x.person_id
+), acc AS (
+  INSERT INTO person_year_accumulators AS y (person_id, year, ${ACC.join(', ')}, version)
+  SELECT person_id, year, ${ACC.map((c) => `acc_${c}`).join(', ')}, 1 FROM ok
+  ON CONFLICT (person_id, year) DO UPDATE SET
+    ${ACC.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = y.version + 1
+  RETURNING 1
+), st AS (
+  INSERT INTO settlements (${SETTLEMENT_COLUMNS.join(', ')})
+  SELECT ${SETTLEMENT_COLUMNS.join(', ')} FROM ok
+  RETURNING id
+), idem AS (
+  INSERT INTO idempotency_keys (request_id, request_hash, settlement_id, person_id)
+  SELECT request_id, request_hash, id, person_id FROM ok
+  RETURNING 1
+), lines AS (
+  INSERT INTO settlement_items (settlement_id, line_no, person_id, code, name, kind, class, quantity, unit_price_fen, ${ITEM_AMOUNTS.join(', ')})
+  SELECT ok.id, l.line_no, ok.person_id, l.code, l.name, l.kind, l.class, l.quantity, l.unit_price_fen, ${ITEM_AMOUNTS.map((c) => `l.${c}`).join(', ')}
+  FROM ok CROSS JOIN LATERAL jsonb_to_recordset(ok.items) AS l(${ITEM_TYPE})
+  RETURNING 1
+)
+SELECT id FROM ok`;
+
+function record(w: SettlementWrite): Record<string, unknown> {
+  if (!('lines' in w.items)) throw new Error('a batch holds settlements with their lines, not reversals');
+  return {
+    id: w.id,
+    person_id: w.personId,
+    expected_version: w.expectedVersion,
+    account_delta_fen: w.accountDeltaFen,
+    year: w.year,
+    ...Object.fromEntries(ACCUMULATOR_COLUMNS.map(([name, c]) => [`acc_${c}`, w.accumulatorsAfterFen[name]])),
+    institution_id: w.institutionId,
+    request_id: w.requestId,
+    request_hash: w.requestHash,
+    date: w.date,
+    visit_kind: w.visitKind,
+    benefit_group: w.benefitGroup,
+    reverses: w.reverses,
+    policy_version: w.policyVersion,
+    policy_hash: w.policyHash,
+    ...Object.fromEntries(AMOUNT_COLUMNS.map(([name, c]) => [c, w.amountsFen[name]])),
+    ytd_delta: w.ytdDeltaFen,
+    visit: w.visit,
+    result: w.result,
+    items: w.items.lines.map((l) => ({
+      line_no: l.lineNo,
+      code: l.code,
+      name: l.name,
+      kind: l.kind,
+      class: l.class,
+      quantity: l.quantity,
+      unit_price_fen: l.unitPriceFen,
+      total_fen: l.totalFen,
+      full_self_pay_fen: l.fullSelfPayFen,
+      over_limit_self_pay_fen: l.overLimitSelfPayFen,
+      first_self_pay_fen: l.firstSelfPayFen,
+      in_scope_fen: l.inScopeFen,
+      institution_borne_fen: l.institutionBorneFen,
+    })),
+  };
+}
+
+/**
+ * Writes the settlements (at most one per person) in one statement; returns the ids written. A
+ * settlement missing from the answer lost its compare-and-swap. Any error (a reused request id in
+ * the batch, say) fails the whole statement and nothing is written.
+ */
+export async function writeSettlementBatch(db: Queryable, writes: readonly SettlementWrite[]): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>(BATCH_SQL, [JSON.stringify(writes.map(record))], 'yibao_settle_batch_v1');
+  return new Set(rows.map((r) => r.id));
+}
