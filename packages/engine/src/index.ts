@@ -5,3 +5,4 @@ export type { PolicyBook, PolicyFile, RegionPolicy, PolicyVersion } from './poli
 export { calculate, calculateParsed } from './calculate.js';
 export { parseRequest } from './request/parse.js';
 export { toFen, fenToYuan } from './money.js';
+export { levelMismatch, expectedDirection } from './request/institutions.js';

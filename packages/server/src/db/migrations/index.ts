@@ -1,6 +1,7 @@
 // The ordered list of migrations. Append only: an applied migration is never edited.
 import * as core from './001_core.js';
 import * as dashboardSummary from './002_dashboard_summary.js';
+import * as registry from './003_registry.js';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: core.name, sql: core.sql },
   { id: 2, name: dashboardSummary.name, sql: dashboardSummary.sql },
+  { id: 3, name: registry.name, sql: registry.sql },
 ];
