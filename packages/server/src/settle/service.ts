@@ -1,6 +1,5 @@
 // The settlement service (实时结算): preview, settle, reverse, read. The HTTP routes and the demo
 // generator both call this, so the demo goes through exactly the code institutions hit.
-import { randomUUID } from 'node:crypto';
 import type { Accumulators, CalcResult } from '@yibao/engine';
 import type { Database } from '../db/types.js';
 import { isPgError, UNIQUE_VIOLATION } from '../db/types.js';
@@ -16,6 +15,7 @@ import {
 } from '../store/settlement-reads.js';
 import { writeSettlement } from '../store/settlement-writes.js';
 import { accumulatorsInYuan, buildCalcRequest, yearOf } from './calc-request.js';
+import { newSettlementId } from './ids.js';
 import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateResponse } from './reversal.js';
@@ -77,7 +77,7 @@ export class SettlementService {
       if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
       if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
       const result = this.calculate(buildCalcRequest(body, ctx.person, ctx.institution, ctx.accumulatorsFen));
-      const settlementId = randomUUID();
+      const settlementId = newSettlementId();
       const response: SettlementResponse = {
         settlementId,
         requestId: body.requestId,
@@ -134,7 +134,7 @@ export class SettlementService {
       if (original.reversedBy !== null)
         throw new ApiError(409, 'already_reversed', `结算 ${settlementId} 已被撤销 (${original.reversedBy})`, 'settlementId');
       const afterFen = minus(original.accumulatorsFen, original.ytdDeltaFen);
-      const reversalId = randomUUID();
+      const reversalId = newSettlementId();
       const response = negateResponse(original.response, {
         settlementId: reversalId,
         requestId: body.requestId,
