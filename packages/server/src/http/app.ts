@@ -18,6 +18,11 @@ import { settlementVisitRoutes } from './routes/settlement-visit.js';
 import { loadPolicyBook } from '../policy/load.js';
 import { loadRequirements } from '../policy/requirements.js';
 import { errorSchema, institutionSchema, personSchema } from './schemas.js';
+import { diseaseListsOf } from '../registry/disease-lists.js';
+import { registryAgreementRoutes } from './routes/registry/agreements.js';
+import { registryCareRoutes } from './routes/registry/care.js';
+import { registryInstitutionRoutes } from './routes/registry/institutions.js';
+import { registryReferralRoutes } from './routes/registry/referrals.js';
 
 export interface BuildOptions {
   db: Database;
@@ -54,6 +59,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'institutions', description: '定点医药机构' },
         { name: 'dashboard', description: '管理控制台首页统计' },
         { name: 'policy', description: '政策参数与需求目录' },
+        { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
+        { name: 'public', description: '公开信息（无需登录）' },
       ],
     },
   });
@@ -71,6 +78,11 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       dashboardRoutes(api, options.db);
       policyRoutes(api, loadPolicyBook());
       requirementRoutes(api, loadRequirements());
+      // The registry the agency keeps (issue 4): designation, agreements, care relationships, referrals.
+      registryInstitutionRoutes(api, options.db);
+      registryAgreementRoutes(api, options.db);
+      registryCareRoutes(api, options.db, diseaseListsOf(loadPolicyBook()));
+      registryReferralRoutes(api, options.db);
     },
     { prefix: '/api/v1' },
   );
