@@ -10,17 +10,20 @@ import { AMOUNT_COLUMNS, type Amounts } from '../store/settlement-columns.js';
 import {
   findSettlementResponse,
   readReverseContext,
-  readSettleContext,
+  readSettleContexts,
   type PreviousUse,
+  type SettleContext,
+  type SettleContextKey,
 } from '../store/settlement-reads.js';
-import { writeSettlement } from '../store/settlement-writes.js';
+import { writeSettlementBatch } from '../store/settlement-batch-writes.js';
+import { writeSettlement, type SettlementWrite } from '../store/settlement-writes.js';
 import { accumulatorsInYuan, buildCalcRequest, yearOf } from './calc-request.js';
 import { newSettlementId } from './ids.js';
 import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateResponse } from './reversal.js';
 import { withCasRetry } from './retry.js';
-import { SettlementWriteBatcher } from './write-batcher.js';
+import { Batcher } from './batcher.js';
 import type { Answer, Calculator, PreviewBody, ReversalBody, SettleBody, SettlementResponse } from './types.js';
 
 function amountsInFen(result: CalcResult): Amounts {
@@ -45,18 +48,29 @@ const isUniqueViolation = (err: unknown, constraint: string): boolean =>
   isPgError(err) && err.code === UNIQUE_VIOLATION && err.constraint === constraint;
 
 export class SettlementService {
-  private readonly batcher: SettlementWriteBatcher;
+  // Concurrent settlements share their reads and their writes (see batcher.ts); a few batches in
+  // flight keep the pool busy without queueing on it.
+  private readonly reads: Batcher<SettleContextKey, SettleContext>;
+  private readonly writes: Batcher<SettlementWrite, boolean>;
 
   constructor(
     private readonly db: Database,
     private readonly calculate: Calculator,
   ) {
-    this.batcher = new SettlementWriteBatcher(db);
+    this.reads = new Batcher((keys) => readSettleContexts(db, keys), { maxInFlight: 3, maxBatch: 64 });
+    this.writes = new Batcher(
+      async (writes) => {
+        const written = await writeSettlementBatch(db, writes);
+        return writes.map((w) => written.has(w.id));
+      },
+      // One write per person in a batch: two would compete for one account version.
+      { maxInFlight: 3, maxBatch: 64, keyOf: (w) => w.personId },
+    );
   }
 
   /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
   async preview(body: PreviewBody): Promise<CalcResult> {
-    const ctx = await readSettleContext(this.db, {
+    const ctx = await this.reads.submit({
       personId: body.personId,
       institutionId: body.institutionId,
       year: yearOf(body.date),
@@ -72,7 +86,12 @@ export class SettlementService {
     const hash = requestHash(body);
     const year = yearOf(body.date);
     return withCasRetry(async () => {
-      const ctx = await readSettleContext(this.db, { ...body, year });
+      const ctx = await this.reads.submit({
+        personId: body.personId,
+        institutionId: body.institutionId,
+        year,
+        requestId: body.requestId,
+      });
       if (ctx.previous !== undefined) return this.replay(ctx.previous, hash, body.requestId);
       if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
       if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
@@ -90,7 +109,7 @@ export class SettlementService {
       const amountsFen = amountsInFen(result);
       const afterFen = accumulatorsInFen(result.ytd);
       try {
-        const written = await this.batcher.write({
+        const written = await this.writes.submit({
           id: settlementId,
           personId: body.personId,
           institutionId: body.institutionId,

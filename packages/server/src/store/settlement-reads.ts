@@ -73,16 +73,14 @@ function previousOf(row: ContextRow): PreviousUse | undefined {
     : { requestHash: row.k_hash, settlementId: row.k_settlement };
 }
 
-export async function readSettleContext(
-  db: Queryable,
-  key: { personId: string; institutionId: string; year: number; requestId: string },
-): Promise<SettleContext> {
-  const rows = await db.query<ContextRow>(
-    SETTLE_CONTEXT_SQL,
-    [key.personId, key.institutionId, key.year, key.requestId],
-    'yibao_settle_context_v1',
-  );
-  const row = rows[0] as ContextRow;
+export interface SettleContextKey {
+  personId: string;
+  institutionId: string;
+  year: number;
+  requestId: string;
+}
+
+function contextOf(row: ContextRow): SettleContext {
   return {
     previous: previousOf(row),
     person: personOf(row),
@@ -92,6 +90,37 @@ export async function readSettleContext(
         : { type: row['i_type'] as InstitutionType, level: row['i_level'] as Level | null },
     accumulatorsFen: accumulatorsOf(row),
   };
+}
+
+export async function readSettleContext(db: Queryable, key: SettleContextKey): Promise<SettleContext> {
+  const rows = await db.query<ContextRow>(
+    SETTLE_CONTEXT_SQL,
+    [key.personId, key.institutionId, key.year, key.requestId],
+    'yibao_settle_context_v1',
+  );
+  return contextOf(rows[0] as ContextRow);
+}
+
+// The same read for many keys at once; `n` puts the answers back in the order of the keys.
+const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.request_hash AS k_hash, k.settlement_id AS k_settlement,
+    p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
+    a.balance_fen, a.version, i.id AS i_id, i.type AS i_type, i.level AS i_level, ${ACC_SELECT}
+  FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, n)
+  LEFT JOIN idempotency_keys k ON k.request_id = q.request_id
+  LEFT JOIN persons p ON p.id = q.person_id
+  LEFT JOIN person_accounts a ON a.person_id = p.id
+  LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = q.year
+  LEFT JOIN institutions i ON i.id = q.institution_id`;
+
+export async function readSettleContexts(db: Queryable, keys: readonly SettleContextKey[]): Promise<SettleContext[]> {
+  const rows = await db.query<ContextRow & { n: number | string }>(
+    SETTLE_CONTEXTS_SQL,
+    [keys.map((k) => k.personId), keys.map((k) => k.institutionId), keys.map((k) => k.year), keys.map((k) => k.requestId)],
+    'yibao_settle_contexts_v1',
+  );
+  const answers: SettleContext[] = new Array<SettleContext>(keys.length);
+  for (const row of rows) answers[Number(row.n) - 1] = contextOf(row);
+  return answers;
 }
 
 /** The settlement to reverse, with its person's account version and accumulators for its year. */
