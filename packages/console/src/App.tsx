@@ -1,0 +1,65 @@
+// The console: Ant Design in the chosen language, the routes of the six pages. Every page keeps its
+// state in the URL, so a reload or a shared link lands on the same view.
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { Loading } from './components/Loading';
+import { LocaleProvider, useLocale } from './i18n/LocaleContext';
+import { DashboardPage } from './pages/DashboardPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// The dashboard is the landing page and comes with the first load; the rest load when opened.
+const SettlementsPage = lazy(() => import('./pages/SettlementsPage'));
+const SettlementDetailPage = lazy(() => import('./pages/SettlementDetailPage'));
+const PersonsPage = lazy(() => import('./pages/PersonsPage'));
+const PersonDetailPage = lazy(() => import('./pages/PersonDetailPage'));
+const InstitutionsPage = lazy(() => import('./pages/InstitutionsPage'));
+const InstitutionDetailPage = lazy(() => import('./pages/InstitutionDetailPage'));
+const PolicyPage = lazy(() => import('./pages/PolicyPage'));
+const TryVisitPage = lazy(() => import('./pages/TryVisitPage'));
+
+function Localised() {
+  const { locale, t } = useLocale();
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+    document.documentElement.lang = locale;
+    document.title = t('app.documentTitle');
+  }, [locale, t]);
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1668dc' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route element={<AppLayout />}>
+                <Route index element={<DashboardPage />} />
+                <Route path="settlements" element={<SettlementsPage />} />
+                <Route path="settlements/:settlementId" element={<SettlementDetailPage />} />
+                <Route path="persons" element={<PersonsPage />} />
+                <Route path="persons/:personId" element={<PersonDetailPage />} />
+                <Route path="institutions" element={<InstitutionsPage />} />
+                <Route path="institutions/:institutionId" element={<InstitutionDetailPage />} />
+                <Route path="policy" element={<PolicyPage />} />
+                <Route path="try" element={<TryVisitPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <Localised />
+    </LocaleProvider>
+  );
+}

@@ -1,0 +1,66 @@
+// The one way the console talks to the service: JSON over fetch, errors turned into ApiRequestError
+// carrying the service's own message (Chinese, naming the field) so pages can show it in words.
+import type { ApiErrorBody } from './types';
+
+export class ApiRequestError extends Error {
+  readonly status: number; // 0 when the service could not be reached
+  readonly code: string;
+  readonly field: string | null;
+  constructor(status: number, code: string, message: string, field: string | null) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export type QueryValue = string | number | undefined | null;
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+}
+
+export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const qs = params.toString();
+  return qs === '' ? path : `${path}?${qs}`;
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiRequestError(0, 'unreachable', err instanceof Error ? err.message : String(err), null);
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.field);
+    throw new ApiRequestError(response.status, 'http_error', text.slice(0, 200) || response.statusText, null);
+  }
+  return body as T;
+}
+
+export function apiGet<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+  return request<T>(withQuery(path, query), { method: 'GET', signal: signal ?? null });
+}
+
+export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+    signal: signal ?? null,
+  });
+}

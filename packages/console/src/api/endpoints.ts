@@ -1,0 +1,75 @@
+// Typed calls of the service's API, one per endpoint the console reads.
+import { apiGet, apiPost } from './client';
+import type {
+  CalcResult,
+  Dashboard,
+  Institution,
+  Page,
+  Person,
+  PersonAccumulators,
+  PolicyDiff,
+  PolicyRegion,
+  PolicyRegionDetail,
+  PreviewRequest,
+  Reconciliation,
+  RequirementsCatalogue,
+  Settlement,
+  SettlementSort,
+  SettlementSummary,
+  SettlementVisit,
+} from './types';
+
+export interface SettlementQuery {
+  personId?: string | undefined;
+  institutionId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  kind?: string | undefined;
+  sort?: SettlementSort | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface InstitutionQuery {
+  county?: string | undefined;
+  type?: string | undefined;
+  level?: string | undefined;
+  parentId?: string | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export interface PersonQuery {
+  q?: string | undefined;
+  scheme?: string | undefined;
+  category?: string | undefined;
+  chronicDisease?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+const seg = encodeURIComponent;
+
+export const api = {
+  dashboard: (q: { from: string; to: string; county?: string | undefined }, signal?: AbortSignal) =>
+    apiGet<Dashboard>('/dashboard', q, signal),
+  settlements: (q: SettlementQuery, signal?: AbortSignal) => apiGet<Page<SettlementSummary>>('/settlements', { ...q }, signal),
+  settlement: (id: string, signal?: AbortSignal) => apiGet<Settlement>(`/settlements/${seg(id)}`, {}, signal),
+  settlementVisit: (id: string, signal?: AbortSignal) => apiGet<SettlementVisit>(`/settlements/${seg(id)}/visit`, {}, signal),
+  preview: (body: PreviewRequest, signal?: AbortSignal) => apiPost<CalcResult>('/settlements/preview', body, signal),
+  institutions: (q: InstitutionQuery, signal?: AbortSignal) => apiGet<Page<Institution>>('/institutions', { ...q }, signal),
+  institution: (id: string, signal?: AbortSignal) => apiGet<Institution>(`/institutions/${seg(id)}`, {}, signal),
+  reconciliation: (institutionId: string, date: string, signal?: AbortSignal) =>
+    apiGet<Reconciliation>('/reconciliation', { institutionId, date }, signal),
+  persons: (q: PersonQuery, signal?: AbortSignal) => apiGet<Page<Person>>('/persons', { ...q }, signal),
+  person: (id: string, signal?: AbortSignal) => apiGet<Person>(`/persons/${seg(id)}`, {}, signal),
+  accumulators: (id: string, year: number, signal?: AbortSignal) =>
+    apiGet<PersonAccumulators>(`/persons/${seg(id)}/accumulators`, { year }, signal),
+  policyRegions: (signal?: AbortSignal) => apiGet<PolicyRegion[]>('/policy/regions', {}, signal),
+  policyRegion: (code: string, version: string | undefined, signal?: AbortSignal) =>
+    apiGet<PolicyRegionDetail>(`/policy/regions/${seg(code)}`, { version }, signal),
+  policyDiff: (code: string, from: string, to: string, signal?: AbortSignal) =>
+    apiGet<PolicyDiff>(`/policy/regions/${seg(code)}/diff`, { from, to }, signal),
+  requirements: (signal?: AbortSignal) => apiGet<RequirementsCatalogue>('/requirements', {}, signal),
+};

@@ -1,0 +1,115 @@
+// A person's page: enrolment, certified chronic diseases and the family-doctor contract, the year's
+// accumulators against the caps and deductibles of the policy in force, and the settlement history.
+import { Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../api/endpoints';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { Money } from '../components/Money';
+import { label } from '../format/labels';
+import { useApi } from '../hooks/useApi';
+import { useQueryState } from '../hooks/useQueryState';
+import { useLocale } from '../i18n/LocaleContext';
+import { AccumulatorCaps } from './persons/AccumulatorCaps';
+import { policyDateFor } from './persons/caps';
+import { SettlementTable } from './settlements/SettlementTable';
+import { sortOf } from './settlements/sort';
+
+const thisYear = new Date().getFullYear();
+
+export default function PersonDetailPage() {
+  const { t } = useLocale();
+  const { personId = '' } = useParams();
+  const query = useQueryState();
+  const year = query.getNumber('year', thisYear);
+  const page = query.getNumber('page', 1);
+  const pageSize = query.getNumber('pageSize', 10);
+  const sort = sortOf(query.get('sort'));
+  const person = useApi((signal) => api.person(personId, signal), [personId]);
+  const accumulators = useApi((signal) => api.accumulators(personId, year, signal), [personId, year]);
+  const region = person.data?.region;
+  const policy = useApi(region === undefined ? null : (signal) => api.policyRegion(region, undefined, signal), [region]);
+  const history = useApi(
+    (signal) => api.settlements({ personId, sort, page, pageSize }, signal),
+    [personId, sort, page, pageSize],
+  );
+
+  if (person.error !== undefined) return <ErrorAlert error={person.error} onRetry={person.reload} />;
+  const p = person.data;
+  if (p === undefined) return <Loading />;
+  const date = policyDateFor(year);
+  return (
+    <div data-testid="page-person-detail">
+      <Typography.Title level={3} className="page-title">
+        {p.name} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{p.id}</Typography.Text>
+      </Typography.Title>
+      <Card size="small" title={t('person.enrolment')} style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2, lg: 4 }}
+          items={[
+            { key: 'scheme', label: t('persons.scheme'), children: label(t, 'scheme', p.scheme) },
+            { key: 'category', label: t('persons.category'), children: label(t, 'category', p.category) },
+            { key: 'region', label: t('persons.region'), children: p.region },
+            { key: 'account', label: t('person.accountBalance'), children: <Money value={p.accountBalance} /> },
+            {
+              key: 'chronic',
+              label: t('persons.chronicDiseases'),
+              children: p.chronicDiseases.length === 0 ? t('person.noneCertified') : p.chronicDiseases.map((c) => <Tag key={c}>{c}</Tag>),
+            },
+            {
+              key: 'contract',
+              label: t('persons.familyDoctor'),
+              children: p.familyDoctorContract ? <Tag color="green">{t('persons.contracted')}</Tag> : t('person.noContract'),
+            },
+            { key: 'relocated', label: t('person.relocated'), children: p.relocated ? t('common.yes') : t('common.no') },
+          ]}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('person.registryNote')}
+        </Typography.Text>
+      </Card>
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        title={t('person.accumulators')}
+        extra={
+          <Space>
+            <span>{t('person.year')}</span>
+            <Select<number>
+              value={year}
+              style={{ width: 100 }}
+              data-testid="person-year"
+              onChange={(y) => query.set({ year: y === thisYear ? undefined : y })}
+              options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
+            />
+          </Space>
+        }
+      >
+        {accumulators.error !== undefined ? <ErrorAlert error={accumulators.error} onRetry={accumulators.reload} /> : null}
+        {policy.error !== undefined ? <ErrorAlert error={policy.error} onRetry={policy.reload} /> : null}
+        {accumulators.data === undefined || policy.data === undefined ? (
+          accumulators.error === undefined && policy.error === undefined ? <Loading /> : null
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t('person.capsNote', { date, version: policy.data.versions.find((v) => v.effectiveFrom <= date && (v.until === null || date < v.until))?.id ?? '—' })}{' '}
+              <Link to={`/policy?region=${p.region}`}>{t('nav.policy')}</Link>
+            </Typography.Paragraph>
+            <AccumulatorCaps person={p} ytd={accumulators.data.ytd} parameters={policy.data.parameters} date={date} />
+          </>
+        )}
+      </Card>
+      <Card size="small" title={t('person.history')}>
+        {history.error !== undefined ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
+        <SettlementTable
+          page={history.data}
+          loading={history.loading}
+          sort={sort}
+          hide={['person']}
+          onChange={(next) => query.set({ page: next.page, pageSize: next.pageSize, sort: next.sort === '-date' ? undefined : next.sort })}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { SETTLEMENT_SORTS, type SettlementSort } from '../../api/types';
+
+/** The sort in the URL, or the newest first when it is missing or not one the service knows. */
+export function sortOf(raw: string | undefined): SettlementSort {
+  return (SETTLEMENT_SORTS as readonly string[]).includes(raw ?? '') ? (raw as SettlementSort) : '-date';
+}
