@@ -101,22 +101,30 @@ export async function readSettleContext(db: Queryable, key: SettleContextKey): P
   return contextOf(rows[0] as ContextRow);
 }
 
-// The same read for many keys at once; `n` puts the answers back in the order of the keys.
-const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.request_hash AS k_hash, k.settlement_id AS k_settlement,
-    p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
-    a.balance_fen, a.version, i.id AS i_id, i.type AS i_type, i.level AS i_level, ${ACC_SELECT}
+// The same read for many keys at once; `n` puts the answers back in the order of the keys. Each
+// lookup is a LATERAL subquery with LIMIT 1, so it stays an index probe per key: a plain join
+// lets the planner hash-join a whole table against the batch, whose cost grows with the
+// population instead of with the batch.
+const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*
   FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, n)
-  LEFT JOIN idempotency_keys k ON k.request_id = q.request_id
-  LEFT JOIN persons p ON p.id = q.person_id
-  LEFT JOIN person_accounts a ON a.person_id = p.id
-  LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = q.year
-  LEFT JOIN institutions i ON i.id = q.institution_id`;
+  LEFT JOIN LATERAL (
+    SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement FROM idempotency_keys k
+    WHERE k.request_id = q.request_id LIMIT 1) k ON true
+  LEFT JOIN LATERAL (
+    SELECT p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
+      a.balance_fen, a.version, ${ACC_SELECT}
+    FROM persons p JOIN person_accounts a ON a.person_id = p.id
+    LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = q.year
+    WHERE p.id = q.person_id LIMIT 1) pp ON true
+  LEFT JOIN LATERAL (
+    SELECT i.id AS i_id, i.type AS i_type, i.level AS i_level FROM institutions i
+    WHERE i.id = q.institution_id LIMIT 1) ii ON true`;
 
 export async function readSettleContexts(db: Queryable, keys: readonly SettleContextKey[]): Promise<SettleContext[]> {
   const rows = await db.query<ContextRow & { n: number | string }>(
     SETTLE_CONTEXTS_SQL,
     [keys.map((k) => k.personId), keys.map((k) => k.institutionId), keys.map((k) => k.year), keys.map((k) => k.requestId)],
-    'yibao_settle_contexts_v1',
+    'yibao_settle_contexts_v2',
   );
   const answers: SettleContext[] = new Array<SettleContext>(keys.length);
   for (const row of rows) answers[Number(row.n) - 1] = contextOf(row);
