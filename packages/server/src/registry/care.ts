@@ -45,6 +45,7 @@ export interface RelocationFiling {
 /** Everything the registry keeps about one person's care, and what holds on `date`. */
 export interface CareRecord {
   personId: string;
+  county: string | null; // 户籍所在县
   date: string;
   insured: boolean;
   enrolments: Enrolment[];
@@ -61,15 +62,31 @@ export type DiseaseLists = (region: string, date: string) => { chronic: readonly
 
 const within = (date: string, from: string, to: string | null): boolean => date >= from && (to === null || date <= to);
 
-async function personRegion(db: Queryable, personId: string): Promise<string> {
-  const rows = await db.query<{ region: string }>('SELECT region FROM persons WHERE id = $1', [personId]);
+interface Registered {
+  region: string;
+  county: string | null;
+  chronic_diseases: string[];
+  family_doctor_contract: boolean;
+  relocated: boolean;
+}
+
+/** What the person was registered with (POST /persons): stands until the registry keeps records of its kind. */
+async function registered(db: Queryable, personId: string): Promise<Registered> {
+  const rows = await db.query<Registered>(
+    'SELECT region, county, chronic_diseases, family_doctor_contract, relocated FROM persons WHERE id = $1',
+    [personId],
+  );
   const row = rows[0];
   if (!row) throw notFound('参保人', 'personId', personId);
-  return row.region;
+  return row;
+}
+
+async function personRegion(db: Queryable, personId: string): Promise<string> {
+  return (await registered(db, personId)).region;
 }
 
 export async function careRecord(db: Queryable, personId: string, date: string): Promise<CareRecord> {
-  await personRegion(db, personId);
+  const person = await registered(db, personId);
   const year = Number(date.slice(0, 4));
   const [enrolments, chosen, first, contracts, certs, relocations] = await Promise.all([
     db.query<{ id: string; valid_from: string; valid_to: string | null }>(
@@ -90,8 +107,9 @@ export async function careRecord(db: Queryable, personId: string, date: string):
   ]);
   const record: CareRecord = {
     personId,
+    county: person.county,
     date,
-    insured: enrolments.some((e) => within(date, e.valid_from, e.valid_to)),
+    insured: enrolments.length === 0 || enrolments.some((e) => within(date, e.valid_from, e.valid_to)),
     enrolments: enrolments.map((e) => ({ id: e.id, validFrom: e.valid_from, validTo: e.valid_to })),
     chosenInstitutions: chosen[0] ? { year: chosen[0].year, institutionIds: chosen[0].institution_ids } : null,
     firstContact: first[0] ? { year: first[0].year, institutionId: first[0].institution_id, chosenOn: first[0].chosen_on } : null,
@@ -126,18 +144,26 @@ export async function careRecord(db: Queryable, personId: string, date: string):
     })),
     onDate: { chronicDiseases: [], familyDoctorContract: false, relocated: false },
   };
+  // The same reading as the settlement's facts (registry/facts.ts), registration values as fall-back.
   record.onDate = {
-    chronicDiseases: [
-      ...new Set(
-        record.certifications
-          .filter((c) => within(date, c.validFrom, c.validTo) && (c.revokedOn === null || date < c.revokedOn))
-          .map((c) => c.code),
-      ),
-    ],
-    familyDoctorContract: record.contracts.some((c) => within(date, c.validFrom, c.validTo) && (c.endedOn === null || date < c.endedOn)),
+    chronicDiseases:
+      record.certifications.length === 0
+        ? person.chronic_diseases
+        : [
+            ...new Set(
+              record.certifications
+                .filter((c) => within(date, c.validFrom, c.validTo) && (c.revokedOn === null || date < c.revokedOn))
+                .map((c) => c.code),
+            ),
+          ].sort(),
+    familyDoctorContract:
+      record.contracts.length === 0
+        ? person.family_doctor_contract
+        : record.contracts.some((c) => within(date, c.validFrom, c.validTo) && (c.endedOn === null || date < c.endedOn)),
     relocated:
-      record.relocations.some((r) => within(date, r.validFrom, r.validTo)) &&
-      !record.relocations.some((r) => r.cancelsYear === year),
+      record.relocations.length === 0
+        ? person.relocated
+        : record.relocations.some((r) => within(date, r.validFrom, r.validTo)) && !record.relocations.some((r) => r.cancelsYear === year),
   };
   return record;
 }
@@ -392,5 +418,14 @@ export async function fileRelocation(
       [`REL-${randomUUID().slice(0, 8)}`, personId, input.filedOn, input.destination, input.validFrom, input.validTo ?? null, cancels],
     );
     return saved(tx, personId, change, input.filedOn);
+  });
+}
+
+/** 户籍所在县: the visit's scope (in county / cross county / out of city) is judged from it (R-D6). */
+export async function setResidence(db: Database, personId: string, input: { county: string }, change: Change): Promise<CareRecord> {
+  return db.transaction(async (tx) => {
+    await lockPerson(tx, personId);
+    await tx.query('UPDATE persons SET county = $2 WHERE id = $1', [personId, input.county]);
+    return saved(tx, personId, change, new Date().toISOString().slice(0, 10));
   });
 }

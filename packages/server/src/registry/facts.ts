@@ -2,6 +2,13 @@
 // institution have an active agreement, which certified diseases, contract and relocation hold then,
 // where the care is (scope), and what a referral or e-prescription named by id amounts to. The
 // engine receives these facts, never the caller's word for them; `notes` explain what did not count.
+//
+// Records registered through the minimal contract calls (SERVICE_CONTRACT.md) stand until the
+// registry keeps records of that kind: a person with no enrolment period is insured; the diseases,
+// contract and relocation given at POST /persons hold until certifications, contracts or filings
+// exist for the person; an institution registered directly (POST /institutions, no designation
+// date) is under a standing agreement until an agreement is signed with it. An institution
+// designated through an application settles only under an active agreement.
 import type { Scope, TraceEvent } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
 import { notFound } from '../errors.js';
@@ -32,7 +39,40 @@ export interface RegistryFacts {
   notes: TraceEvent[];
 }
 
-interface FactsRow {
+export interface FactsKey {
+  personId: string;
+  institutionId: string;
+  date: string;
+}
+
+/** Many visits' registry facts in one statement (the settlement path batches its reads). */
+const FACTS_SQL = `SELECT k.n,
+  (NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id)
+   OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND k.day >= e.valid_from
+              AND (e.valid_to IS NULL OR k.day <= e.valid_to))) AS insured,
+  (${agreementActiveSql('i.id', 'k.day')}
+   OR (i.designation = 'designated' AND i.designated_on IS NULL
+       AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id))) AS agreement_active,
+  CASE WHEN EXISTS (SELECT 1 FROM disease_certifications c WHERE c.person_id = p.id)
+    THEN ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND k.day >= c.valid_from
+                AND (c.valid_to IS NULL OR k.day <= c.valid_to) AND (c.revoked_on IS NULL OR k.day < c.revoked_on)
+                ORDER BY c.code)
+    ELSE p.chronic_diseases END AS diseases,
+  CASE WHEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id)
+    THEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id AND k.day BETWEEN f.valid_from AND f.valid_to
+                 AND (f.ended_on IS NULL OR k.day < f.ended_on))
+    ELSE p.family_doctor_contract END AS contract,
+  CASE WHEN EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id)
+    THEN (EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id AND k.day >= r.valid_from
+                  AND (r.valid_to IS NULL OR k.day <= r.valid_to))
+          AND NOT EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id
+                  AND r.cancels_year = extract(year FROM k.day)::integer))
+    ELSE p.relocated END AS relocated,
+  p.region AS person_region, p.county AS person_county, i.county AS inst_county, i.region AS inst_region, i.level AS inst_level
+FROM unnest($1::text[], $2::text[], $3::date[]) WITH ORDINALITY AS k(person_id, institution_id, day, n)
+JOIN persons p ON p.id = k.person_id JOIN institutions i ON i.id = k.institution_id`;
+
+export type FactsRow = {
   insured: boolean;
   agreement_active: boolean;
   diseases: string[];
@@ -43,37 +83,31 @@ interface FactsRow {
   inst_county: string;
   inst_region: string | null;
   inst_level: string | null;
-}
+};
 
-const FACTS_SQL = `SELECT
-  EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND $3::date >= e.valid_from
-          AND (e.valid_to IS NULL OR $3::date <= e.valid_to)) AS insured,
-  ${agreementActiveSql('i.id', '$3::date')} AS agreement_active,
-  ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND $3::date >= c.valid_from
-         AND (c.valid_to IS NULL OR $3::date <= c.valid_to) AND (c.revoked_on IS NULL OR $3::date < c.revoked_on)
-         ORDER BY c.code) AS diseases,
-  EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id AND $3::date BETWEEN f.valid_from AND f.valid_to
-          AND (f.ended_on IS NULL OR $3::date < f.ended_on)) AS contract,
-  (EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id AND $3::date >= r.valid_from
-           AND (r.valid_to IS NULL OR $3::date <= r.valid_to))
-   AND NOT EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id
-           AND r.cancels_year = extract(year FROM $3::date)::integer)) AS relocated,
-  p.region AS person_region, p.county AS person_county, i.county AS inst_county, i.region AS inst_region, i.level AS inst_level
-FROM persons p, institutions i WHERE p.id = $1 AND i.id = $2`;
+/** One row per key, in order; undefined where the person or the institution is unknown. */
+export async function readFactsRows(db: Queryable, keys: readonly FactsKey[]): Promise<(FactsRow | undefined)[]> {
+  const rows = await db.query<FactsRow & { n: number | string }>(
+    FACTS_SQL,
+    [keys.map((k) => k.personId), keys.map((k) => k.institutionId), keys.map((k) => k.date)],
+    'yibao_registry_facts_v1',
+  );
+  const out = new Array<FactsRow | undefined>(keys.length).fill(undefined);
+  for (const row of rows) out[Number(row.n) - 1] = row;
+  return out;
+}
 
 const skipped = (rule: string, what: string, why: string): TraceEvent => ({ rule, text: `未适用：${what} — ${why}`, amount: 0, applied: false });
 const noted = (rule: string, text: string): TraceEvent => ({ rule, text, amount: 0 });
 
+/** The facts of one visit from its row, looking up a referral or e-prescription named by id. */
 export async function registryFacts(
   db: Queryable,
-  personId: string,
-  institutionId: string,
-  date: string,
+  row: FactsRow,
+  key: FactsKey,
   refs: VisitRefs,
-): Promise<RegistryFacts | undefined> {
-  const rows = await db.query<FactsRow>(FACTS_SQL, [personId, institutionId, date], 'registry_facts');
-  const row = rows[0];
-  if (!row) return undefined;
+): Promise<RegistryFacts> {
+  const { personId, institutionId, date } = key;
   const notes: TraceEvent[] = [];
   const knowsScope = row.person_county !== null || (row.inst_region !== null && row.inst_region !== row.person_region);
   const facts: RegistryFacts = {

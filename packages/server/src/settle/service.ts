@@ -22,6 +22,7 @@ import { newSettlementId } from './ids.js';
 import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateResponse } from './reversal.js';
+import { RegistryReader, withFacts, withNotes } from './registry-gate.js';
 import { withCasRetry } from './retry.js';
 import { Batcher } from './batcher.js';
 import type { Answer, Calculator, PreviewBody, ReversalBody, SettleBody, SettlementResponse } from './types.js';
@@ -52,11 +53,13 @@ export class SettlementService {
   // flight keep the pool busy without queueing on it.
   private readonly reads: Batcher<SettleContextKey, SettleContext>;
   private readonly writes: Batcher<SettlementWrite, boolean>;
+  private readonly registry: RegistryReader;
 
   constructor(
     private readonly db: Database,
     private readonly calculate: Calculator,
   ) {
+    this.registry = new RegistryReader(db);
     this.reads = new Batcher((keys) => readSettleContexts(db, keys), { maxInFlight: 3, maxBatch: 64 });
     this.writes = new Batcher(
       async (writes) => {
@@ -66,6 +69,20 @@ export class SettlementService {
       // One write per person in a batch: two would compete for one account version.
       { maxInFlight: 3, maxBatch: 64, keyOf: (w) => w.personId },
     );
+  }
+
+  /** The engine's answer on the registry's facts for the visit date (issue 4): 422 when not covered. */
+  private async calculateWithRegistry(
+    body: PreviewBody,
+    person: Parameters<typeof buildCalcRequest>[1],
+    institution: Parameters<typeof buildCalcRequest>[2],
+    accumulatorsFen: Accumulators,
+  ): Promise<CalcResult> {
+    const key = { personId: body.personId, institutionId: body.institutionId, date: body.date };
+    const facts = await this.registry.facts(key, body.visit);
+    const request = buildCalcRequest(body, person, institution, accumulatorsFen);
+    if (facts === undefined) return this.calculate(request);
+    return withNotes(this.calculate(withFacts(request, facts)), facts);
   }
 
   /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
@@ -78,7 +95,7 @@ export class SettlementService {
     });
     if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
     if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
-    return this.calculate(buildCalcRequest(body, ctx.person, ctx.institution, ctx.accumulatorsFen));
+    return this.calculateWithRegistry(body, ctx.person, ctx.institution, ctx.accumulatorsFen);
   }
 
   /** 结算: 201 with the new settlement, or 200 with the first answer when the request is a retry. */
@@ -95,7 +112,7 @@ export class SettlementService {
       if (ctx.previous !== undefined) return this.replay(ctx.previous, hash, body.requestId);
       if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
       if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
-      const result = this.calculate(buildCalcRequest(body, ctx.person, ctx.institution, ctx.accumulatorsFen));
+      const result = await this.calculateWithRegistry(body, ctx.person, ctx.institution, ctx.accumulatorsFen);
       const settlementId = newSettlementId();
       const response: SettlementResponse = {
         settlementId,

@@ -12,6 +12,7 @@ import {
   endEnrolment,
   fileRelocation,
   revokeCertification,
+  setResidence,
   signContract,
   type ContractInput,
   type DiseaseLists,
@@ -29,6 +30,12 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
     '/persons/:id/care',
     { schema: { tags, summary: '参保人就医关系（参保期、选定机构、首诊、签约、慢特病、异地安置）及某日适用情况', params: idParams, querystring: asOfQuery, response: errors } },
     async (request) => careRecord(db, request.params.id, request.query.date ?? today()),
+  );
+
+  app.put<{ Params: { id: string }; Body: { county: string } }>(
+    '/persons/:id/residence',
+    { schema: { tags, summary: '登记户籍所在县（判断市内跨县、市外就医）', params: idParams, body: body({ county: id }, ['county']), response: errors } },
+    async (request) => setResidence(db, request.params.id, request.body, changeBy(request, '登记户籍所在县')),
   );
 
   app.post<{ Params: { id: string }; Body: { validFrom: string; validTo?: string | null } }>(

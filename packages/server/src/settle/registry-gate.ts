@@ -1,0 +1,75 @@
+// The registry's word on a visit (issue 4), applied before the engine runs: the person must be
+// insured and the institution under an active agreement on the date (422 otherwise), and the
+// person's diseases, contract, relocation, the scope, and any referral or e-prescription named by
+// id come from the records — the engine receives what the records say, and the trace says why a
+// named record did not count.
+import type { CalcResult } from '@yibao/engine';
+import type { Queryable } from '../db/types.js';
+import { ApiError } from '../errors.js';
+import { readFactsRows, registryFacts, type FactsKey, type RegistryFacts, type VisitRefs } from '../registry/facts.js';
+import { Batcher } from './batcher.js';
+
+/** `visit.referralId` and `visit.ePrescriptionId`, when the caller names records instead of inline facts. */
+export function refsOf(visit: unknown): VisitRefs {
+  if (visit === null || typeof visit !== 'object') return {};
+  const v = visit as Record<string, unknown>;
+  const read = (name: 'referralId' | 'ePrescriptionId'): string | undefined => {
+    const value = v[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string' || value === '' || value.length > 64) {
+      throw new ApiError(400, 'invalid', `visit.${name} 须为记录编号（字符串）`, `visit.${name}`);
+    }
+    return value;
+  };
+  const refs: VisitRefs = { referralId: read('referralId'), ePrescriptionId: read('ePrescriptionId') };
+  if (refs.referralId !== undefined && v['referral'] !== undefined && v['referral'] !== null) {
+    throw new ApiError(400, 'ambiguous', '转诊请只给 referralId 或 referral 之一', 'visit.referral');
+  }
+  if (refs.ePrescriptionId !== undefined && v['ePrescription'] !== undefined && v['ePrescription'] !== null) {
+    throw new ApiError(400, 'ambiguous', '电子处方请只给 ePrescriptionId 或 ePrescription 之一', 'visit.ePrescription');
+  }
+  return refs;
+}
+
+/** Batched reads of the registry facts, shared by concurrent settlements like the other reads. */
+export class RegistryReader {
+  private readonly rows: Batcher<FactsKey, Awaited<ReturnType<typeof readFactsRows>>[number]>;
+  constructor(private readonly db: Queryable) {
+    this.rows = new Batcher((keys) => readFactsRows(db, keys), { maxInFlight: 3, maxBatch: 64 });
+  }
+
+  /** The facts, or undefined when the person or institution is unknown (the caller answers 404). */
+  async facts(key: FactsKey, visit: unknown): Promise<RegistryFacts | undefined> {
+    const refs = refsOf(visit);
+    const row = await this.rows.submit(key);
+    if (row === undefined) return undefined;
+    const facts = await registryFacts(this.db, row, key, refs);
+    if (!facts.insured) {
+      throw new ApiError(422, 'not_insured', `R-B1: 参保人 ${key.personId} 在 ${key.date} 不在参保期内`, 'date');
+    }
+    if (!facts.agreementActive) {
+      throw new ApiError(422, 'no_active_agreement', `R-A6: 定点医药机构 ${key.institutionId} 在 ${key.date} 没有履行中的医疗服务协议`, 'institutionId');
+    }
+    return facts;
+  }
+}
+
+/** The engine request with the registry's facts in place of the registration-time or caller's ones. */
+export function withFacts(request: Record<string, unknown>, facts: RegistryFacts): Record<string, unknown> {
+  const person = { ...(request['person'] as Record<string, unknown>) };
+  person['chronicDiseases'] = facts.chronicDiseases;
+  person['familyDoctorContract'] = facts.familyDoctorContract;
+  person['relocated'] = facts.relocated;
+  const visit = { ...(request['visit'] as Record<string, unknown>) };
+  delete visit['referralId'];
+  delete visit['ePrescriptionId'];
+  if (facts.scope !== null) visit['scope'] = facts.scope;
+  if (facts.referral !== undefined) visit['referral'] = facts.referral;
+  if (facts.ePrescription !== undefined) visit['ePrescription'] = facts.ePrescription;
+  return { ...request, person, visit };
+}
+
+/** The registry's notes go first in the explanation: they say what the records were. */
+export function withNotes(result: CalcResult, facts: RegistryFacts): CalcResult {
+  return facts.notes.length === 0 ? result : { ...result, trace: [...facts.notes, ...result.trace] };
+}
