@@ -80,7 +80,9 @@ export async function listVersions(db: Queryable, entity: Entity, recordId: stri
 export async function versionAsOf(db: Queryable, entity: Entity, recordId: string, asOf: string): Promise<RecordVersion | undefined> {
   const moment = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
   const rows = await db.query<VersionRow>(
-    `SELECT * FROM record_versions WHERE entity = $1 AND record_id = $2 AND recorded_at <= $3::timestamptz
+    // Times are shown to the millisecond; compare at that precision so a shown time finds its version.
+    `SELECT * FROM record_versions WHERE entity = $1 AND record_id = $2
+       AND date_trunc('milliseconds', recorded_at) <= $3::timestamptz
      ORDER BY version DESC LIMIT 1`,
     [entity, recordId, moment],
   );
