@@ -19,6 +19,7 @@ export interface ApplicantInstitution {
   county: string;
   parentId?: string | null;
   founderId?: string | null;
+  region?: string | null; // 所在统筹区 when outside the home region (异地定点); absent = home region
 }
 
 export interface ApplicationInput {
@@ -144,9 +145,9 @@ async function checkApplicant(
 
 async function insertApplicant(tx: Queryable, inst: ApplicantInstitution, level: Level | null, parentId: string | null, field: string): Promise<void> {
   const rows = await tx.query(
-    `INSERT INTO institutions (id, name, type, level, county, parent_id, founder_id, designation)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'applicant') ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [inst.id, inst.name, inst.type, level, inst.county, parentId, inst.founderId ?? null],
+    `INSERT INTO institutions (id, name, type, level, county, parent_id, founder_id, region, designation)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applicant') ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [inst.id, inst.name, inst.type, level, inst.county, parentId, inst.founderId ?? null, inst.region ?? null],
   );
   if (rows.length === 0) {
     const existing = await tx.query<{ designation: string }>('SELECT designation FROM institutions WHERE id = $1', [inst.id]);

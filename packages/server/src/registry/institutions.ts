@@ -18,6 +18,7 @@ export interface InstitutionView {
   founderId: string | null;
   designation: Designation;
   designatedOn: string | null;
+  region: string | null;
 }
 
 interface Row {
@@ -30,9 +31,10 @@ interface Row {
   founder_id: string | null;
   designation: Designation;
   designated_on: string | null;
+  region: string | null;
 }
 
-const SELECT = `SELECT id, name, type, level, county, parent_id, founder_id, designation, designated_on::text FROM institutions`;
+const SELECT = `SELECT id, name, type, level, county, parent_id, founder_id, designation, designated_on::text, region FROM institutions`;
 
 const fromRow = (r: Row): InstitutionView => ({
   id: r.id,
@@ -44,6 +46,7 @@ const fromRow = (r: Row): InstitutionView => ({
   founderId: r.founder_id,
   designation: r.designation,
   designatedOn: r.designated_on,
+  region: r.region ?? null,
 });
 
 export async function institutionView(db: Queryable, id: string): Promise<InstitutionView | undefined> {
@@ -81,9 +84,9 @@ export async function publishedList(db: Queryable, filter: PublishedFilter, page
   params.push(filter.date);
   const dateParam = `$${params.length}`;
   const rows = await db.query<Row & { members: Row[] | null; agreement_active: boolean }>(
-    `SELECT i.id, i.name, i.type, i.level, i.county, i.parent_id, i.founder_id, i.designation, i.designated_on::text,
+    `SELECT i.id, i.name, i.type, i.level, i.county, i.parent_id, i.founder_id, i.designation, i.designated_on::text, i.region,
        (SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'type', m.type, 'level', m.level, 'county', m.county,
-          'parent_id', m.parent_id, 'founder_id', m.founder_id, 'designation', m.designation, 'designated_on', m.designated_on) ORDER BY m.id)
+          'parent_id', m.parent_id, 'founder_id', m.founder_id, 'designation', m.designation, 'designated_on', m.designated_on, 'region', m.region) ORDER BY m.id)
         FROM institutions m WHERE (m.parent_id = i.id OR m.founder_id = i.id) AND m.designation = 'designated') AS members,
        ${agreementActiveSql('i.id', `${dateParam}::date`)} AS agreement_active
      FROM institutions i WHERE ${whereSql}

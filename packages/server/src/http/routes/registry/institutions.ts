@@ -28,6 +28,7 @@ const applicant = {
     county: id,
     founderId: { type: ['string', 'null'], description: '互联网医院的设立机构 (R-A11)' },
     parentId: { type: ['string', 'null'] },
+    region: { type: ['string', 'null'], description: '所在统筹区（异地定点机构）；缺省为本统筹区' },
   },
   required: ['id', 'name', 'type', 'county'],
   additionalProperties: false,
