@@ -214,8 +214,8 @@ async function main() {
     const port = 18081;
     const server = await startServer(['--data', dataDir], { DATABASE_URL: '' }, port);
     const institutions = await primaryInstitutions(port);
-    await load(port, 'pglite-warm', institutions, { duration: 2, conns: 16, population: embeddedPersons });
-    report.embedded = await load(port, 'pglite', institutions, { conns: 16, population: embeddedPersons });
+    await load(port, 'pglite-warm', institutions, { duration: 2, population: embeddedPersons });
+    report.embedded = await load(port, 'pglite', institutions, { population: embeddedPersons });
     console.log('embedded (PGlite) full load', report.embedded);
     await stopServer(server);
   } finally {

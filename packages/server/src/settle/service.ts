@@ -60,14 +60,16 @@ export class SettlementService {
     private readonly calculate: Calculator,
   ) {
     this.registry = new RegistryReader(db);
-    this.reads = new Batcher((keys) => readSettleContexts(db, keys), { maxInFlight: 3, maxBatch: 64 });
+    // PGlite runs one statement at a time: more than one batch in flight only makes batches smaller.
+    const maxInFlight = db.kind === 'pglite' ? 1 : 3;
+    this.reads = new Batcher((keys) => readSettleContexts(db, keys), { maxInFlight, maxBatch: 64 });
     this.writes = new Batcher(
       async (writes) => {
         const written = await writeSettlementBatch(db, writes);
         return writes.map((w) => written.has(w.id));
       },
       // One write per person in a batch: two would compete for one account version.
-      { maxInFlight: 3, maxBatch: 64, keyOf: (w) => w.personId },
+      { maxInFlight, maxBatch: 64, keyOf: (w) => w.personId },
     );
   }
 
