@@ -7,6 +7,7 @@ import type { SettlementService } from '../settle/service.js';
 import { demoPersons, type DemoPerson } from './persons.js';
 import { Rng } from './prng.js';
 import { demoInstitutions } from './region.js';
+import { seedDemoRegistry, settleWithRecords } from './registry.js';
 import { demoDate, demoNetwork, demoVisit } from './visits.js';
 
 export interface SeedOptions {
@@ -29,6 +30,7 @@ export interface SeedReport {
   replayed: number;
   reversed: number;
   refused: Record<string, number>; // error code → count (input errors of a generated visit)
+  withRecords: number; // visits that named a referral or e-prescription record by id
 }
 
 /** True when the database has no institutions yet: a new database to seed. */
@@ -41,6 +43,7 @@ export async function registerDemoRegion(db: Database, persons: number): Promise
   await insertInstitutionsBulk(db, demoInstitutions());
   const list = demoPersons(persons);
   await insertPersonsBulk(db, list);
+  await seedDemoRegistry(db, demoInstitutions(), list);
   return list;
 }
 
@@ -52,7 +55,7 @@ export async function seedDemo(db: Database, service: SettlementService, options
   // A year of visits in date order, so caps and deductibles fill up as they would.
   const plan = Array.from({ length: options.visits }, (_, n) => ({ n, date: demoDate(rng), person: rng.pick(persons) }));
   plan.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.n - b.n));
-  const report: SeedReport = { institutions: institutions.length, persons: persons.length, settled: 0, replayed: 0, reversed: 0, refused: {} };
+  const report: SeedReport = { institutions: institutions.length, persons: persons.length, settled: 0, replayed: 0, reversed: 0, refused: {}, withRecords: 0 };
   const reversalShare = options.reversalShare ?? 0.01;
   let next = 0;
   let done = 0;
@@ -80,5 +83,7 @@ export async function seedDemo(db: Database, service: SettlementService, options
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  // Referrals and e-prescriptions as records, and visits that name them (issue 4).
+  report.withRecords = await settleWithRecords(db, service, institutions, persons, Math.min(200, Math.ceil(options.visits / 50)), options.run);
   return report;
 }

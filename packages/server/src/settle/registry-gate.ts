@@ -4,7 +4,7 @@
 // id come from the records — the engine receives what the records say, and the trace says why a
 // named record did not count.
 import type { CalcResult } from '@yibao/engine';
-import type { Queryable } from '../db/types.js';
+import type { Database } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { readFactsRows, registryFacts, type FactsKey, type RegistryFacts, type VisitRefs } from '../registry/facts.js';
 import { Batcher } from './batcher.js';
@@ -34,8 +34,9 @@ export function refsOf(visit: unknown): VisitRefs {
 /** Batched reads of the registry facts, shared by concurrent settlements like the other reads. */
 export class RegistryReader {
   private readonly rows: Batcher<FactsKey, Awaited<ReturnType<typeof readFactsRows>>[number]>;
-  constructor(private readonly db: Queryable) {
-    this.rows = new Batcher((keys) => readFactsRows(db, keys), { maxInFlight: 3, maxBatch: 64 });
+  constructor(private readonly db: Database) {
+    // As the settlement reads: PGlite runs one statement at a time, so one batch in flight there.
+    this.rows = new Batcher((keys) => readFactsRows(db, keys), { maxInFlight: db.kind === 'pglite' ? 1 : 3, maxBatch: 64 });
   }
 
   /** The facts, or undefined when the person or institution is unknown (the caller answers 404). */
