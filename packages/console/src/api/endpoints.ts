@@ -53,7 +53,7 @@ const seg = encodeURIComponent;
 
 export const api = {
   dashboard: (q: { from: string; to: string; county?: string | undefined }, signal?: AbortSignal) =>
-    apiGet<Dashboard>('/dashboard', q, signal),
+    apiGet<Dashboard>('/dashboard', { from: q.from, to: q.to, county: q.county }, signal),
   settlements: (q: SettlementQuery, signal?: AbortSignal) => apiGet<Page<SettlementSummary>>('/settlements', { ...q }, signal),
   settlement: (id: string, signal?: AbortSignal) => apiGet<Settlement>(`/settlements/${seg(id)}`, {}, signal),
   settlementVisit: (id: string, signal?: AbortSignal) => apiGet<SettlementVisit>(`/settlements/${seg(id)}/visit`, {}, signal),

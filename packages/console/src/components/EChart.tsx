@@ -30,7 +30,8 @@ export function EChart({ option, height = 300, testId }: { option: EChartsCoreOp
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // No animation: an officer wants the figures at once, and a still chart prints and compares.
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={element} data-testid={testId} data-rendered={rendered ? 'true' : 'false'} style={{ width: '100%', height }} />;

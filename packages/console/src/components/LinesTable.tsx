@@ -61,7 +61,7 @@ export function LinesTable({ rows }: { rows: LineRow[] }) {
       columns={[
         { title: '#', key: 'n', width: 44, render: (_, r) => r.index + 1 },
         { title: t('line.code'), dataIndex: 'code', width: 120 },
-        { title: t('line.name'), dataIndex: 'name' },
+        { title: t('line.name'), dataIndex: 'name', width: 180 },
         { title: t('line.kind'), key: 'kind', width: 80, render: (_, r) => label(t, 'itemKind', r.kind) },
         {
           title: t('line.class'),

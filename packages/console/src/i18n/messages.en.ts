@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.fundByBenefitGroup': 'Fund paid by benefit group',
   'dashboard.institutionBorneByLevel': 'Institution-borne amounts by level',
   'dashboard.empty': 'No settlements in the chosen period',
+  'dashboard.noInstitutionBorne': 'No institution-borne amounts in the chosen period (over-limit or over-standard charges the institution bears)',
 
   'settlements.title': 'Settlements',
   'settlements.person': 'Person',
@@ -237,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   'try.removeItem': 'Remove this line',
   'try.selfPayRatio': 'First self-pay ratio',
   'try.consent': 'Consent signed',
+  'try.classNote': 'Class B ratio / self-pay consent',
   'try.preview': 'Preview',
   'try.personFacts': '{scheme}; chronic diseases: {chronic}; family doctor: {contract}',
   'try.result': 'Preview ({version} policy, {group})',

@@ -49,6 +49,7 @@ export const zh = {
   'dashboard.fundByBenefitGroup': '按待遇类别的基金支付',
   'dashboard.institutionBorneByLevel': '按机构等级的机构承担金额',
   'dashboard.empty': '所选期间没有结算记录',
+  'dashboard.noInstitutionBorne': '所选期间没有机构承担金额（超限价、超标准等由机构承担的费用）',
 
   'settlements.title': '结算查询',
   'settlements.person': '参保人',
@@ -236,6 +237,7 @@ export const zh = {
   'try.removeItem': '删除该明细',
   'try.selfPayRatio': '先行自付比例',
   'try.consent': '已签知情同意',
+  'try.classNote': '乙类自付比例 / 自费知情同意',
   'try.preview': '试算',
   'try.personFacts': '{scheme}；慢特病：{chronic}；家庭医生：{contract}',
   'try.result': '试算结果（{version} 版政策，{group}）',

@@ -3,6 +3,7 @@
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../api/endpoints';
+import type { Dashboard } from '../api/types';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -12,6 +13,7 @@ import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
 import { fundBarOption, fundPieOption, primaryShareOption } from './dashboard/charts';
 import { DashboardFilters } from './dashboard/DashboardFilters';
+import { takePrefetched } from './dashboard/prefetch';
 
 const thisYear = new Date().getFullYear();
 
@@ -21,7 +23,14 @@ export function DashboardPage() {
   const from = query.get('from') ?? `${thisYear}-01-01`;
   const to = query.get('to') ?? `${thisYear}-12-31`;
   const county = query.get('county');
-  const { data, error, loading, reload } = useApi((signal) => api.dashboard({ from, to, county }, signal), [from, to, county]);
+  const { data, error, loading, reload } = useApi(
+    async (signal) => {
+      const early = await takePrefetched({ from, to, county });
+      if (early?.ok === true) return (await early.json()) as Dashboard;
+      return api.dashboard({ from, to, county }, signal);
+    },
+    [from, to, county],
+  );
 
   const charts = useMemo(
     () =>
@@ -108,7 +117,11 @@ export function DashboardPage() {
               </Col>
               <Col xs={24} lg={12}>
                 <Card size="small" title={t('dashboard.institutionBorneByLevel')}>
-                  <EChart testId="chart-borne-level" option={charts.borne} height={200} />
+                  {data.totals.institutionBorne === 0 ? (
+                    <Empty data-testid="chart-borne-level" data-rendered="true" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noInstitutionBorne')} />
+                  ) : (
+                    <EChart testId="chart-borne-level" option={charts.borne} height={200} />
+                  )}
                 </Card>
               </Col>
             </Row>

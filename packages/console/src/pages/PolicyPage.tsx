@@ -58,12 +58,9 @@ export default function PolicyPage() {
           ]}
         />
       </Card>
-      <Card size="small" title={t('policy.parameters')} style={{ marginBottom: 16 }}>
-        {detail.error !== undefined ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
-        <ParameterTable parameters={detail.data?.parameters ?? []} loading={detail.loading} />
-      </Card>
       <Card
         size="small"
+        style={{ marginBottom: 16 }}
         title={t('policy.diffTitle')}
         extra={
           <Space>
@@ -76,6 +73,10 @@ export default function PolicyPage() {
         {versions.length < 2 ? <Typography.Text type="secondary">{t('policy.oneVersion')}</Typography.Text> : null}
         {diff.error !== undefined ? <ErrorAlert error={diff.error} onRetry={diff.reload} /> : null}
         <VersionDiff diff={diff.data} loading={diff.loading} />
+      </Card>
+      <Card size="small" title={t('policy.parameters')} style={{ marginBottom: 16 }}>
+        {detail.error !== undefined ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
+        <ParameterTable parameters={detail.data?.parameters ?? []} loading={detail.loading} />
       </Card>
     </div>
   );

@@ -1,6 +1,6 @@
 // The console's dashboard (首页): the share of visits and of fund spending at primary institutions
 // by month — the number the tiered-care policies exist to raise — with fund spending by level, by
-// scheme and by benefit group. One grouped scan of the summary table (migration 002) gives a small
+// scheme and by benefit group. One grouped read of the monthly summary (migrations 002, 005) gives a small
 // cube; every breakdown is folded from it here, so the database does one cheap pass.
 import type { Database } from '../db/types.js';
 import { fenToYuan } from './money.js';
@@ -56,26 +56,70 @@ interface CubeRow {
   cost_fen: string | number;
 }
 
-// The summary (before the watermark) and the tail (since) read in one statement, hence one
-// snapshot: a refresh between them can neither drop nor double a settlement.
-const CUBE_SQL = (byCounty: boolean): string => `
-  WITH w AS (SELECT summarized_before AS t FROM dashboard_watermark),
-  facts AS (
-    SELECT d.date, d.institution_id, d.scheme, d.benefit_group, d.is_reversal, d.n,
-           d.fund_pay_fen, d.institution_borne_fen, d.total_cost_fen
-    FROM dashboard_daily d WHERE d.date >= $1::date AND d.date <= $2::date
-    UNION ALL
-    SELECT s.date, s.institution_id, p.scheme, s.benefit_group, s.reverses IS NOT NULL, 1,
-           s.fund_pay_fen, s.institution_borne_fen, s.total_cost_fen
-    FROM w, settlements s JOIN persons p ON p.id = s.person_id
-    WHERE s.created_at >= w.t AND s.date >= $1::date AND s.date <= $2::date
-  )
-  SELECT to_char(f.date, 'YYYY-MM') AS month, coalesce(i.level, 'pharmacy') AS level, f.scheme, f.benefit_group,
+/** The range split into whole months (read from the summary) and the days of partly covered months. */
+export interface RangeParts {
+  months: { first: string; last: string } | null; // first days of the first and last whole month
+  edges: Array<{ from: string; to: string }>; // inclusive day ranges outside the whole months
+}
+
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+const utc = (day: string): Date => new Date(`${day}T00:00:00Z`);
+const addDays = (day: string, n: number): string => isoDay(new Date(utc(day).getTime() + n * 86_400_000));
+const firstOfMonth = (day: string): string => `${day.slice(0, 7)}-01`;
+const firstOfNextMonth = (day: string): string => {
+  const d = utc(firstOfMonth(day));
+  return isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
+};
+
+export function rangeParts(from: string, to: string): RangeParts {
+  const wholeFrom = from === firstOfMonth(from) ? from : firstOfNextMonth(from);
+  const afterTo = addDays(to, 1);
+  const wholeUntil = afterTo === firstOfMonth(afterTo) ? afterTo : firstOfMonth(to); // exclusive
+  if (wholeFrom >= wholeUntil) return { months: null, edges: [{ from, to }] };
+  const edges: RangeParts['edges'] = [];
+  if (from < wholeFrom) edges.push({ from, to: addDays(wholeFrom, -1) });
+  if (wholeUntil <= to) edges.push({ from: wholeUntil, to });
+  return { months: { first: wholeFrom, last: firstOfMonth(addDays(wholeUntil, -1)) }, edges };
+}
+
+const WATERMARK = '(SELECT summarized_before FROM dashboard_watermark WHERE id = 1)';
+const SETTLEMENT_FACTS = `SELECT date_trunc('month', s.date)::date AS month, s.institution_id, p.scheme, s.benefit_group,
+      s.reverses IS NOT NULL AS is_reversal, 1 AS n, s.fund_pay_fen, s.institution_borne_fen, s.total_cost_fen
+    FROM settlements s JOIN persons p ON p.id = s.person_id`;
+
+/**
+ * Whole months come from the summary; the days of partly covered months, and every settlement
+ * created since the watermark (the tail, by the created_at index), from the settlements. One
+ * statement, hence one snapshot: a refresh running meanwhile can neither drop nor double a row.
+ */
+function cubeQuery(filter: DashboardFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const parts = rangeParts(filter.from, filter.to);
+  const facts: string[] = [
+    `${SETTLEMENT_FACTS} WHERE s.created_at >= ${WATERMARK} AND s.date >= ${p(filter.from)}::date AND s.date <= ${p(filter.to)}::date`,
+  ];
+  if (parts.months !== null)
+    facts.push(`SELECT m.month, m.institution_id, m.scheme, m.benefit_group, m.is_reversal, m.n, m.fund_pay_fen,
+        m.institution_borne_fen, m.total_cost_fen
+      FROM dashboard_monthly m WHERE m.month >= ${p(parts.months.first)}::date AND m.month <= ${p(parts.months.last)}::date`);
+  for (const edge of parts.edges)
+    facts.push(
+      `${SETTLEMENT_FACTS} WHERE s.created_at < ${WATERMARK} AND s.date >= ${p(edge.from)}::date AND s.date <= ${p(edge.to)}::date`,
+    );
+  const byCounty = filter.county !== undefined && filter.county !== '' ? `WHERE i.county = ${p(filter.county)}` : '';
+  const sql = `WITH facts AS (${facts.join('\n    UNION ALL\n    ')})
+  SELECT to_char(f.month, 'YYYY-MM') AS month, coalesce(i.level, 'pharmacy') AS level, f.scheme, f.benefit_group,
          f.is_reversal, sum(f.n)::int AS n, sum(f.fund_pay_fen)::bigint AS fund_fen,
          sum(f.institution_borne_fen)::bigint AS borne_fen, sum(f.total_cost_fen)::bigint AS cost_fen
   FROM facts f JOIN institutions i ON i.id = f.institution_id
-  ${byCounty ? 'WHERE i.county = $3' : ''}
+  ${byCounty}
   GROUP BY 1, 2, 3, 4, 5`;
+  return { sql, params };
+}
 
 // Settlements commit within milliseconds of their created_at (the transaction's start); a row is
 // folded into the summary only once it is this much older, so none can commit behind the watermark.
@@ -94,14 +138,13 @@ export async function refreshDashboardSummary(db: Database): Promise<void> {
     );
     if (mark?.stale !== true) return;
     await tx.query(
-      `INSERT INTO dashboard_daily AS d
-       SELECT s.date, s.institution_id, p.scheme, s.benefit_group, s.reverses IS NOT NULL, count(*),
-              sum(s.fund_pay_fen), sum(s.institution_borne_fen), sum(s.total_cost_fen)
+      `INSERT INTO dashboard_monthly AS d
+       SELECT date_trunc('month', s.date)::date, s.institution_id, p.scheme, s.benefit_group, s.reverses IS NOT NULL,
+              count(*), sum(s.fund_pay_fen), sum(s.institution_borne_fen), sum(s.total_cost_fen)
        FROM settlements s JOIN persons p ON p.id = s.person_id
-       WHERE s.created_at >= (SELECT summarized_before FROM dashboard_watermark WHERE id = 1)
-         AND s.created_at < now() - ${SETTLE_MARGIN}
+       WHERE s.created_at >= ${WATERMARK} AND s.created_at < now() - ${SETTLE_MARGIN}
        GROUP BY 1, 2, 3, 4, 5
-       ON CONFLICT (date, institution_id, scheme, benefit_group, is_reversal) DO UPDATE SET
+       ON CONFLICT (month, institution_id, scheme, benefit_group, is_reversal) DO UPDATE SET
          n = d.n + excluded.n, fund_pay_fen = d.fund_pay_fen + excluded.fund_pay_fen,
          institution_borne_fen = d.institution_borne_fen + excluded.institution_borne_fen,
          total_cost_fen = d.total_cost_fen + excluded.total_cost_fen`,
@@ -151,10 +194,9 @@ function monthsBetween(from: string, to: string): string[] {
 export async function dashboard(db: Database, filter: DashboardFilter): Promise<Dashboard> {
   await refreshDashboardSummary(db);
   const byCounty = filter.county !== undefined && filter.county !== '';
-  const params: unknown[] = [filter.from, filter.to];
-  if (byCounty) params.push(filter.county);
+  const cube = cubeQuery(filter);
   const [rows, counties] = await Promise.all([
-    db.query<CubeRow>(CUBE_SQL(byCounty), params),
+    db.query<CubeRow>(cube.sql, cube.params),
     db.query<{ county: string }>('SELECT DISTINCT county FROM institutions ORDER BY county'),
   ]);
 

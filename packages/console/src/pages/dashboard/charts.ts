@@ -51,9 +51,10 @@ export function fundPieOption(t: Translate, rows: Breakdown[], family: LabelFami
     series: [
       {
         type: 'pie',
-        radius: ['35%', '65%'],
+        radius: ['30%', '58%'],
         center: ['50%', '45%'],
-        label: { formatter: '{b}\n{d}%' },
+        label: { formatter: '{b}\n{d}%', overflow: 'none' },
+        labelLine: { length: 8, length2: 8 },
         data: rows.map((r) => ({ name: label(t, family, r.key), value: r.fundPay })),
       },
     ],

@@ -22,6 +22,18 @@ export function ItemsEditor() {
     >
       {(fields, { add, remove }, { errors }) => (
         <div data-testid="try-items">
+          {fields.length > 0 ? (
+            <Space className="items-header" wrap style={{ display: 'flex', marginBottom: 4 }}>
+              <span style={{ width: 20 }} />
+              <span style={{ width: 120 }}>{t('line.code')}</span>
+              <span style={{ width: 150 }}>{t('line.name')}</span>
+              <span style={{ width: 90 }}>{t('line.kind')}</span>
+              <span style={{ width: 100 }}>{t('line.class')}</span>
+              <span style={{ width: 90 }}>{t('line.quantity')}</span>
+              <span style={{ width: 110 }}>{t('line.unitPrice')}</span>
+              <span style={{ width: 120 }}>{t('try.classNote')}</span>
+            </Space>
+          ) : null}
           {fields.map((field, index) => (
             <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
               <span style={{ display: 'inline-block', width: 20, paddingTop: 5, color: '#8c8c8c' }}>{index + 1}</span>

@@ -3,6 +3,7 @@ import * as core from './001_core.js';
 import * as dashboardSummary from './002_dashboard_summary.js';
 import * as registry from './003_registry.js';
 import * as leanSettlementWrites from './004_lean_settlement_writes.js';
+import * as dashboardMonthly from './005_dashboard_monthly.js';
 
 export interface Migration {
   id: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: dashboardSummary.name, sql: dashboardSummary.sql },
   { id: 3, name: registry.name, sql: registry.sql },
   { id: 4, name: leanSettlementWrites.name, sql: leanSettlementWrites.sql },
+  { id: 5, name: dashboardMonthly.name, sql: dashboardMonthly.sql },
 ];

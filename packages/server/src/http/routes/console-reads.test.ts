@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../db/testing.js';
 import { createTestApp, type TestApp } from '../../testing/app.js';
+import { rangeParts } from '../../store/dashboard.js';
 import { hospitalVisit, primaryVisit, registerFixtures } from '../../testing/fixtures.js';
 
 describe.each(testDrivers())('console reads on $kind', (driver) => {
@@ -68,11 +69,23 @@ describe.each(testDrivers())('console reads on $kind', (driver) => {
     await t.db.query("UPDATE settlements SET created_at = now() - interval '10 minutes'");
     await t.db.query("UPDATE dashboard_watermark SET summarized_before = now() - interval '1 hour'");
     const after = (await get('/dashboard?from=2026-01-01&to=2026-12-31')).json() as DashboardBody;
-    const summarized = await t.db.query<{ n: number }>('SELECT coalesce(sum(n), 0)::int AS n FROM dashboard_daily');
+    const summarized = await t.db.query<{ n: number }>('SELECT coalesce(sum(n), 0)::int AS n FROM dashboard_monthly');
     expect(summarized[0]?.n).toBe(5);
     expect(after).toEqual(before);
     const again = (await get('/dashboard?from=2026-01-01&to=2026-12-31')).json() as DashboardBody;
     expect(again).toEqual(before);
+  });
+
+  it('counts partly covered months day by day, from the summary as from the settlements', async () => {
+    // 2026-03-01 … 2026-04-03: the March visit and the one of April 2nd; not April 5th's or its reversal.
+    const partial = (await get('/dashboard?from=2026-03-01&to=2026-04-03')).json() as DashboardBody;
+    expect(partial.counts).toEqual({ settlements: 2, reversals: 0, net: 2 });
+    expect(partial.months.map((m) => [m.month, m.visits])).toEqual([
+      ['2026-03', 1],
+      ['2026-04', 1],
+    ]);
+    const inside = (await get('/dashboard?from=2026-04-02&to=2026-04-30')).json() as DashboardBody;
+    expect(inside.counts).toEqual({ settlements: 2, reversals: 1, net: 1 });
   });
 
   it('lists regions with versions and the parameters in force in a version, each with its citation and range', async () => {
@@ -133,5 +146,21 @@ describe.each(testDrivers())('console reads on $kind', (driver) => {
     expect(negated.visit.kind).toBe('outpatient');
     expect(negated.lines.map((l) => l.total)).toEqual([-10, -50, -20]);
     expect((await get('/settlements/nope/visit')).statusCode).toBe(404);
+  });
+});
+
+describe('the dashboard range split', () => {
+  it('reads whole months from the summary and the days around them from the settlements', () => {
+    expect(rangeParts('2026-01-01', '2026-12-31')).toEqual({ months: { first: '2026-01-01', last: '2026-12-01' }, edges: [] });
+    expect(rangeParts('2026-01-15', '2026-03-10')).toEqual({
+      months: { first: '2026-02-01', last: '2026-02-01' },
+      edges: [
+        { from: '2026-01-15', to: '2026-01-31' },
+        { from: '2026-03-01', to: '2026-03-10' },
+      ],
+    });
+    expect(rangeParts('2026-02-03', '2026-02-20')).toEqual({ months: null, edges: [{ from: '2026-02-03', to: '2026-02-20' }] });
+    expect(rangeParts('2024-02-01', '2024-02-29')).toEqual({ months: { first: '2024-02-01', last: '2024-02-01' }, edges: [] });
+    expect(rangeParts('2025-12-31', '2026-01-01')).toEqual({ months: null, edges: [{ from: '2025-12-31', to: '2026-01-01' }] });
   });
 });
