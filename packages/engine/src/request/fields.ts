@@ -13,7 +13,7 @@ export function fail(code: string, field: string, message: string): never {
 
 export function object(v: unknown, field: string): Obj {
   if (v === undefined || v === null) fail('required', field, '为必填项 (required)');
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('invalid_type', field, '须为 JSON 对象 (must be an object)');
+  if (typeof v !== 'object' || Array.isArray(v)) fail('invalid_type', field, '须为 JSON 对象 (must be an object)');
   return v as Obj;
 }
 

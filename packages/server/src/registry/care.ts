@@ -95,13 +95,13 @@ export async function careRecord(db: Queryable, personId: string, date: string):
       `SELECT year, institution_ids FROM chosen_institutions WHERE person_id = $1 AND year = $2`, [personId, year]),
     db.query<{ year: number; institution_id: string; chosen_on: string }>(
       `SELECT year, institution_id, chosen_on::text FROM first_contact_choices WHERE person_id = $1 AND year = $2`, [personId, year]),
-    db.query<Record<string, unknown>>(
+    db.query(
       `SELECT id, community_centre_id, district_hospital_id, city_hospital_id, doctor, priority_group, identity_verified,
          valid_from::text, valid_to::text, ended_on::text FROM family_doctor_contracts WHERE person_id = $1 ORDER BY valid_from`, [personId]),
-    db.query<Record<string, unknown>>(
+    db.query(
       `SELECT id, code, kind, valid_from::text, valid_to::text, certified_by, revoked_on::text
        FROM disease_certifications WHERE person_id = $1 ORDER BY code, valid_from`, [personId]),
-    db.query<Record<string, unknown>>(
+    db.query(
       `SELECT id, filed_on::text, destination, valid_from::text, valid_to::text, cancels_year
        FROM relocation_filings WHERE person_id = $1 ORDER BY filed_on`, [personId]),
   ]);

@@ -29,7 +29,7 @@ export async function readCatalogue(db: Queryable, institutionId: string): Promi
     name: r.name,
     genericName: r.generic_name,
     dosageForm: r.dosage_form,
-    price: r.price_fen === null ? null : Number(r.price_fen) / 100,
+    price: r.price_fen === null ? null : r.price_fen / 100,
   });
   return {
     institutionId,

@@ -92,7 +92,7 @@ export async function findReferral(db: Queryable, id: string): Promise<Referral 
     filed: r.filed_on !== null,
     filedOn: r.filed_on,
     previousSettlementId: r.previous_settlement_id,
-    linkedDeductiblePaid: Number(r.linked_deductible_fen ?? 0) / 100,
+    linkedDeductiblePaid: (r.linked_deductible_fen ?? 0) / 100,
     diagnosis: r.diagnosis,
   };
 }
@@ -168,7 +168,7 @@ export async function fileReferral(db: Database, id: string, input: { filedOn: s
 }
 
 export async function findEPrescription(db: Queryable, id: string): Promise<EPrescription | undefined> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT e.id, e.person_id, e.institution_id, i.level, i.type, e.doctor, e.issued_on::text, e.valid_until::text, e.items
      FROM e_prescriptions e JOIN institutions i ON i.id = e.institution_id WHERE e.id = $1`,
     [id],
