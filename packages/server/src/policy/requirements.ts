@@ -8,7 +8,9 @@ import { defaultPolicyDir } from './load.js';
 export interface Requirement {
   id: string;
   area: string;
+  areaZh?: string; // 领域（中文）
   text: string;
+  textZh?: string; // 条文（中文）, what the console shows first
   sources: string; // e.g. "S1 二, S2 三"
 }
 
@@ -20,7 +22,7 @@ export interface RequirementsCatalogue {
 export function loadRequirements(policyDir: string = defaultPolicyDir()): RequirementsCatalogue {
   const raw = parse(readFileSync(join(policyDir, 'requirements.yaml'), 'utf8')) as {
     documents: Record<string, string>;
-    requirements: Record<string, { area: string; text: string; sources: string }>;
+    requirements: Record<string, { area: string; areaZh?: string; text: string; textZh?: string; sources: string }>;
   };
   const requirements = new Map<string, Requirement>();
   for (const [id, r] of Object.entries(raw.requirements)) requirements.set(id, { id, ...r });

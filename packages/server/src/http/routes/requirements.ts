@@ -34,7 +34,9 @@ export function requirementRoutes(app: FastifyInstance, catalogue: RequirementsC
                   properties: {
                     id: { type: 'string' },
                     area: { type: 'string' },
+                    areaZh: { type: 'string', description: '领域（中文）' },
                     text: { type: 'string' },
+                    textZh: { type: 'string', description: '条文（中文）' },
                     sources: { type: 'string', description: '出处文件与条款，如 "S0 (三), S2 二"' },
                     documents: { type: 'array', items: { type: 'string' } },
                   },
