@@ -35,7 +35,10 @@ process.on('exit', () => {
 });
 
 function run(args, env) {
-  const r = spawnSync(process.execPath, [yibao, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [yibao, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`yibao ${args.join(' ')} failed`);
   return r.stdout.toString();
 }
@@ -111,7 +114,12 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function load(port, run, institutions, { rate, duration = seconds, conns = connections, population = persons } = {}) {
+async function load(
+  port,
+  run,
+  institutions,
+  { rate, duration = seconds, conns = connections, population = persons } = {},
+) {
   const next = visitFactory(run, institutions, population);
   const latencies = [];
   const statuses = {};
@@ -155,7 +163,13 @@ async function primaryInstitutions(port) {
 /** pgbench: many clients each inserting one settlement-sized row per statement. */
 function bareInsertCeiling(url) {
   const dir = mkdtempSync(join(tmpdir(), 'yibao-bare-'));
-  const result = JSON.stringify({ trace: Array.from({ length: 12 }, (_, i) => ({ rule: 'R-D2', text: '基层普通门诊统筹按比例支付'.repeat(3), amount: i })) });
+  const result = JSON.stringify({
+    trace: Array.from({ length: 12 }, (_, i) => ({
+      rule: 'R-D2',
+      text: '基层普通门诊统筹按比例支付'.repeat(3),
+      amount: i,
+    })),
+  });
   const script = join(dir, 'insert.sql');
   writeFileSync(
     script,
@@ -163,12 +177,34 @@ function bareInsertCeiling(url) {
      VALUES (gen_random_uuid()::text, 'DM' || (random() * 20000)::int, 'H0110000', gen_random_uuid()::text, '2026-03-01', 24000, 14000, 10000, '${result.replace(/'/g, "''")}'::jsonb);\n`,
   );
   const u = new URL(url);
-  const args = ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), '-n', '-f', script, '-c', '32', '-j', '2', '-T', String(Math.min(seconds, 10)), '-M', 'prepared', u.pathname.slice(1)];
-  const r = spawnSync('pgbench', args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
+  const args = [
+    '-h',
+    u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    decodeURIComponent(u.username || 'postgres'),
+    '-n',
+    '-f',
+    script,
+    '-c',
+    '32',
+    '-j',
+    '2',
+    '-T',
+    String(Math.min(seconds, 10)),
+    '-M',
+    'prepared',
+    u.pathname.slice(1),
+  ];
+  const r = spawnSync('pgbench', args, {
+    env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) },
+  });
   rmSync(dir, { recursive: true, force: true });
   const text = r.stdout?.toString() ?? '';
   const tps = /tps = ([\d.]+)/.exec(text);
-  if (r.status !== 0 || tps === null) return { insertsPerSecond: NaN, note: `pgbench failed: ${r.stderr?.toString().slice(0, 200)}` };
+  if (r.status !== 0 || tps === null)
+    return { insertsPerSecond: NaN, note: `pgbench failed: ${r.stderr?.toString().slice(0, 200)}` };
   return { insertsPerSecond: Math.round(Number(tps[1])) };
 }
 
@@ -200,7 +236,9 @@ async function main() {
     await db.end();
     report.bareInsert = bareInsertCeiling(benchUrl);
     console.log('bare insert ceiling', report.bareInsert);
-    report.shareOfCeiling = Math.round((100 * report.fullLoad.settlementsPerSecond) / report.bareInsert.insertsPerSecond);
+    report.shareOfCeiling = Math.round(
+      (100 * report.fullLoad.settlementsPerSecond) / report.bareInsert.insertsPerSecond,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
     await admin.end();
@@ -210,7 +248,9 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'yibao-bench-pglite-'));
   try {
     const embeddedPersons = Math.min(persons, 5000);
-    run(['demo', '--persons', String(embeddedPersons), '--visits', '0', '--data', dataDir], { DATABASE_URL: '' });
+    run(['demo', '--persons', String(embeddedPersons), '--visits', '0', '--data', dataDir], {
+      DATABASE_URL: '',
+    });
     const port = 18081;
     const server = await startServer(['--data', dataDir], { DATABASE_URL: '' }, port);
     const institutions = await primaryInstitutions(port);

@@ -25,7 +25,9 @@ export async function runDemo(argv: string[]): Promise<number> {
       concurrency: runtime.db.kind === 'postgres' ? 4 * availableParallelism() : 1,
       // The same command again replays (idempotent); other sizes or seeds settle new visits.
       run: `${seed}-${persons}-${visits}`,
-      onProgress: (done, total) => bar.update(done, total),
+      onProgress: (done, total) => {
+        bar.update(done, total);
+      },
     });
     bar.stop();
     const seconds = (Date.now() - started) / 1000;

@@ -8,7 +8,12 @@ export interface Progress {
 
 export function progressBar(label: string): Progress {
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 200 },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+      etaBuffer: 200,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

@@ -54,7 +54,9 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
 
 async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
   if (!opts.seed || !(await isEmpty(runtime.db))) return;
-  process.stderr.write(`新数据库：载入示范市 (demo) 机构与参保人，并结算 ${FIRST_START_VISITS} 笔示例就诊…\n`);
+  process.stderr.write(
+    `新数据库：载入示范市 (demo) 机构与参保人，并结算 ${FIRST_START_VISITS} 笔示例就诊…\n`,
+  );
   const bar = progressBar('示例结算');
   const service = new SettlementService(runtime.db, runtime.policy.calculate);
   const report = await seedDemo(runtime.db, service, {
@@ -62,7 +64,9 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
     visits: FIRST_START_VISITS,
     concurrency: runtime.db.kind === 'postgres' ? 8 : 1,
     run: 'serve',
-    onProgress: (done, total) => bar.update(done, total),
+    onProgress: (done, total) => {
+      bar.update(done, total);
+    },
   });
   bar.stop();
   process.stderr.write(
@@ -110,7 +114,9 @@ export async function runServe(argv: string[]): Promise<number> {
       await app.close();
       await runtime.db.close();
     });
-    process.stdout.write(`Yibao 医保结算服务已启动: ${url}  (API ${url}/api/v1, 文档 ${url}/docs; ${runtime.where})\n`);
+    process.stdout.write(
+      `Yibao 医保结算服务已启动: ${url}  (API ${url}/api/v1, 文档 ${url}/docs; ${runtime.where})\n`,
+    );
     return 0;
   }
 
@@ -128,7 +134,9 @@ export async function runServe(argv: string[]): Promise<number> {
         if (stopping) return;
         reject(new Error(`worker exited with ${code}`));
         // A worker that dies after start is replaced; the others keep serving meanwhile.
-        process.stderr.write(`yibao serve: worker ${worker.process.pid ?? '?'} exited (${code}); starting another\n`);
+        process.stderr.write(
+          `yibao serve: worker ${worker.process.pid ?? '?'} exited (${code}); starting another\n`,
+        );
         void fork().catch(() => undefined);
       });
     });

@@ -6,7 +6,10 @@ import type { Database } from './types.js';
 // Any constant works; it only keeps two processes starting at once from migrating together.
 const MIGRATION_LOCK_KEY = 7_404_210;
 
-export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: number[] = [];
@@ -16,7 +19,10 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
       const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
       if (seen.length > 0) return false;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [
+        migration.id,
+        migration.name,
+      ]);
       return true;
     });
     if (done) applied.push(migration.id);

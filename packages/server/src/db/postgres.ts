@@ -7,13 +7,15 @@ const DATE_OID = 1082;
 
 // Per-pool type parsers, so nothing global changes: bigint fen amounts fit a JS number exactly
 // (below 2^53), and a DATE stays the 'YYYY-MM-DD' text the contract speaks.
-const typeParsers = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8_OID) return (value: string) => Number(value);
-    if (oid === DATE_OID) return (value: string) => value;
-    return pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+const parseInt8 = (value: string): number => Number(value);
+const keepText = (value: string): string => value;
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => {
+    if (oid === INT8_OID) return parseInt8;
+    if (oid === DATE_OID) return keepText;
+    return (pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown)(oid, format);
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 export interface PostgresOptions {
   /** Every connection uses this schema first (tests get a fresh one each). */
@@ -22,7 +24,7 @@ export interface PostgresOptions {
   max?: number;
 }
 
-export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
+export function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -31,9 +33,13 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const query = async <Row extends object>(sql: string, params?: readonly unknown[], name?: string): Promise<Row[]> =>
-    (await pool.query<Row & pg.QueryResultRow>(toConfig(sql, params, name))).rows;
-  return {
+  const query = async <Row extends object>(
+    sql: string,
+    params?: readonly unknown[],
+    name?: string,
+  ): Promise<Row[]> => (await pool.query<Row & pg.QueryResultRow>(toConfig(sql, params, name))).rows;
+  // Connections open lazily, on the first query; the promise keeps the drivers' signatures alike.
+  return Promise.resolve({
     kind: 'postgres',
     query,
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -59,10 +65,14 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
     async close(): Promise<void> {
       await pool.end();
     },
-  };
+  });
 }
 
-function toConfig(sql: string, params: readonly unknown[] | undefined, name: string | undefined): pg.QueryConfig {
+function toConfig(
+  sql: string,
+  params: readonly unknown[] | undefined,
+  name: string | undefined,
+): pg.QueryConfig {
   return {
     text: sql,
     ...(params === undefined ? {} : { values: [...params] }),

@@ -4,8 +4,14 @@ import type { Person } from '../store/records.js';
 import { Rng } from './prng.js';
 import { COUNTIES, DEMO_REGION } from './region.js';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉丹琳宇浩然欣怡梓涵子轩雨桐思远佳怡俊杰晨曦博文';
+// Every character here is one UTF-16 unit (no surrogate pairs), so Array.from splits them exactly.
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉丹琳宇浩然欣怡梓涵子轩雨桐思远佳怡俊杰晨曦博文';
+
+const SURNAME_CHARS: readonly string[] = Array.from(SURNAMES);
+const GIVEN_CHARS: readonly string[] = Array.from(GIVEN);
 
 /** A person of the demo and the county they live in (the visit generator keeps them near home). */
 export interface DemoPerson extends Person {
@@ -13,12 +19,29 @@ export interface DemoPerson extends Person {
 }
 
 // Chronic (门诊慢性病) and special (门诊特殊病种) diseases of the demo policy, by how common they are.
-const COMMON_CHRONIC = [['I10', 40], ['E11', 25], ['I25', 10], ['J44', 8], ['I69', 5], ['E10', 2], ['B18', 3], ['G20', 2], ['M05', 2]] as const;
-const RARE = [['A15', 3], ['N18', 2], ['C34', 1], ['C50', 1], ['F20', 1], ['Z94', 0.5]] as const;
+const COMMON_CHRONIC = [
+  ['I10', 40],
+  ['E11', 25],
+  ['I25', 10],
+  ['J44', 8],
+  ['I69', 5],
+  ['E10', 2],
+  ['B18', 3],
+  ['G20', 2],
+  ['M05', 2],
+] as const;
+const RARE = [
+  ['A15', 3],
+  ['N18', 2],
+  ['C34', 1],
+  ['C50', 1],
+  ['F20', 1],
+  ['Z94', 0.5],
+] as const;
 
 function nameOf(rng: Rng): string {
-  const given = rng.chance(0.6) ? rng.pick([...GIVEN]) + rng.pick([...GIVEN]) : rng.pick([...GIVEN]);
-  return rng.pick([...SURNAMES]) + given;
+  const given = rng.chance(0.6) ? rng.pick(GIVEN_CHARS) + rng.pick(GIVEN_CHARS) : rng.pick(GIVEN_CHARS);
+  return rng.pick(SURNAME_CHARS) + given;
 }
 
 export function demoPersonId(index: number): string {
@@ -33,8 +56,15 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
     const scheme = rng.chance(0.62) ? 'resident' : 'employee';
     const category =
       scheme === 'resident'
-        ? rng.weighted([['adult', 55], ['minor', 25], ['elderly', 20]] as const)
-        : rng.weighted([['in_service', 72], ['retired', 28]] as const);
+        ? rng.weighted([
+            ['adult', 55],
+            ['minor', 25],
+            ['elderly', 20],
+          ] as const)
+        : rng.weighted([
+            ['in_service', 72],
+            ['retired', 28],
+          ] as const);
     const older = category === 'elderly' || category === 'retired';
     const chronicDiseases = new Set<string>();
     if (rng.chance(older ? 0.45 : category === 'minor' ? 0.01 : 0.1)) {

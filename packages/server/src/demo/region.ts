@@ -19,8 +19,14 @@ export const COUNTIES: readonly County[] = [
   { code: '04', name: '白河县', urban: false },
 ];
 
-const URBAN_STREETS = [['东街', '西街', '南湖', '北门'], ['滨湖', '新华', '光明', '春华']] as const;
-const TOWNSHIPS = [['石桥镇', '柳林乡', '白沙镇', '龙泉乡'], ['河口镇', '杨庄乡', '马坊镇', '高岭乡']] as const;
+const URBAN_STREETS = [
+  ['东街', '西街', '南湖', '北门'],
+  ['滨湖', '新华', '光明', '春华'],
+] as const;
+const TOWNSHIPS = [
+  ['石桥镇', '柳林乡', '白沙镇', '龙泉乡'],
+  ['河口镇', '杨庄乡', '马坊镇', '高岭乡'],
+] as const;
 const VILLAGES = ['村', '庄', '湾'] as const;
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -47,29 +53,56 @@ export function demoInstitutions(): Institution[] {
   for (const county of COUNTIES) {
     const base = `H${county.code}`;
     list.push(inst(`${base}00010`, `${county.name}人民医院`, 'general_hospital', 'secondary', county));
-    if (!county.urban) list.push(inst(`${base}00011`, `${county.name}中医院`, 'tcm_hospital', 'secondary', county));
+    if (!county.urban)
+      list.push(inst(`${base}00011`, `${county.name}中医院`, 'tcm_hospital', 'secondary', county));
     if (county.urban) {
-      const streets = URBAN_STREETS[county === c1 ? 0 : 1] ?? [];
+      const streets = URBAN_STREETS[county === c1 ? 0 : 1];
       streets.forEach((street, i) => {
         const centre = `${base}1${pad2(i)}00`;
-        list.push(inst(centre, `${county.name}${street}社区卫生服务中心`, 'community_centre', 'primary', county));
+        list.push(
+          inst(centre, `${county.name}${street}社区卫生服务中心`, 'community_centre', 'primary', county),
+        );
         for (let s = 1; s <= 3; s++)
-          list.push(inst(`${base}1${pad2(i)}0${s}`, `${street}第${s}社区卫生服务站`, 'community_station', 'primary', county, centre));
+          list.push(
+            inst(
+              `${base}1${pad2(i)}0${s}`,
+              `${street}第${s}社区卫生服务站`,
+              'community_station',
+              'primary',
+              county,
+              centre,
+            ),
+          );
       });
       list.push(inst(`${base}30001`, `${county.name}仁和诊所`, 'clinic', 'primary', county));
     } else {
-      const towns = TOWNSHIPS[county === c3 ? 0 : 1] ?? [];
+      const towns = TOWNSHIPS[county === c3 ? 0 : 1];
       towns.forEach((town, i) => {
         const centre = `${base}2${pad2(i)}00`;
         list.push(inst(centre, `${county.name}${town}卫生院`, 'township_centre', 'primary', county));
         for (let v = 1; v <= 3; v++)
           list.push(
-            inst(`${base}2${pad2(i)}0${v}`, `${town}${['上', '中', '下'][v - 1] ?? ''}${VILLAGES[v - 1] ?? '村'}卫生室`, 'village_clinic', 'primary', county, centre),
+            inst(
+              `${base}2${pad2(i)}0${v}`,
+              `${town}${['上', '中', '下'][v - 1] ?? ''}${VILLAGES[v - 1] ?? '村'}卫生室`,
+              'village_clinic',
+              'primary',
+              county,
+              centre,
+            ),
           );
       });
     }
     for (let p = 1; p <= 2; p++)
-      list.push(inst(`P${county.code}0000${p}`, `${county.name}${p === 1 ? '惠民' : '同仁堂'}大药房`, 'pharmacy', null, county));
+      list.push(
+        inst(
+          `P${county.code}0000${p}`,
+          `${county.name}${p === 1 ? '惠民' : '同仁堂'}大药房`,
+          'pharmacy',
+          null,
+          county,
+        ),
+      );
   }
   // R-A11: an internet hospital set up by a community centre takes its founder's (primary) level.
   list.push(inst('H0110099', '东街社区互联网医院', 'internet_hospital', 'primary', c1, 'H0110000'));

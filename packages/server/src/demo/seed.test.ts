@@ -12,7 +12,16 @@ describe('demo region', () => {
     const ids = new Set(list.map((i) => i.id));
     expect(ids.size).toBe(list.length);
     const types = new Set(list.map((i) => i.type));
-    for (const type of ['community_centre', 'community_station', 'township_centre', 'village_clinic', 'general_hospital', 'tcm_hospital', 'internet_hospital', 'pharmacy'])
+    for (const type of [
+      'community_centre',
+      'community_station',
+      'township_centre',
+      'village_clinic',
+      'general_hospital',
+      'tcm_hospital',
+      'internet_hospital',
+      'pharmacy',
+    ])
       expect(types).toContain(type);
     for (const station of list.filter((i) => i.type === 'community_station'))
       expect(list.find((i) => i.id === station.parentId)?.type).toBe('community_centre');
@@ -29,7 +38,9 @@ describe('demo region', () => {
     const persons = demoPersons(3000);
     expect(demoPersons(3000)).toEqual(persons);
     expect(demoPersons(10)).toEqual(persons.slice(0, 10));
-    expect(new Set(persons.map((p) => p.category))).toEqual(new Set(['adult', 'minor', 'elderly', 'in_service', 'retired']));
+    expect(new Set(persons.map((p) => p.category))).toEqual(
+      new Set(['adult', 'minor', 'elderly', 'in_service', 'retired']),
+    );
     expect(persons.filter((p) => p.chronicDiseases.length > 0).length).toBeGreaterThan(300);
     expect(persons.some((p) => p.chronicDiseases.includes('A15'))).toBe(true);
     expect(persons.filter((p) => p.familyDoctorContract).length).toBeGreaterThan(300);
@@ -59,7 +70,9 @@ describe.each(testDrivers())('demo seeding on $kind', (driver) => {
     expect(report.withRecords).toBeGreaterThan(0);
     expect(report.reversed).toBeGreaterThan(0);
     expect(await isEmpty(t.db)).toBe(false);
-    const kinds = await t.db.query<{ visit_kind: string }>('SELECT DISTINCT visit_kind FROM settlements ORDER BY 1');
+    const kinds = await t.db.query<{ visit_kind: string }>(
+      'SELECT DISTINCT visit_kind FROM settlements ORDER BY 1',
+    );
     expect(kinds.map((k) => k.visit_kind)).toEqual(
       expect.arrayContaining(['chronic_outpatient', 'emergency', 'inpatient', 'outpatient', 'pharmacy']),
     );

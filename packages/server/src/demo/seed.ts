@@ -47,15 +47,31 @@ export async function registerDemoRegion(db: Database, persons: number): Promise
   return list;
 }
 
-export async function seedDemo(db: Database, service: SettlementService, options: SeedOptions): Promise<SeedReport> {
+export async function seedDemo(
+  db: Database,
+  service: SettlementService,
+  options: SeedOptions,
+): Promise<SeedReport> {
   const institutions = demoInstitutions();
   const persons = await registerDemoRegion(db, options.persons);
   const net = demoNetwork(institutions);
   const rng = new Rng(options.seed ?? 2026);
   // A year of visits in date order, so caps and deductibles fill up as they would.
-  const plan = Array.from({ length: options.visits }, (_, n) => ({ n, date: demoDate(rng), person: rng.pick(persons) }));
+  const plan = Array.from({ length: options.visits }, (_, n) => ({
+    n,
+    date: demoDate(rng),
+    person: rng.pick(persons),
+  }));
   plan.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.n - b.n));
-  const report: SeedReport = { institutions: institutions.length, persons: persons.length, settled: 0, replayed: 0, reversed: 0, refused: {}, withRecords: 0 };
+  const report: SeedReport = {
+    institutions: institutions.length,
+    persons: persons.length,
+    settled: 0,
+    replayed: 0,
+    reversed: 0,
+    refused: {},
+    withRecords: 0,
+  };
   const reversalShare = options.reversalShare ?? 0.01;
   let next = 0;
   let done = 0;
@@ -84,6 +100,13 @@ export async function seedDemo(db: Database, service: SettlementService, options
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   // Referrals and e-prescriptions as records, and visits that name them (issue 4).
-  report.withRecords = await settleWithRecords(db, service, institutions, persons, Math.min(200, Math.ceil(options.visits / 50)), options.run);
+  report.withRecords = await settleWithRecords(
+    db,
+    service,
+    institutions,
+    persons,
+    Math.min(200, Math.ceil(options.visits / 50)),
+    options.run,
+  );
   return report;
 }

@@ -81,7 +81,12 @@ function some(rng: Rng, list: readonly CatalogueItem[], min: number, max: number
   return Array.from({ length: n }, () => rng.pick(list));
 }
 
-function pickFrom(rng: Rng, map: Map<string, Institution[]>, county: string, fallback: Institution[]): Institution {
+function pickFrom(
+  rng: Rng,
+  map: Map<string, Institution[]>,
+  county: string,
+  fallback: Institution[],
+): Institution {
   const near = map.get(county);
   return rng.pick(near !== undefined && near.length > 0 ? near : fallback);
 }
@@ -102,7 +107,13 @@ function shapeFor(rng: Rng, person: DemoPerson): VisitShape {
   ]);
 }
 
-export function demoVisit(rng: Rng, net: DemoNetwork, person: DemoPerson, date: string, requestId: string): SettleBody {
+export function demoVisit(
+  rng: Rng,
+  net: DemoNetwork,
+  person: DemoPerson,
+  date: string,
+  requestId: string,
+): SettleBody {
   const home = person.homeCounty;
   const anyPrimary = [...net.primaryByCounty.values()].flat();
   const primary = (): Institution => pickFrom(rng, net.primaryByCounty, home, anyPrimary);
@@ -129,7 +140,12 @@ export function demoVisit(rng: Rng, net: DemoNetwork, person: DemoPerson, date: 
       // Long prescriptions (长期处方) for chronic patients at primary level (R-C10).
       return body(primary(), { kind: 'chronic_outpatient', diagnosis }, [
         line(rng, CONSULTATION),
-        ...some(rng, PRIMARY_DRUGS.filter((d) => d.class !== 'self'), 1, 3).map((i) => line(rng, i, rng.int(2, 8))),
+        ...some(
+          rng,
+          PRIMARY_DRUGS.filter((d) => d.class !== 'self'),
+          1,
+          3,
+        ).map((i) => line(rng, i, rng.int(2, 8))),
         ...(diagnosis.startsWith('E1') ? [line(rng, PRIMARY_SERVICES[1] as CatalogueItem)] : []),
       ]);
     }
@@ -144,13 +160,22 @@ export function demoVisit(rng: Rng, net: DemoNetwork, person: DemoPerson, date: 
     case 'hospital_referred':
     case 'hospital_walk_in': {
       const city = rng.chance(0.4);
-      const hospital = city ? rng.pick(net.cityHospitals) : pickFrom(rng, net.hospitalsByCounty, home, net.cityHospitals);
+      const hospital = city
+        ? rng.pick(net.cityHospitals)
+        : pickFrom(rng, net.hospitalsByCounty, home, net.cityHospitals);
       const referral =
-        shape === 'hospital_referred' ? { fromLevel: 'primary', direction: 'up', filed: rng.chance(0.9) } : null;
-      return body(hospital, { kind: 'outpatient', referral, scope: city && home !== hospital.county ? 'cross_county' : 'in_county' }, [
-        line(rng, EXPERT_CONSULTATION),
-        ...some(rng, HOSPITAL_LINES, 2, 6).map((i) => line(rng, i)),
-      ]);
+        shape === 'hospital_referred'
+          ? { fromLevel: 'primary', direction: 'up', filed: rng.chance(0.9) }
+          : null;
+      return body(
+        hospital,
+        {
+          kind: 'outpatient',
+          referral,
+          scope: city && home !== hospital.county ? 'cross_county' : 'in_county',
+        },
+        [line(rng, EXPERT_CONSULTATION), ...some(rng, HOSPITAL_LINES, 2, 6).map((i) => line(rng, i))],
+      );
     }
     case 'emergency':
       return body(pickFrom(rng, net.hospitalsByCounty, home, net.cityHospitals), { kind: 'emergency' }, [
@@ -168,7 +193,12 @@ export function demoVisit(rng: Rng, net: DemoNetwork, person: DemoPerson, date: 
       const withPrescription = rng.chance(0.6);
       const prescriber = primary();
       return body(
-        pickFrom(rng, net.pharmaciesByCounty, home, net.all.filter((i) => i.type === 'pharmacy')),
+        pickFrom(
+          rng,
+          net.pharmaciesByCounty,
+          home,
+          net.all.filter((i) => i.type === 'pharmacy'),
+        ),
         {
           kind: 'pharmacy',
           // R-D8: an e-prescription of a community centre takes the purchase into outpatient pooling.
@@ -180,16 +210,27 @@ export function demoVisit(rng: Rng, net: DemoNetwork, person: DemoPerson, date: 
     case 'internet':
       return body(rng.pick(net.internet), { kind: 'outpatient' }, [
         line(rng, INTERNET_FOLLOW_UP),
-        ...some(rng, PRIMARY_DRUGS.filter((d) => d.class !== 'self'), 1, 2).map((i) => line(rng, i)),
+        ...some(
+          rng,
+          PRIMARY_DRUGS.filter((d) => d.class !== 'self'),
+          1,
+          2,
+        ).map((i) => line(rng, i)),
       ]);
     case 'inpatient': {
       const city = rng.chance(0.5);
-      const hospital = city ? rng.pick(net.cityHospitals) : pickFrom(rng, net.hospitalsByCounty, home, net.cityHospitals);
+      const hospital = city
+        ? rng.pick(net.cityHospitals)
+        : pickFrom(rng, net.hospitalsByCounty, home, net.cityHospitals);
       const days = rng.int(3, 12);
-      return body(hospital, { kind: 'inpatient', scope: city && home !== hospital.county ? 'cross_county' : 'in_county' }, [
-        ...INPATIENT_DAILY.map((i) => line(rng, i, days)),
-        ...some(rng, INPATIENT_STAY, 4, 10).map((i) => line(rng, i)),
-      ]);
+      return body(
+        hospital,
+        { kind: 'inpatient', scope: city && home !== hospital.county ? 'cross_county' : 'in_county' },
+        [
+          ...INPATIENT_DAILY.map((i) => line(rng, i, days)),
+          ...some(rng, INPATIENT_STAY, 4, 10).map((i) => line(rng, i)),
+        ],
+      );
     }
   }
 }

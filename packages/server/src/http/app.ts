@@ -39,7 +39,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     // Bodies are validated, never coerced or trimmed: "10" is not an amount and an unknown field
     // is an error the caller should hear about.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+    ajv: {
+      customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false },
+    },
   });
   installErrorHandler(app);
   app.addSchema(errorSchema);
@@ -67,9 +69,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const service = new SettlementService(options.db, options.calculate);
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { hide: true } }, (_request, reply) => reply.send({ status: 'ok' }));
   await app.register(
-    async (api) => {
+    (api, _options, done) => {
       institutionRoutes(api, options.db);
       personRoutes(api, options.db, options.regions);
       settlementRoutes(api, options.db, service);
@@ -83,6 +85,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registryAgreementRoutes(api, options.db);
       registryCareRoutes(api, options.db, diseaseListsOf(loadPolicyBook()));
       registryReferralRoutes(api, options.db);
+      done();
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,8 @@ export function defaultConsoleDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'console', 'dist');
 }
 
-const isApiPath = (url: string): boolean => url.startsWith('/api/') || url === '/api' || url.startsWith('/docs');
+const isApiPath = (url: string): boolean =>
+  url.startsWith('/api/') || url === '/api' || url.startsWith('/docs');
 
 export async function installConsole(app: FastifyInstance, dir: string | null): Promise<void> {
   const hasConsole = dir !== null && existsSync(resolve(dir, 'index.html'));
@@ -18,9 +19,16 @@ export async function installConsole(app: FastifyInstance, dir: string | null): 
   // Without a console build, the front door leads to the API's description.
   else app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
   app.setNotFoundHandler((request, reply) => {
-    if (hasConsole && request.method === 'GET' && !isApiPath(request.url)) return reply.sendFile('index.html');
+    if (hasConsole && request.method === 'GET' && !isApiPath(request.url))
+      return reply.sendFile('index.html');
     return reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `没有这个接口: ${request.method} ${request.url.split('?')[0] ?? ''}`, field: null } });
+      .send({
+        error: {
+          code: 'not_found',
+          message: `没有这个接口: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+          field: null,
+        },
+      });
   });
 }

@@ -14,7 +14,10 @@ export function fieldOf(issue: ValidationIssue): string {
   const parts = issue.instancePath.split('/').filter((p) => p !== '');
   const missing = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
   if (typeof missing === 'string') parts.push(missing);
-  return parts.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+  return parts.reduce(
+    (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`),
+    '',
+  );
 }
 
 function validationMessage(issue: ValidationIssue, field: string): string {
@@ -43,15 +46,22 @@ export function installErrorHandler(app: FastifyInstance): void {
     const issue = err.validation?.[0] as ValidationIssue | undefined;
     if (issue !== undefined) {
       const field = fieldOf(issue);
-      return reply.status(400).send({ error: { code: 'invalid', message: validationMessage(issue, field), field } });
+      return reply
+        .status(400)
+        .send({ error: { code: 'invalid', message: validationMessage(issue, field), field } });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
-      const code = err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'malformed_json' : 'bad_request';
+      const code =
+        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+          ? 'malformed_json'
+          : 'bad_request';
       return reply.status(status).send({ error: { code, message: `请求无效: ${err.message}`, field: null } });
     }
     request.log.error({ err }, 'unexpected error');
-    return reply.status(500).send({ error: { code: 'internal', message: '内部错误，请稍后重试', field: null } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: '内部错误，请稍后重试', field: null } });
   });
 }

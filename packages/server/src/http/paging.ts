@@ -1,11 +1,17 @@
 // Paging of list calls: 1-based pages, at most 500 rows a page.
 export const MAX_PAGE_SIZE = 500;
 
-export function paging(query: { page?: string | undefined; pageSize?: string | undefined }, defaultSize = 50): {
+export function paging(
+  query: { page?: string | undefined; pageSize?: string | undefined },
+  defaultSize = 50,
+): {
   page: number;
   pageSize: number;
 } {
   const page = query.page === undefined ? 1 : Number(query.page);
-  const pageSize = Math.min(MAX_PAGE_SIZE, query.pageSize === undefined ? defaultSize : Number(query.pageSize));
+  const pageSize = Math.min(
+    MAX_PAGE_SIZE,
+    query.pageSize === undefined ? defaultSize : Number(query.pageSize),
+  );
   return { page, pageSize };
 }

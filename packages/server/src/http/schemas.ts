@@ -36,7 +36,11 @@ export const institutionSchema = {
     type: { type: 'string', enum: [...INSTITUTION_TYPES] },
     level: { type: ['string', 'null'], enum: [...LEVELS, null], description: '机构等级；药店为空' },
     county: { type: 'string', minLength: 1, maxLength: 64, description: '所在县（区）' },
-    parentId: { type: ['string', 'null'], maxLength: 64, description: '上级机构：站点所属中心、村卫生室所属乡镇卫生院' },
+    parentId: {
+      type: ['string', 'null'],
+      maxLength: 64,
+      description: '上级机构：站点所属中心、村卫生室所属乡镇卫生院',
+    },
   },
   required: ['id', 'name', 'type', 'county'],
   additionalProperties: false,
@@ -49,7 +53,11 @@ export const personSchema = {
   properties: {
     id: { ...id, description: '个人编号 / 社会保障卡号' },
     name: { type: 'string', minLength: 1, maxLength: 100 },
-    scheme: { type: 'string', enum: [...SCHEMES], description: '险种: resident 城乡居民 | employee 城镇职工' },
+    scheme: {
+      type: 'string',
+      enum: [...SCHEMES],
+      description: '险种: resident 城乡居民 | employee 城镇职工',
+    },
     category: {
       type: 'string',
       enum: ['adult', 'minor', 'elderly', 'in_service', 'retired'],
@@ -120,7 +128,10 @@ export const previewBodySchema = {
 
 export const settleBodySchema = {
   type: 'object',
-  properties: { requestId: { ...id, maxLength: 128, description: '请求流水号（同 msgid），幂等键' }, ...visitFields },
+  properties: {
+    requestId: { ...id, maxLength: 128, description: '请求流水号（同 msgid），幂等键' },
+    ...visitFields,
+  },
   required: ['requestId', 'personId', 'institutionId', 'date', 'visit', 'items'],
   additionalProperties: false,
 } as const;

@@ -2,6 +2,7 @@
 // process, leaves all of it or none of it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { AccumulatorsBody, ErrorBody } from '../testing/json.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../db/testing.js';
 import { ACCUMULATOR_COLUMNS } from '../store/records.js';
@@ -26,14 +27,28 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
         RETURN NEW;
       END $$;
       CREATE TRIGGER refuse_boom BEFORE INSERT ON settlement_items FOR EACH ROW EXECUTE FUNCTION refuse_boom();`);
-    const ytdBefore = (await t.app.inject({ url: '/api/v1/persons/E001/accumulators?year=2026' })).json();
-    const balanceBefore = (await t.app.inject({ url: '/api/v1/persons/E001' })).json().accountBalance;
+    const ytdBefore = (
+      await t.app.inject({ url: '/api/v1/persons/E001/accumulators?year=2026' })
+    ).json<AccumulatorsBody>();
+    const balanceBefore = (await t.app.inject({ url: '/api/v1/persons/E001' })).json<{
+      accountBalance: number;
+    }>().accountBalance;
     const body = hospitalVisit('boom-1', 'E001', 400, true);
-    body.items.push({ code: 'BOOM', name: '故障注入', kind: 'service', class: 'A', quantity: 1, unitPrice: 5 });
+    body.items.push({
+      code: 'BOOM',
+      name: '故障注入',
+      kind: 'service',
+      class: 'A',
+      quantity: 1,
+      unitPrice: 5,
+    });
 
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/settlements', payload: body });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: 'internal', message: expect.any(String), field: null } });
+    const error = res.json<ErrorBody>().error;
+    expect(error.code).toBe('internal');
+    expect(error.field).toBeNull();
+    expect(error.message.length).toBeGreaterThan(0);
     expect(res.body).not.toContain('injected failure');
 
     const leftovers = await t.db.query(
@@ -41,8 +56,12 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
        UNION ALL SELECT 'key' FROM idempotency_keys WHERE request_id = 'boom-1'`,
     );
     expect(leftovers).toEqual([]);
-    expect((await t.app.inject({ url: '/api/v1/persons/E001/accumulators?year=2026' })).json()).toEqual(ytdBefore);
-    expect((await t.app.inject({ url: '/api/v1/persons/E001' })).json().accountBalance).toBe(balanceBefore);
+    expect(
+      (await t.app.inject({ url: '/api/v1/persons/E001/accumulators?year=2026' })).json<AccumulatorsBody>(),
+    ).toEqual(ytdBefore);
+    expect(
+      (await t.app.inject({ url: '/api/v1/persons/E001' })).json<{ accountBalance: number }>().accountBalance,
+    ).toBe(balanceBefore);
     await t.db.exec('DROP TRIGGER refuse_boom ON settlement_items');
   });
 
@@ -54,21 +73,40 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
         const res = await t.app.inject({
           method: 'POST',
           url: '/api/v1/persons',
-          payload: { id: `K${k}`, name: `测试${k}`, scheme: 'employee', category: 'in_service', region: 'demo', accountBalance: 100000 },
+          payload: {
+            id: `K${k}`,
+            name: `测试${k}`,
+            scheme: 'employee',
+            category: 'in_service',
+            region: 'demo',
+            accountBalance: 100000,
+          },
         });
         expect(res.statusCode).toBe(201);
       }
       const schema = (await t.db.query<{ s: string }>('SELECT current_schema() AS s'))[0]?.s ?? '';
-      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../testing/crash-child.ts', import.meta.url))], {
-        env: { ...process.env, YIBAO_TEST_SCHEMA: schema, YIBAO_TEST_PERSONS: String(persons) },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('../testing/crash-child.ts', import.meta.url))],
+        {
+          env: { ...process.env, YIBAO_TEST_SCHEMA: schema, YIBAO_TEST_PERSONS: String(persons) },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const exited = new Promise<void>((resolve) => {
+        child.on('exit', () => {
+          resolve();
+        });
+      });
       // Wait for the child to be well into its stream of settlements, then kill it without warning.
       for (let i = 0; i < 600; i++) {
-        const [row] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM settlements WHERE request_id LIKE 'crash-%'");
+        const [row] = await t.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM settlements WHERE request_id LIKE 'crash-%'",
+        );
         if ((row?.n ?? 0) >= 60 || child.exitCode !== null) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -78,7 +116,9 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
       // Let PostgreSQL finish or abort what the dead connections left.
       await new Promise((resolve) => setTimeout(resolve, 300));
 
-      const [count] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM settlements WHERE request_id LIKE 'crash-%'");
+      const [count] = await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM settlements WHERE request_id LIKE 'crash-%'",
+      );
       expect(count?.n).toBeGreaterThanOrEqual(60);
       // Every settlement has all its lines and its request key.
       const broken = await t.db.query(
@@ -89,7 +129,10 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
       );
       expect(broken).toEqual([]);
       // Every person's accumulators, account and version are exactly the sum of their settlements.
-      const sums = ACCUMULATOR_COLUMNS.map(([name, column]) => `(y.${column} - coalesce(sum((s.ytd_delta->>'${name}')::bigint), 0))::bigint AS ${column}`);
+      const sums = ACCUMULATOR_COLUMNS.map(
+        ([name, column]) =>
+          `(y.${column} - coalesce(sum((s.ytd_delta->>'${name}')::bigint), 0))::bigint AS ${column}`,
+      );
       const rows = await t.db.query<Record<string, number>>(
         `SELECT a.person_id, (a.balance_fen - (10000000 - coalesce(sum(s.account_pay_fen), 0)))::bigint AS balance_gap,
            (a.version - count(s.id))::bigint AS version_gap, ${sums.join(', ')}
@@ -100,7 +143,8 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
          GROUP BY a.person_id, a.balance_fen, a.version, ${ACCUMULATOR_COLUMNS.map(([, c]) => `y.${c}`).join(', ')}`,
       );
       expect(rows).toHaveLength(persons);
-      for (const row of rows) for (const [key, value] of Object.entries(row)) if (key !== 'person_id') expect(value, key).toBe(0);
+      for (const row of rows)
+        for (const [key, value] of Object.entries(row)) if (key !== 'person_id') expect(value, key).toBe(0);
     },
     60_000,
   );

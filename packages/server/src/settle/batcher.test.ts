@@ -43,6 +43,11 @@ describe('Batcher', () => {
       { maxInFlight: 1, maxBatch: 64 },
     );
     const results = await Promise.allSettled(['first', 'ok1', 'bad', 'ok2'].map((s) => batcher.submit(s)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['FIRST', 'OK1', 'rejected', 'OK2']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual([
+      'FIRST',
+      'OK1',
+      'rejected',
+      'OK2',
+    ]);
   });
 });

@@ -63,7 +63,9 @@ export class Batcher<In, Out> {
   private async run(batch: Pending<In, Out>[]): Promise<void> {
     try {
       const outs = await this.runBatch(batch.map((p) => p.input));
-      batch.forEach((p, i) => p.resolve(outs[i] as Out));
+      batch.forEach((p, i) => {
+        p.resolve(outs[i] as Out);
+      });
     } catch (err) {
       if (batch.length === 1) {
         batch[0]?.reject(err);

@@ -30,7 +30,10 @@ export function buildCalcRequest(
       accountBalance: fenToYuan(person.balanceFen),
     },
     // A pharmacy has no level: the contract wants the field absent then.
-    institution: institution.level === null ? { type: institution.type } : { level: institution.level, type: institution.type },
+    institution:
+      institution.level === null
+        ? { type: institution.type }
+        : { level: institution.level, type: institution.type },
     visit: body.visit,
     items: body.items,
     ytd: accumulatorsInYuan(accumulatorsFen),

@@ -1,6 +1,7 @@
 // No double spending (防重复支付): many concurrent settlements of one person — on two service
 // instances with their own connection pools when PostgreSQL is there — never take the deductible
 // twice nor pay past the year's cap.
+import type { AccumulatorsBody, SettlementBody } from '../testing/json.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { testDrivers } from '../db/testing.js';
@@ -33,12 +34,16 @@ describe.each(testDrivers())('no double spending on $kind', (driver) => {
       ),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(24).fill(201));
-    const results = answers.map((a) => a.json() as { deductible: number; fundPay: number; inScope: number });
+    const results = answers.map(
+      (a) => a.json<SettlementBody>() as { deductible: number; fundPay: number; inScope: number },
+    );
     const deductibles = results.reduce((s, r) => s + r.deductible, 0);
     const fund = results.reduce((s, r) => s + r.fundPay, 0);
     expect(deductibles).toBe(DEDUCTIBLE);
     expect(fund).toBe(CAP); // 24 × 1000 in scope would pay far more without the cap
-    const ytd = (await t.app.inject({ method: 'GET', url: '/api/v1/persons/E002/accumulators?year=2026' })).json().ytd;
+    const ytd = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/persons/E002/accumulators?year=2026' })
+    ).json<AccumulatorsBody>().ytd;
     expect(ytd).toMatchObject({ outpatientDeductiblePaid: DEDUCTIBLE, outpatientFundPaid: CAP });
   });
 });

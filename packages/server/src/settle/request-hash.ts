@@ -10,7 +10,8 @@ function canonical(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // A parsed JSON body holds only JSON values, so this is never undefined.
+  return JSON.stringify(value);
 }
 
 export function requestHash(body: unknown): string {

@@ -25,7 +25,14 @@ import { negateResponse } from './reversal.js';
 import { RegistryReader, withFacts, withNotes } from './registry-gate.js';
 import { withCasRetry } from './retry.js';
 import { Batcher } from './batcher.js';
-import type { Answer, Calculator, PreviewBody, ReversalBody, SettleBody, SettlementResponse } from './types.js';
+import type {
+  Answer,
+  Calculator,
+  PreviewBody,
+  ReversalBody,
+  SettleBody,
+  SettlementResponse,
+} from './types.js';
 
 function amountsInFen(result: CalcResult): Amounts {
   const fen = {} as Amounts;
@@ -168,9 +175,19 @@ export class SettlementService {
       const original = ctx.original;
       if (original === undefined) throw notFound('结算记录', 'settlementId', settlementId);
       if (original.reverses !== null)
-        throw new ApiError(409, 'reversal_of_reversal', `结算 ${settlementId} 本身是撤销记录，不能再撤销`, 'settlementId');
+        throw new ApiError(
+          409,
+          'reversal_of_reversal',
+          `结算 ${settlementId} 本身是撤销记录，不能再撤销`,
+          'settlementId',
+        );
       if (original.reversedBy !== null)
-        throw new ApiError(409, 'already_reversed', `结算 ${settlementId} 已被撤销 (${original.reversedBy})`, 'settlementId');
+        throw new ApiError(
+          409,
+          'already_reversed',
+          `结算 ${settlementId} 已被撤销 (${original.reversedBy})`,
+          'settlementId',
+        );
       const afterFen = minus(original.accumulatorsFen, original.ytdDeltaFen);
       const reversalId = newSettlementId();
       const response = negateResponse(original.response, {
@@ -180,7 +197,8 @@ export class SettlementService {
         ytd: accumulatorsInYuan(afterFen),
       });
       const negatedFen = {} as Amounts;
-      for (const [name] of AMOUNT_COLUMNS) negatedFen[name] = -yuanToFen(Number(original.response[name] ?? 0));
+      for (const [name] of AMOUNT_COLUMNS)
+        negatedFen[name] = -yuanToFen(Number(original.response[name] ?? 0));
       try {
         const written = await writeSettlement(this.db, {
           id: reversalId,
@@ -228,7 +246,12 @@ export class SettlementService {
 
   private async replay(previous: PreviousUse, hash: string, requestId: string): Promise<Answer> {
     if (previous.requestHash !== hash)
-      throw new ApiError(409, 'request_id_reused', `请求流水号 ${requestId} 已用于另一笔不同的请求`, 'requestId');
+      throw new ApiError(
+        409,
+        'request_id_reused',
+        `请求流水号 ${requestId} 已用于另一笔不同的请求`,
+        'requestId',
+      );
     const stored = await findSettlementResponse(this.db, previous.settlementId);
     if (stored === undefined) throw new ApiError(500, 'internal', '内部错误');
     return { status: 200, body: stored as SettlementResponse };

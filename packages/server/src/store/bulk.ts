@@ -6,7 +6,10 @@ import type { Institution, Person } from './records.js';
 
 const BATCH = 1000;
 
-export async function insertInstitutionsBulk(db: Queryable, institutions: readonly Institution[]): Promise<void> {
+export async function insertInstitutionsBulk(
+  db: Queryable,
+  institutions: readonly Institution[],
+): Promise<void> {
   // Foreign keys are checked at the end of each statement, so a station may sit in the same batch
   // as its centre; across batches the list must put parents first.
   for (let i = 0; i < institutions.length; i += BATCH) {

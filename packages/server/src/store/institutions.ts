@@ -65,7 +65,10 @@ export async function listInstitutions(
   if (filter.parentId !== undefined) add((n) => `parent_id = ${n}`, filter.parentId);
   if (filter.q !== undefined) add((n) => `(name LIKE '%' || ${n} || '%' OR id LIKE ${n} || '%')`, filter.q);
   const whereSql = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM institutions ${whereSql}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM institutions ${whereSql}`,
+    params,
+  );
   const rows = await db.query<InstitutionRow>(
     `SELECT ${COLUMNS} FROM institutions ${whereSql} ORDER BY id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     params,

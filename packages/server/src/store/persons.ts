@@ -84,10 +84,15 @@ export async function listPersons(
   if (filter.region !== undefined) add((n) => `p.region = ${n}`, filter.region);
   if (filter.scheme !== undefined) add((n) => `p.scheme = ${n}`, filter.scheme);
   if (filter.category !== undefined) add((n) => `p.category = ${n}`, filter.category);
-  if (filter.chronicDisease !== undefined) add((n) => `${n} = ANY (p.chronic_diseases)`, filter.chronicDisease);
-  if (filter.q !== undefined) add((n) => `(p.name LIKE '%' || ${n} || '%' OR p.id LIKE ${n} || '%')`, filter.q);
+  if (filter.chronicDisease !== undefined)
+    add((n) => `${n} = ANY (p.chronic_diseases)`, filter.chronicDisease);
+  if (filter.q !== undefined)
+    add((n) => `(p.name LIKE '%' || ${n} || '%' OR p.id LIKE ${n} || '%')`, filter.q);
   const whereSql = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons p ${whereSql}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM persons p ${whereSql}`,
+    params,
+  );
   const rows = await db.query<PersonRow>(
     `${SELECT_PERSON} ${whereSql} ORDER BY p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     params,

@@ -132,7 +132,10 @@ function record(w: SettlementWrite): Record<string, unknown> {
  * settlement missing from the answer lost its compare-and-swap. Any error (a reused request id in
  * the batch, say) fails the whole statement and nothing is written.
  */
-export async function writeSettlementBatch(db: Queryable, writes: readonly SettlementWrite[]): Promise<Set<string>> {
+export async function writeSettlementBatch(
+  db: Queryable,
+  writes: readonly SettlementWrite[],
+): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>(
     BATCH_SQL,
     [JSON.stringify(writes.map(record)), writes.map((w) => w.personId)],

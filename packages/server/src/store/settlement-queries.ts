@@ -92,7 +92,10 @@ export async function listSettlements(
   pageSize: number,
 ): Promise<Page<SettlementSummary>> {
   const { sql: whereSql, params } = whereOf(filter);
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM settlements s ${whereSql}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM settlements s ${whereSql}`,
+    params,
+  );
   const rows = await db.query<SummaryRow>(
     `SELECT s.id, s.request_id, s.person_id, s.institution_id, s.date::text AS date, s.visit_kind, s.benefit_group,
        s.reverses, (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by, s.policy_version,
@@ -149,7 +152,7 @@ const SUMS = AMOUNT_COLUMNS.map(([, c]) => `sum(${c})::bigint AS ${c}`).join(', 
  * reversal carries its original's date), so the net is that day's final position.
  */
 export async function reconcile(db: Queryable, institutionId: string, date: string): Promise<Reconciliation> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT (reverses IS NOT NULL) AS is_reversal, benefit_group, count(*)::int AS n, ${SUMS}
      FROM settlements WHERE institution_id = $1 AND date = $2::date
      GROUP BY 1, 2`,
@@ -180,6 +183,8 @@ export async function reconcile(db: Queryable, institutionId: string, date: stri
     for (const [name] of AMOUNT_COLUMNS) part.totals[name] = fenToYuan(part.totals[name]);
   // The net count is settlements still standing: each reversal cancels one.
   net.count = settlements.count - reversals.count;
-  const fundPayByBenefitGroup = Object.fromEntries(Object.entries(byGroup).map(([g, fen]) => [g, fenToYuan(fen)]));
+  const fundPayByBenefitGroup = Object.fromEntries(
+    Object.entries(byGroup).map(([g, fen]) => [g, fenToYuan(fen)]),
+  );
   return { institutionId, date, settlements, reversals, net, fundPayByBenefitGroup };
 }

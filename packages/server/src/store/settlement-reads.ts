@@ -120,10 +120,18 @@ const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*
     SELECT i.id AS i_id, i.type AS i_type, i.level AS i_level FROM institutions i
     WHERE i.id = q.institution_id LIMIT 1) ii ON true`;
 
-export async function readSettleContexts(db: Queryable, keys: readonly SettleContextKey[]): Promise<SettleContext[]> {
+export async function readSettleContexts(
+  db: Queryable,
+  keys: readonly SettleContextKey[],
+): Promise<SettleContext[]> {
   const rows = await db.query<ContextRow & { n: number | string }>(
     SETTLE_CONTEXTS_SQL,
-    [keys.map((k) => k.personId), keys.map((k) => k.institutionId), keys.map((k) => k.year), keys.map((k) => k.requestId)],
+    [
+      keys.map((k) => k.personId),
+      keys.map((k) => k.institutionId),
+      keys.map((k) => k.year),
+      keys.map((k) => k.requestId),
+    ],
     'yibao_settle_contexts_v2',
   );
   const answers: SettleContext[] = new Array<SettleContext>(keys.length);
@@ -197,8 +205,9 @@ export async function findSettlementResponse(
   db: Queryable,
   settlementId: string,
 ): Promise<Record<string, unknown> | undefined> {
-  const rows = await db.query<{ result: Record<string, unknown> }>('SELECT result FROM settlements WHERE id = $1', [
-    settlementId,
-  ]);
+  const rows = await db.query<{ result: Record<string, unknown> }>(
+    'SELECT result FROM settlements WHERE id = $1',
+    [settlementId],
+  );
   return rows[0]?.result;
 }

@@ -75,7 +75,13 @@ const ST_FIELDS = [
   'visit',
   'result',
 ] as const;
-const CASTS: Record<string, string> = { date: 'date', year: 'integer', ytd_delta: 'jsonb', visit: 'jsonb', result: 'jsonb' };
+const CASTS: Record<string, string> = {
+  date: 'date',
+  year: 'integer',
+  ytd_delta: 'jsonb',
+  visit: 'jsonb',
+  result: 'jsonb',
+};
 const castOf = (field: string): string => CASTS[field] ?? (field.endsWith('_fen') ? 'bigint' : 'text');
 const REQUEST_HASH_PARAM = ST_BASE + ST_FIELDS.length;
 const ITEMS_PARAM = REQUEST_HASH_PARAM + 1;

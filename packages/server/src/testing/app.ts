@@ -21,8 +21,7 @@ export interface TestApp {
  */
 export function withJitter(db: Database): Database {
   const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
-  return {
-    ...db,
+  const jittered: Database = {
     kind: db.kind,
     async query(sql, params, name) {
       await pause();
@@ -31,7 +30,8 @@ export function withJitter(db: Database): Database {
     transaction: (work) => db.transaction(work),
     exec: (sql) => db.exec(sql),
     close: () => db.close(),
-  } as Database;
+  };
+  return jittered;
 }
 
 export interface TestAppOptions {

@@ -5,12 +5,19 @@ import { ApiError, notFound } from '../../errors.js';
 import { findInstitution, insertInstitution, listInstitutions } from '../../store/institutions.js';
 import type { Institution } from '../../store/records.js';
 import { paging } from '../paging.js';
-import { errorResponses, institutionSchema, pageQuery } from '../schemas.js';
+import { errorResponses, pageQuery } from '../schemas.js';
 
-type InstitutionBody = Omit<Institution, 'level' | 'parentId'> & { level?: Institution['level']; parentId?: string | null };
+type InstitutionBody = Omit<Institution, 'level' | 'parentId'> & {
+  level?: Institution['level'];
+  parentId?: string | null;
+};
 
 const sameInstitution = (a: Institution, b: Institution): boolean =>
-  a.name === b.name && a.type === b.type && a.level === b.level && a.county === b.county && a.parentId === b.parentId;
+  a.name === b.name &&
+  a.type === b.type &&
+  a.level === b.level &&
+  a.county === b.county &&
+  a.parentId === b.parentId;
 
 export function institutionRoutes(app: FastifyInstance, db: Database): void {
   app.post<{ Body: InstitutionBody }>(
@@ -25,7 +32,11 @@ export function institutionRoutes(app: FastifyInstance, db: Database): void {
     },
     async (request, reply) => {
       const body = request.body;
-      const institution: Institution = { ...body, level: body.level ?? null, parentId: body.parentId ?? null };
+      const institution: Institution = {
+        ...body,
+        level: body.level ?? null,
+        parentId: body.parentId ?? null,
+      };
       if (institution.type === 'pharmacy' && institution.level !== null)
         throw new ApiError(400, 'invalid', '定点零售药店没有机构等级', 'level');
       if (institution.type !== 'pharmacy' && institution.level === null)
@@ -41,7 +52,8 @@ export function institutionRoutes(app: FastifyInstance, db: Database): void {
       if (created) return reply.status(201).send(institution);
       // Registering the same facts again is a harmless retry; different facts are a conflict.
       const existing = await findInstitution(db, institution.id);
-      if (existing !== undefined && sameInstitution(existing, institution)) return reply.status(200).send(existing);
+      if (existing !== undefined && sameInstitution(existing, institution))
+        return reply.status(200).send(existing);
       throw new ApiError(409, 'already_exists', `机构编码 ${institution.id} 已登记为另一家机构`, 'id');
     },
   );
@@ -64,7 +76,15 @@ export function institutionRoutes(app: FastifyInstance, db: Database): void {
   );
 
   app.get<{
-    Querystring: { county?: string; type?: string; level?: string; parentId?: string; q?: string; page?: string; pageSize?: string };
+    Querystring: {
+      county?: string;
+      type?: string;
+      level?: string;
+      parentId?: string;
+      q?: string;
+      page?: string;
+      pageSize?: string;
+    };
   }>(
     '/institutions',
     {

@@ -18,7 +18,11 @@ const CATEGORIES: Record<Person['scheme'], readonly string[]> = {
 
 const samePerson = (a: Person, b: Person): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export function personRoutes(app: FastifyInstance, db: Database, regions: ReadonlySet<string> | undefined): void {
+export function personRoutes(
+  app: FastifyInstance,
+  db: Database,
+  regions: ReadonlySet<string> | undefined,
+): void {
   app.post<{ Body: PersonBody }>(
     '/persons',
     {
@@ -43,7 +47,12 @@ export function personRoutes(app: FastifyInstance, db: Database, regions: Readon
         accountBalance: body.accountBalance ?? 0,
       };
       if (!CATEGORIES[person.scheme].includes(person.category))
-        throw new ApiError(400, 'invalid', `人员类别 ${person.category} 与险种 ${person.scheme} 不符`, 'category');
+        throw new ApiError(
+          400,
+          'invalid',
+          `人员类别 ${person.category} 与险种 ${person.scheme} 不符`,
+          'category',
+        );
       if (regions !== undefined && !regions.has(person.region))
         throw new ApiError(400, 'unknown_region', `没有统筹区 ${person.region} 的政策`, 'region');
       if (!isYuanAmount(person.accountBalance))
@@ -126,7 +135,8 @@ export function personRoutes(app: FastifyInstance, db: Database, regions: Readon
     async (request) => {
       const personId = request.params.id;
       if ((await findPerson(db, personId)) === undefined) throw notFound('参保人', 'id', personId);
-      const year = request.query.year === undefined ? new Date().getUTCFullYear() : Number(request.query.year);
+      const year =
+        request.query.year === undefined ? new Date().getUTCFullYear() : Number(request.query.year);
       return { personId, year, ytd: await findAccumulators(db, personId, year) };
     },
   );

@@ -3,7 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { findInstitution } from '../../store/institutions.js';
 import { notFound } from '../../errors.js';
-import { listSettlements, reconcile, SETTLEMENT_SORTS, type SettlementSort } from '../../store/settlement-queries.js';
+import {
+  listSettlements,
+  reconcile,
+  SETTLEMENT_SORTS,
+  type SettlementSort,
+} from '../../store/settlement-queries.js';
 import type { SettlementService } from '../../settle/service.js';
 import type { PreviewBody, ReversalBody, SettleBody } from '../../settle/types.js';
 import { paging } from '../paging.js';
@@ -59,7 +64,10 @@ export function settlementRoutes(app: FastifyInstance, db: Database, service: Se
         summary: '查询结算记录（含明细与说明）',
         params: idParams,
         response: {
-          200: { ...settlementSchema, properties: { ...settlementSchema.properties, reversedBy: { type: ['string', 'null'] } } },
+          200: {
+            ...settlementSchema,
+            properties: { ...settlementSchema.properties, reversedBy: { type: ['string', 'null'] } },
+          },
           ...errorResponses,
         },
       },
