@@ -232,7 +232,9 @@ export interface Reconciliation {
 export interface Requirement {
   id: string;
   area: string;
+  areaZh?: string;
   text: string;
+  textZh?: string; // 条文（中文）: shown first in Chinese
   sources: string;
   documents: string[];
 }

@@ -14,7 +14,7 @@ interface Props {
 }
 
 function TraceRow({ event, index, lineName }: { event: TraceEvent; index: number; lineName: string | undefined }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const catalogue = useCatalogue();
   const notApplied = event.applied === false;
   const requirement = catalogue.requirement(event.rule);
@@ -48,7 +48,9 @@ function TraceRow({ event, index, lineName }: { event: TraceEvent; index: number
           <>
             <div>
               <Typography.Text type="secondary">{t('trace.requirement')}: </Typography.Text>
-              <span data-testid="requirement-text">{requirement.text}</span>
+              <span data-testid="requirement-text">
+                {locale === 'zh-CN' && requirement.textZh ? requirement.textZh : requirement.text}
+              </span>
             </div>
             <div>
               <Typography.Text type="secondary">{t('trace.source')}: </Typography.Text>
