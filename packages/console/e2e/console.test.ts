@@ -71,7 +71,8 @@ describe('the console in Chromium', () => {
     const catalogue = loadRequirements();
     const first = catalogue.requirements.get(rules[0] ?? '');
     expect(first, `requirement ${rules[0]} in the catalogue`).toBeDefined();
-    await page.getByTestId('requirement-text').filter({ hasText: first?.text ?? '' }).first().waitFor();
+    // Chinese first: the catalogue's Chinese text where it has one.
+    await page.getByTestId('requirement-text').filter({ hasText: first?.textZh ?? first?.text ?? '' }).first().waitFor();
     await page.getByTestId('requirement-document').first().waitFor();
 
     await page.getByTestId('reversed-by-link').locator(`a[href="/settlements/${reversalId}"]`).click();
@@ -153,9 +154,14 @@ describe('the console in Chromium', () => {
     await page.getByText('下属站点 / 村卫生室').waitFor();
     const stations = await page.locator('a[href^="/institutions/"]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     expect(stations.some((s) => s.includes('社区卫生服务站'))).toBe(true);
-    await page.getByTestId('agreements-placeholder').waitFor();
+    // The registry's agreements (issue 4): this year's agreement with its state today.
+    await page.getByTestId('agreements').getByText('有效').first().waitFor();
     await page.getByTestId('settlement-table').waitFor();
     await screenshot(page, '07-institution-detail');
+
+    await page.goto(url('/institutions?view=applications'));
+    await page.getByTestId('application-table').locator('tr.ant-table-row').first().waitFor();
+    await screenshot(page, '07b-applications');
   });
 
   it('shows a person with the year against caps taken from the policy', async () => {
@@ -170,6 +176,7 @@ describe('the console in Chromium', () => {
     // A resident's 2026 general outpatient cap is 1,200 (1,800 raised): the page read it from /policy.
     expect(text.includes('1,200.00') || text.includes('1,800.00')).toBe(true);
     await page.getByTestId('settlement-table').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('care').getByText('参保期间').waitFor();
     await screenshot(page, '09-person-detail');
   });
 

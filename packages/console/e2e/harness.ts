@@ -83,6 +83,9 @@ export async function launchChromium(): Promise<Browser> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Tables fade in and out of their loading state: take the picture once they have settled.
+  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning, .ant-table-placeholder .ant-spin') === null, undefined, { timeout: 10_000 });
+  await page.waitForTimeout(250);
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

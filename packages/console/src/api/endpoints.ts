@@ -18,6 +18,7 @@ import type {
   SettlementSummary,
   SettlementVisit,
 } from './types';
+import type { Agreement, CareRecord, DesignationApplication } from './registry-types';
 
 export interface SettlementQuery {
   personId?: string | undefined;
@@ -72,4 +73,9 @@ export const api = {
   policyDiff: (code: string, from: string, to: string, signal?: AbortSignal) =>
     apiGet<PolicyDiff>(`/policy/regions/${seg(code)}/diff`, { from, to }, signal),
   requirements: (signal?: AbortSignal) => apiGet<RequirementsCatalogue>('/requirements', {}, signal),
+  agreements: (institutionId: string, signal?: AbortSignal) =>
+    apiGet<{ items: Agreement[] }>(`/institutions/${seg(institutionId)}/agreements`, {}, signal),
+  applications: (state: string | undefined, signal?: AbortSignal) =>
+    apiGet<{ items: DesignationApplication[] }>('/applications', { state }, signal),
+  care: (personId: string, signal?: AbortSignal) => apiGet<CareRecord>(`/persons/${seg(personId)}/care`, {}, signal),
 };

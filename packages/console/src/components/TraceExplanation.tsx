@@ -3,8 +3,9 @@
 // not applied are shown apart (dashed, grey), since they are exactly what patients ask about.
 import { Tag, Tooltip, Typography } from 'antd';
 import type { TraceEvent } from '../api/types';
-import { useCatalogue } from '../hooks/useDirectory';
+import { useCatalogue, type Catalogue } from '../hooks/useDirectory';
 import { useLocale } from '../i18n/LocaleContext';
+import { ErrorAlert } from './ErrorAlert';
 import { Money } from './Money';
 
 interface Props {
@@ -13,9 +14,15 @@ interface Props {
   lineNames?: ReadonlyArray<string | undefined>;
 }
 
-function TraceRow({ event, index, lineName }: { event: TraceEvent; index: number; lineName: string | undefined }) {
+interface RowProps {
+  event: TraceEvent;
+  index: number;
+  lineName: string | undefined;
+  catalogue: Catalogue;
+}
+
+function TraceRow({ event, index, lineName, catalogue }: RowProps) {
   const { t, locale } = useLocale();
-  const catalogue = useCatalogue();
   const notApplied = event.applied === false;
   const requirement = catalogue.requirement(event.rule);
   return (
@@ -72,15 +79,17 @@ function TraceRow({ event, index, lineName }: { event: TraceEvent; index: number
 
 export function TraceExplanation({ trace, lineNames = [] }: Props) {
   const { t } = useLocale();
+  const catalogue = useCatalogue();
   const notApplied = trace.filter((e) => e.applied === false).length;
   return (
     <div>
       <Typography.Paragraph type="secondary">
         {t('trace.summary', { n: trace.length, notApplied })}
       </Typography.Paragraph>
+      {catalogue.error !== undefined ? <ErrorAlert error={catalogue.error} /> : null}
       <ol className="trace-list" data-testid="trace">
         {trace.map((event, i) => (
-          <TraceRow key={i} event={event} index={i} lineName={event.item === undefined ? undefined : lineNames[event.item]} />
+          <TraceRow key={i} event={event} index={i} catalogue={catalogue} lineName={event.item === undefined ? undefined : lineNames[event.item]} />
         ))}
       </ol>
     </div>

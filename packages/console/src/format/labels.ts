@@ -16,7 +16,10 @@ export type LabelFamily =
   | 'department'
   | 'paramName'
   | 'unit'
-  | 'change';
+  | 'change'
+  | 'registryState'
+  | 'criterion'
+  | 'indicator';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';

@@ -9,16 +9,22 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[]): ApiState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+/** `initial`: data already at hand for the first deps (the dashboard's prefetch); not loaded again. */
+export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[], initial?: T): ApiState<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<Error | undefined>(undefined);
-  const [loading, setLoading] = useState(load !== null);
+  const [loading, setLoading] = useState(load !== null && initial === undefined);
+  const skipFirst = useRef(initial !== undefined);
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
 
   useEffect(() => {
     const current = loadRef.current;
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     if (current === null) {
       setLoading(false);
       return;

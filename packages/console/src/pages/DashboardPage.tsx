@@ -1,9 +1,8 @@
 // 首页: how much of the region's care and of its fund goes to primary institutions — the number the
 // tiered-care policies exist to raise — month by month, and where the fund's money goes.
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../api/endpoints';
-import type { Dashboard } from '../api/types';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
@@ -23,14 +22,8 @@ export function DashboardPage() {
   const from = query.get('from') ?? `${thisYear}-01-01`;
   const to = query.get('to') ?? `${thisYear}-12-31`;
   const county = query.get('county');
-  const { data, error, loading, reload } = useApi(
-    async (signal) => {
-      const early = await takePrefetched({ from, to, county });
-      if (early?.ok === true) return (await early.json()) as Dashboard;
-      return api.dashboard({ from, to, county }, signal);
-    },
-    [from, to, county],
-  );
+  const [early] = useState(() => takePrefetched({ from, to, county }));
+  const { data, error, loading, reload } = useApi((signal) => api.dashboard({ from, to, county }, signal), [from, to, county], early);
 
   const charts = useMemo(
     () =>

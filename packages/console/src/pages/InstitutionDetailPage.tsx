@@ -1,6 +1,6 @@
 // An institution's page: what it is and where it sits in the network, its settlements, a day's
-// reconciliation, and the place its agreements and applications will take (issue 4).
-import { Card, Descriptions, Empty, Table, Tag, Typography } from 'antd';
+// reconciliation, and its agreements and designation applications (the registry of issue 4).
+import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
 import type { Institution } from '../api/types';
@@ -12,6 +12,7 @@ import { useInstitutionDirectory } from '../hooks/useDirectory';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
 import { Reconciliation } from './institutions/Reconciliation';
+import { AgreementsCard } from './registry/AgreementsCard';
 import { SettlementTable } from './settlements/SettlementTable';
 import { sortOf } from './settlements/sort';
 
@@ -73,9 +74,7 @@ export default function InstitutionDetailPage() {
           ]}
         />
       </Card>
-      <Card size="small" title={t('institution.agreements')} style={{ marginBottom: 16 }} data-testid="agreements-placeholder">
-        <Empty description={t('institution.agreementsComing')} />
-      </Card>
+      <AgreementsCard institutionId={i.id} />
       <Reconciliation institutionId={i.id} day={day} onDay={(d) => query.set({ day: d })} />
       <Card size="small" title={t('institution.settlements')}>
         {history.error !== undefined ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}

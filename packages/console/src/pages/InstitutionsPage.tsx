@@ -1,8 +1,9 @@
-// 定点机构: the designated list and each county's network (centre → stations, township → village
-// clinics). Agreements and applications arrive with the registry (issue 4).
-import { Alert, Select, Space, Tabs, Typography } from 'antd';
+// 定点机构: each county's network (centre → stations, township → village clinics), the designated
+// list, and the designation applications with their reviews (the registry of issue 4).
+import { Select, Space, Tabs, Typography } from 'antd';
 import { CountyNetwork } from './institutions/CountyNetwork';
 import { InstitutionList } from './institutions/InstitutionList';
+import { ApplicationsTab } from './registry/ApplicationsTab';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useInstitutionDirectory } from '../hooks/useDirectory';
@@ -14,7 +15,8 @@ export default function InstitutionsPage() {
   const query = useQueryState();
   const directory = useInstitutionDirectory();
   const counties = [...new Set(directory.list.map((i) => i.county))].sort();
-  const view = query.get('view') === 'list' ? 'list' : 'network';
+  const requested = query.get('view');
+  const view = requested === 'list' || requested === 'applications' ? requested : 'network';
   const county = query.get('county') ?? (view === 'network' ? counties[0] : undefined);
   return (
     <div data-testid="page-institutions">
@@ -36,7 +38,7 @@ export default function InstitutionsPage() {
       {directory.error !== undefined ? <ErrorAlert error={directory.error} /> : null}
       <Tabs
         activeKey={view}
-        onChange={(key) => query.set({ view: key === 'list' ? 'list' : undefined, page: undefined })}
+        onChange={(key) => query.set({ view: key === 'network' ? undefined : key, page: undefined, state: undefined })}
         items={[
           {
             key: 'network',
@@ -44,9 +46,9 @@ export default function InstitutionsPage() {
             children: !directory.ready ? <Loading /> : county === undefined ? null : <CountyNetwork county={county} institutions={directory.list} />,
           },
           { key: 'list', label: t('institutions.list'), children: <InstitutionList query={query} county={county} /> },
+          { key: 'applications', label: t('registry.applications'), children: <ApplicationsTab query={query} /> },
         ]}
       />
-      <Alert type="info" showIcon title={t('institutions.registryComing')} style={{ marginTop: 16 }} />
     </div>
   );
 }

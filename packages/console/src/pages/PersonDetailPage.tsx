@@ -11,6 +11,7 @@ import { useApi } from '../hooks/useApi';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
 import { AccumulatorCaps } from './persons/AccumulatorCaps';
+import { CareCard } from './registry/CareCard';
 import { policyDateFor } from './persons/caps';
 import { SettlementTable } from './settlements/SettlementTable';
 import { sortOf } from './settlements/sort';
@@ -65,10 +66,8 @@ export default function PersonDetailPage() {
             { key: 'relocated', label: t('person.relocated'), children: p.relocated ? t('common.yes') : t('common.no') },
           ]}
         />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('person.registryNote')}
-        </Typography.Text>
       </Card>
+      <CareCard personId={p.id} />
       <Card
         size="small"
         style={{ marginBottom: 16 }}

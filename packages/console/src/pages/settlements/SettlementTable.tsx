@@ -1,6 +1,6 @@
 // A page of settlements, sorted and paged by the service. Used by 结算查询 and by the person and
 // institution pages for their histories.
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import type { Page, SettlementSort, SettlementSummary } from '../../api/types';
@@ -42,11 +42,15 @@ export function SettlementTable({ page, loading, sort, onChange, hide = [] }: Pr
       title: t('settlements.id'),
       key: 'id',
       render: (_: unknown, s: SettlementSummary) => (
-        <Link to={`/settlements/${s.settlementId}`} data-testid="settlement-link">
-          {s.settlementId.slice(0, 8)}
-        </Link>
+        // Ids are time-ordered (UUIDv7): their beginning is the same for a day's settlements, so
+        // the random end is what tells them apart at a glance; the full id is on hover.
+        <Tooltip title={s.settlementId}>
+          <Link to={`/settlements/${s.settlementId}`} data-testid="settlement-link" style={{ fontFamily: 'monospace' }}>
+            …{s.settlementId.slice(-12)}
+          </Link>
+        </Tooltip>
       ),
-      width: 100,
+      width: 130,
     },
     ...(hide.includes('person')
       ? []
