@@ -157,7 +157,23 @@ async function load(
 async function primaryInstitutions(port) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/institutions?level=primary&pageSize=500`);
   const page = await res.json();
-  return page.items.filter((i) => i.type !== 'internet_hospital').map((i) => i.id);
+  const candidates = page.items.filter((i) => i.type !== 'internet_hospital').map((i) => i.id);
+  // Keep the institutions that settle today: the demo registry has one whose agreement was
+  // terminated and one suspended (422 by design), which would only measure refusals.
+  const probe = visitFactory('probe', candidates, persons);
+  const settling = [];
+  for (const id of candidates) {
+    const body = { ...JSON.parse(probe()), institutionId: id };
+    delete body.requestId;
+    const answer = await fetch(`http://127.0.0.1:${port}/api/v1/settlements/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const refused = answer.status === 422 && (await answer.json()).error?.field === 'institutionId';
+    if (!refused) settling.push(id);
+  }
+  return settling;
 }
 
 /** pgbench: many clients each inserting one settlement-sized row per statement. */

@@ -22,6 +22,7 @@ import { newSettlementId } from './ids.js';
 import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateResponse } from './reversal.js';
+import type { RegistryFacts } from '../registry/facts.js';
 import { RegistryReader, withFacts, withNotes } from './registry-gate.js';
 import { withCasRetry } from './retry.js';
 import { Batcher } from './batcher.js';
@@ -80,15 +81,28 @@ export class SettlementService {
     );
   }
 
-  /** The engine's answer on the registry's facts for the visit date (issue 4): 422 when not covered. */
-  private async calculateWithRegistry(
+  /**
+   * The registry's facts for the visit date (issue 4): 422 when not covered. Started before the
+   * settlement's own read and awaited after it, so the two reads overlap instead of queueing one
+   * behind the other; a rejection is held until awaited (a replayed request never awaits it).
+   */
+  private registryFacts(body: PreviewBody): Promise<RegistryFacts | undefined> {
+    const facts = this.registry.facts(
+      { personId: body.personId, institutionId: body.institutionId, date: body.date },
+      body.visit,
+    );
+    facts.catch(() => undefined);
+    return facts;
+  }
+
+  /** The engine's answer, on the registry's facts when it has them. */
+  private calculateWith(
     body: PreviewBody,
+    facts: RegistryFacts | undefined,
     person: Parameters<typeof buildCalcRequest>[1],
     institution: Parameters<typeof buildCalcRequest>[2],
     accumulatorsFen: Accumulators,
-  ): Promise<CalcResult> {
-    const key = { personId: body.personId, institutionId: body.institutionId, date: body.date };
-    const facts = await this.registry.facts(key, body.visit);
+  ): CalcResult {
     const request = buildCalcRequest(body, person, institution, accumulatorsFen);
     if (facts === undefined) return this.calculate(request);
     return withNotes(this.calculate(withFacts(request, facts)), facts);
@@ -96,6 +110,7 @@ export class SettlementService {
 
   /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
   async preview(body: PreviewBody): Promise<CalcResult> {
+    const facts = this.registryFacts(body);
     const ctx = await this.reads.submit({
       personId: body.personId,
       institutionId: body.institutionId,
@@ -104,13 +119,15 @@ export class SettlementService {
     });
     if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
     if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
-    return this.calculateWithRegistry(body, ctx.person, ctx.institution, ctx.accumulatorsFen);
+    return this.calculateWith(body, await facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
   }
 
   /** 结算: 201 with the new settlement, or 200 with the first answer when the request is a retry. */
   async settle(body: SettleBody): Promise<Answer> {
     const hash = requestHash(body);
     const year = yearOf(body.date);
+    // The registry's facts do not change between compare-and-swap attempts: read them once.
+    const facts = this.registryFacts(body);
     return withCasRetry(async () => {
       const ctx = await this.reads.submit({
         personId: body.personId,
@@ -121,7 +138,7 @@ export class SettlementService {
       if (ctx.previous !== undefined) return this.replay(ctx.previous, hash, body.requestId);
       if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
       if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
-      const result = await this.calculateWithRegistry(body, ctx.person, ctx.institution, ctx.accumulatorsFen);
+      const result = this.calculateWith(body, await facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
       const settlementId = newSettlementId();
       const response: SettlementResponse = {
         settlementId,
