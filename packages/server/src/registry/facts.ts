@@ -45,24 +45,30 @@ export interface FactsKey {
   date: string;
 }
 
-/** Many visits' registry facts in one statement (the settlement path batches its reads). */
+/**
+ * Many visits' registry facts in one statement (the settlement path batches its reads). The bare
+ * `EXISTS … OFFSET 0` keeps each existence check an index probe per visit: without the OFFSET the
+ * planner may hash a whole table (every certification, every contract) for each batch, a cost that
+ * grows with the population rather than with the batch (measured: 4 ms → 0.5 ms per 36 visits at
+ * 20,000 persons).
+ */
 const FACTS_SQL = `SELECT k.n,
-  (NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id)
+  (NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id OFFSET 0)
    OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND k.day >= e.valid_from
               AND (e.valid_to IS NULL OR k.day <= e.valid_to))) AS insured,
   (${agreementActiveSql('i.id', 'k.day')}
    OR (i.designation = 'designated' AND i.designated_on IS NULL
-       AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id))) AS agreement_active,
-  CASE WHEN EXISTS (SELECT 1 FROM disease_certifications c WHERE c.person_id = p.id)
+       AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id OFFSET 0))) AS agreement_active,
+  CASE WHEN EXISTS (SELECT 1 FROM disease_certifications c WHERE c.person_id = p.id OFFSET 0)
     THEN ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND k.day >= c.valid_from
                 AND (c.valid_to IS NULL OR k.day <= c.valid_to) AND (c.revoked_on IS NULL OR k.day < c.revoked_on)
                 ORDER BY c.code)
     ELSE p.chronic_diseases END AS diseases,
-  CASE WHEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id)
+  CASE WHEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id OFFSET 0)
     THEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id AND k.day BETWEEN f.valid_from AND f.valid_to
                  AND (f.ended_on IS NULL OR k.day < f.ended_on))
     ELSE p.family_doctor_contract END AS contract,
-  CASE WHEN EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id)
+  CASE WHEN EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id OFFSET 0)
     THEN (EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id AND k.day >= r.valid_from
                   AND (r.valid_to IS NULL OR k.day <= r.valid_to))
           AND NOT EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id
