@@ -13,7 +13,13 @@ import {
   type DemoFacts,
 } from './harness.js';
 
-const CHARTS = ['chart-primary-share', 'chart-fund-level', 'chart-fund-scheme', 'chart-fund-group', 'chart-borne-level'];
+const CHARTS = [
+  'chart-primary-share',
+  'chart-fund-level',
+  'chart-fund-scheme',
+  'chart-fund-group',
+  'chart-borne-level',
+];
 
 describe('the console in Chromium', () => {
   let service: ConsoleService;
@@ -26,7 +32,10 @@ describe('the console in Chromium', () => {
 
   beforeAll(async () => {
     checkPrerequisites();
-    [service, browser] = await Promise.all([startConsoleService({ persons: 300, visits: 700 }), launchChromium()]);
+    [service, browser] = await Promise.all([
+      startConsoleService({ persons: 300, visits: 700 }),
+      launchChromium(),
+    ]);
     facts = await demoFacts(service.db);
     context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     context.setDefaultTimeout(15_000);
@@ -34,17 +43,28 @@ describe('the console in Chromium', () => {
     page.on('pageerror', (err) => pageErrors.push(err.message));
   });
 
+  // Each closed on its own: when the set-up failed half-way, what was started still stops.
+  const quietly = async (close: () => Promise<void>): Promise<void> => {
+    try {
+      await close();
+    } catch {
+      // not started
+    }
+  };
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await service?.close();
+    await quietly(() => context.close());
+    await quietly(() => browser.close());
+    await quietly(() => service.close());
   });
 
   it('shows the dashboard with its charts, first render well under a second', async () => {
     await page.goto(url('/'));
-    for (const chart of CHARTS) await page.locator(`[data-testid="${chart}"][data-rendered="true"]`).waitFor();
+    for (const chart of CHARTS)
+      await page.locator(`[data-testid="${chart}"][data-rendered="true"]`).waitFor();
     const firstRenderMs = await page.evaluate(() => performance.now());
-    console.info(`console: dashboard rendered with its charts ${Math.round(firstRenderMs)} ms after navigation`);
+    console.info(
+      `console: dashboard rendered with its charts ${Math.round(firstRenderMs)} ms after navigation`,
+    );
     await expect(page.getByText('基层就诊占比').first().isVisible()).resolves.toBe(true);
     await expect(page.getByText('按月基层就诊与基金支付占比').isVisible()).resolves.toBe(true);
     // Generous in the test (a shared CI machine); the measured figure is in docs/benchmarks.md.
@@ -64,7 +84,9 @@ describe('the console in Chromium', () => {
     await link.click();
 
     await page.getByTestId('trace').waitFor();
-    const rules = await page.locator('[data-testid="trace-event"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule') ?? ''));
+    const rules = await page
+      .locator('[data-testid="trace-event"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule') ?? ''));
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) expect(rule).toMatch(/^R-[A-Z]+\d+$/);
     // The clause behind the first amount: its catalogue text is on the page.
@@ -72,7 +94,11 @@ describe('the console in Chromium', () => {
     const first = catalogue.requirements.get(rules[0] ?? '');
     expect(first, `requirement ${rules[0]} in the catalogue`).toBeDefined();
     // Chinese first: the catalogue's Chinese text where it has one.
-    await page.getByTestId('requirement-text').filter({ hasText: first?.textZh ?? first?.text ?? '' }).first().waitFor();
+    await page
+      .getByTestId('requirement-text')
+      .filter({ hasText: first?.textZh ?? first?.text ?? '' })
+      .first()
+      .waitFor();
     await page.getByTestId('requirement-document').first().waitFor();
 
     await page.getByTestId('reversed-by-link').locator(`a[href="/settlements/${reversalId}"]`).click();
@@ -108,7 +134,15 @@ describe('the console in Chromium', () => {
       useAccount: false,
       items: [
         { code: '110200001', name: '诊查费', kind: 'service', class: 'A', quantity: 1, unitPrice: 10 },
-        { code: 'XA10BAA001', name: '二甲双胍片', kind: 'drug', class: 'B', quantity: 2, unitPrice: 25, selfPayRatio: 0.1 },
+        {
+          code: 'XA10BAA001',
+          name: '二甲双胍片',
+          kind: 'drug',
+          class: 'B',
+          quantity: 2,
+          unitPrice: 25,
+          selfPayRatio: 0.1,
+        },
       ],
     };
     // The service's own answer to the same visit, to compare the page against.
@@ -120,7 +154,13 @@ describe('the console in Chromium', () => {
           personId: draft.personId,
           institutionId: draft.institutionId,
           date: draft.date,
-          visit: { kind: 'outpatient', department: 'general', scope: 'in_county', referral: null, useAccount: false },
+          visit: {
+            kind: 'outpatient',
+            department: 'general',
+            scope: 'in_county',
+            referral: null,
+            useAccount: false,
+          },
           items: draft.items,
         }),
       })
@@ -135,7 +175,9 @@ describe('the console in Chromium', () => {
     const amounts = await page.getByTestId('amounts').textContent();
     expect(amounts).toContain('统筹基金支付');
     expect(amounts).toContain(expected.fundPay.toFixed(2));
-    const rules = await page.locator('[data-testid="trace-event"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    const rules = await page
+      .locator('[data-testid="trace-event"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
     expect(rules).toEqual(expected.trace.map((e) => e.rule));
     await screenshot(page, '05-try-visit');
 
@@ -152,7 +194,9 @@ describe('the console in Chromium', () => {
     await page.getByTestId('county-network').locator(`a[href="/institutions/${facts.centre.id}"]`).click();
     await page.getByText(facts.centre.name).first().waitFor();
     await page.getByText('下属站点 / 村卫生室').waitFor();
-    const stations = await page.locator('a[href^="/institutions/"]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const stations = await page
+      .locator('a[href^="/institutions/"]')
+      .evaluateAll((els) => els.map((e) => e.textContent));
     expect(stations.some((s) => s.includes('社区卫生服务站'))).toBe(true);
     // The registry's agreements (issue 4): this year's agreement with its state today.
     await page.getByTestId('agreements').getByText('有效').first().waitFor();
@@ -197,7 +241,8 @@ describe('the console in Chromium', () => {
     await page.getByText('Dashboard · primary care and fund spending').waitFor();
     await page.reload();
     await page.getByText('Dashboard · primary care and fund spending').waitFor();
-    for (const chart of CHARTS) await page.locator(`[data-testid="${chart}"][data-rendered="true"]`).waitFor();
+    for (const chart of CHARTS)
+      await page.locator(`[data-testid="${chart}"][data-rendered="true"]`).waitFor();
     await expect(page.getByText('Primary share of visits').first().isVisible()).resolves.toBe(true);
     await screenshot(page, '11-dashboard-en');
 

@@ -44,10 +44,15 @@ export function checkPrerequisites(): void {
       `Chromium is missing at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set YIBAO_CHROMIUM) to run the console's browser tests.`,
     );
   if (!existsSync(resolve(CONSOLE_DIST, 'index.html')))
-    throw new Error(`The console is not built (${CONSOLE_DIST}/index.html is missing): run \`npm run build\` first.`);
+    throw new Error(
+      `The console is not built (${CONSOLE_DIST}/index.html is missing): run \`npm run build\` first.`,
+    );
 }
 
-export async function startConsoleService(size: { persons: number; visits: number }): Promise<ConsoleService> {
+export async function startConsoleService(size: {
+  persons: number;
+  visits: number;
+}): Promise<ConsoleService> {
   const db = await openPglite();
   await migrate(db);
   const policy = loadPolicy();
@@ -84,7 +89,11 @@ export async function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // Tables fade in and out of their loading state: take the picture once they have settled.
-  await page.waitForFunction(() => document.querySelector('.ant-spin-spinning, .ant-table-placeholder .ant-spin') === null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.ant-spin-spinning, .ant-table-placeholder .ant-spin') === null,
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.waitForTimeout(250);
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

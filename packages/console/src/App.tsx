@@ -1,6 +1,6 @@
 // The console: Ant Design in the chosen language, the routes of the six pages. Every page keeps its
 // state in the URL, so a reload or a shared link lands on the same view.
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -25,33 +25,32 @@ const TryVisitPage = lazy(() => import('./pages/TryVisitPage'));
 
 function Localised() {
   const { locale, t } = useLocale();
+  // Set before the pickers render (not in an effect), so dates never flash in the other language.
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   useEffect(() => {
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
     document.documentElement.lang = locale;
     document.title = t('app.documentTitle');
   }, [locale, t]);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1668dc' } }}>
-      <AntApp>
-        <BrowserRouter>
-          <Suspense fallback={<Loading />}>
-            <Routes>
-              <Route element={<AppLayout />}>
-                <Route index element={<DashboardPage />} />
-                <Route path="settlements" element={<SettlementsPage />} />
-                <Route path="settlements/:settlementId" element={<SettlementDetailPage />} />
-                <Route path="persons" element={<PersonsPage />} />
-                <Route path="persons/:personId" element={<PersonDetailPage />} />
-                <Route path="institutions" element={<InstitutionsPage />} />
-                <Route path="institutions/:institutionId" element={<InstitutionDetailPage />} />
-                <Route path="policy" element={<PolicyPage />} />
-                <Route path="try" element={<TryVisitPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </Suspense>
-        </BrowserRouter>
-      </AntApp>
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<DashboardPage />} />
+              <Route path="settlements" element={<SettlementsPage />} />
+              <Route path="settlements/:settlementId" element={<SettlementDetailPage />} />
+              <Route path="persons" element={<PersonsPage />} />
+              <Route path="persons/:personId" element={<PersonDetailPage />} />
+              <Route path="institutions" element={<InstitutionsPage />} />
+              <Route path="institutions/:institutionId" element={<InstitutionDetailPage />} />
+              <Route path="policy" element={<PolicyPage />} />
+              <Route path="try" element={<TryVisitPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
     </ConfigProvider>
   );
 }

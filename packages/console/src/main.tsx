@@ -10,7 +10,7 @@ if (root === null) throw new Error('index.html has no #root');
 const container = root;
 
 // A short wait for the dashboard's prefetched figures lets the first render draw the charts.
-void awaitPrefetch(400).finally(() => {
+void awaitPrefetch(250).finally(() => {
   createRoot(container).render(
     <StrictMode>
       <App />

@@ -19,13 +19,18 @@ export type QueryValue = string | number | undefined | null;
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
-  const error = (body as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string';
+  const error = body.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
 }
 
 export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const qs = params.toString();
   return qs === '' ? path : `${path}?${qs}`;
 }
@@ -33,7 +38,9 @@ export function withQuery(path: string, query: Record<string, QueryValue> = {}):
 async function request<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    response = await fetch(`/api/v1${path}`, { ...init, headers });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiRequestError(0, 'unreachable', err instanceof Error ? err.message : String(err), null);
@@ -46,13 +53,18 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     body = null;
   }
   if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.field);
+    if (isErrorBody(body))
+      throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.field);
     throw new ApiRequestError(response.status, 'http_error', text.slice(0, 200) || response.statusText, null);
   }
   return body as T;
 }
 
-export function apiGet<T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal): Promise<T> {
+export function apiGet<T>(
+  path: string,
+  query?: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<T> {
   return request<T>(withQuery(path, query), { method: 'GET', signal: signal ?? null });
 }
 

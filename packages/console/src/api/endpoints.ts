@@ -55,12 +55,17 @@ const seg = encodeURIComponent;
 export const api = {
   dashboard: (q: { from: string; to: string; county?: string | undefined }, signal?: AbortSignal) =>
     apiGet<Dashboard>('/dashboard', { from: q.from, to: q.to, county: q.county }, signal),
-  settlements: (q: SettlementQuery, signal?: AbortSignal) => apiGet<Page<SettlementSummary>>('/settlements', { ...q }, signal),
+  settlements: (q: SettlementQuery, signal?: AbortSignal) =>
+    apiGet<Page<SettlementSummary>>('/settlements', { ...q }, signal),
   settlement: (id: string, signal?: AbortSignal) => apiGet<Settlement>(`/settlements/${seg(id)}`, {}, signal),
-  settlementVisit: (id: string, signal?: AbortSignal) => apiGet<SettlementVisit>(`/settlements/${seg(id)}/visit`, {}, signal),
-  preview: (body: PreviewRequest, signal?: AbortSignal) => apiPost<CalcResult>('/settlements/preview', body, signal),
-  institutions: (q: InstitutionQuery, signal?: AbortSignal) => apiGet<Page<Institution>>('/institutions', { ...q }, signal),
-  institution: (id: string, signal?: AbortSignal) => apiGet<Institution>(`/institutions/${seg(id)}`, {}, signal),
+  settlementVisit: (id: string, signal?: AbortSignal) =>
+    apiGet<SettlementVisit>(`/settlements/${seg(id)}/visit`, {}, signal),
+  preview: (body: PreviewRequest, signal?: AbortSignal) =>
+    apiPost<CalcResult>('/settlements/preview', body, signal),
+  institutions: (q: InstitutionQuery, signal?: AbortSignal) =>
+    apiGet<Page<Institution>>('/institutions', { ...q }, signal),
+  institution: (id: string, signal?: AbortSignal) =>
+    apiGet<Institution>(`/institutions/${seg(id)}`, {}, signal),
   reconciliation: (institutionId: string, date: string, signal?: AbortSignal) =>
     apiGet<Reconciliation>('/reconciliation', { institutionId, date }, signal),
   persons: (q: PersonQuery, signal?: AbortSignal) => apiGet<Page<Person>>('/persons', { ...q }, signal),
@@ -77,5 +82,6 @@ export const api = {
     apiGet<{ items: Agreement[] }>(`/institutions/${seg(institutionId)}/agreements`, {}, signal),
   applications: (state: string | undefined, signal?: AbortSignal) =>
     apiGet<{ items: DesignationApplication[] }>('/applications', { state }, signal),
-  care: (personId: string, signal?: AbortSignal) => apiGet<CareRecord>(`/persons/${seg(personId)}/care`, {}, signal),
+  care: (personId: string, signal?: AbortSignal) =>
+    apiGet<CareRecord>(`/persons/${seg(personId)}/care`, {}, signal),
 };

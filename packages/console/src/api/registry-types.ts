@@ -61,6 +61,20 @@ export interface CareRecord {
     validTo: string;
     endedOn: string | null;
   }>;
-  certifications: Array<{ id: string; code: string; kind: string; validFrom: string; validTo: string | null; revokedOn: string | null }>;
-  relocations: Array<{ id: string; filedOn: string; destination: string; validFrom: string; validTo: string | null; cancelsYear: number | null }>;
+  certifications: Array<{
+    id: string;
+    code: string;
+    kind: string;
+    validFrom: string;
+    validTo: string | null;
+    revokedOn: string | null;
+  }>;
+  relocations: Array<{
+    id: string;
+    filedOn: string;
+    destination: string;
+    validFrom: string;
+    validTo: string | null;
+    cancelsYear: number | null;
+  }>;
 }

@@ -7,9 +7,25 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef, useState } from 'react';
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
-export function EChart({ option, height = 300, testId }: { option: EChartsCoreOption; height?: number; testId: string }) {
+export function EChart({
+  option,
+  height = 300,
+  testId,
+}: {
+  option: EChartsCoreOption;
+  height?: number;
+  testId: string;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [rendered, setRendered] = useState(false);
@@ -19,8 +35,12 @@ export function EChart({ option, height = 300, testId }: { option: EChartsCoreOp
     if (el === null) return;
     const instance = echarts.init(el);
     chart.current = instance;
-    instance.on('finished', () => setRendered(true));
-    const observer = new ResizeObserver(() => instance.resize());
+    instance.on('finished', () => {
+      setRendered(true);
+    });
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -34,5 +54,12 @@ export function EChart({ option, height = 300, testId }: { option: EChartsCoreOp
     chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} data-testid={testId} data-rendered={rendered ? 'true' : 'false'} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={element}
+      data-testid={testId}
+      data-rendered={rendered ? 'true' : 'false'}
+      style={{ width: '100%', height }}
+    />
+  );
 }

@@ -6,8 +6,14 @@ import { useLocale } from '../i18n/LocaleContext';
 export function ErrorAlert({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const { t } = useLocale();
   const isApi = error instanceof ApiRequestError;
-  const title = isApi && error.status === 0 ? t('error.unreachable') : isApi && error.status === 404 ? t('error.notFound') : t('error.failed');
-  const detail = isApi && error.field !== null ? `${error.message} (${t('error.field')}: ${error.field})` : error.message;
+  const title =
+    isApi && error.status === 0
+      ? t('error.unreachable')
+      : isApi && error.status === 404
+        ? t('error.notFound')
+        : t('error.failed');
+  const detail =
+    isApi && error.field !== null ? `${error.message} (${t('error.field')}: ${error.field})` : error.message;
   return (
     <Alert
       type="error"

@@ -67,16 +67,56 @@ export function LinesTable({ rows }: { rows: LineRow[] }) {
           title: t('line.class'),
           key: 'class',
           width: 90,
-          render: (_, r) => <Tag color={r.class === 'self' ? 'red' : r.class === 'B' ? 'gold' : 'green'}>{label(t, 'itemClass', r.class)}</Tag>,
+          render: (_, r) => (
+            <Tag color={r.class === 'self' ? 'red' : r.class === 'B' ? 'gold' : 'green'}>
+              {label(t, 'itemClass', r.class)}
+            </Tag>
+          ),
         },
         { title: t('line.quantity'), dataIndex: 'quantity', width: 70, align: 'right' },
-        { title: t('line.unitPrice'), key: 'unitPrice', width: 100, align: 'right', render: (_, r) => <Money value={r.unitPrice} /> },
+        {
+          title: t('line.unitPrice'),
+          key: 'unitPrice',
+          width: 100,
+          align: 'right',
+          render: (_, r) => <Money value={r.unitPrice} />,
+        },
         { title: t('line.total'), key: 'total', width: 100, align: 'right', render: amount((i) => i.total) },
-        { title: t('amount.fullSelfPay'), key: 'full', width: 100, align: 'right', render: amount((i) => i.fullSelfPay) },
-        { title: t('amount.overLimitSelfPay'), key: 'over', width: 100, align: 'right', render: amount((i) => i.overLimitSelfPay) },
-        { title: t('amount.firstSelfPay'), key: 'first', width: 100, align: 'right', render: amount((i) => i.firstSelfPay) },
-        { title: t('amount.inScope'), key: 'scope', width: 110, align: 'right', render: amount((i) => i.inScope) },
-        { title: t('amount.institutionBorne'), key: 'borne', width: 100, align: 'right', render: amount((i) => i.institutionBorne) },
+        {
+          title: t('amount.fullSelfPay'),
+          key: 'full',
+          width: 100,
+          align: 'right',
+          render: amount((i) => i.fullSelfPay),
+        },
+        {
+          title: t('amount.overLimitSelfPay'),
+          key: 'over',
+          width: 100,
+          align: 'right',
+          render: amount((i) => i.overLimitSelfPay),
+        },
+        {
+          title: t('amount.firstSelfPay'),
+          key: 'first',
+          width: 100,
+          align: 'right',
+          render: amount((i) => i.firstSelfPay),
+        },
+        {
+          title: t('amount.inScope'),
+          key: 'scope',
+          width: 110,
+          align: 'right',
+          render: amount((i) => i.inScope),
+        },
+        {
+          title: t('amount.institutionBorne'),
+          key: 'borne',
+          width: 100,
+          align: 'right',
+          render: amount((i) => i.institutionBorne),
+        },
       ]}
     />
   );

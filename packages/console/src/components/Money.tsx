@@ -4,6 +4,10 @@ import { formatYuan } from '../format/money';
 export function Money({ value, strong = false }: { value: number | null | undefined; strong?: boolean }) {
   if (value === null || value === undefined) return <span>—</span>;
   const text = formatYuan(value);
-  const style = { fontVariantNumeric: 'tabular-nums' as const, color: value < 0 ? '#cf1322' : undefined, fontWeight: strong ? 600 : undefined };
+  const style = {
+    fontVariantNumeric: 'tabular-nums' as const,
+    color: value < 0 ? '#cf1322' : undefined,
+    fontWeight: strong ? 600 : undefined,
+  };
   return <span style={style}>{text}</span>;
 }

@@ -89,7 +89,13 @@ export function TraceExplanation({ trace, lineNames = [] }: Props) {
       {catalogue.error !== undefined ? <ErrorAlert error={catalogue.error} /> : null}
       <ol className="trace-list" data-testid="trace">
         {trace.map((event, i) => (
-          <TraceRow key={i} event={event} index={i} catalogue={catalogue} lineName={event.item === undefined ? undefined : lineNames[event.item]} />
+          <TraceRow
+            key={i}
+            event={event}
+            index={i}
+            catalogue={catalogue}
+            lineName={event.item === undefined ? undefined : lineNames[event.item]}
+          />
         ))}
       </ol>
     </div>

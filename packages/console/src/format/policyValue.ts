@@ -3,11 +3,19 @@ import type { Translate } from '../i18n/LocaleContext';
 import { formatYuan } from './money';
 import { label } from './labels';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Any other value as it is: text and numbers plainly, structures as JSON. */
+function plain(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : JSON.stringify(value);
+}
 
 function byLevel(t: Translate, value: Record<string, unknown>, each: (n: number) => string): string {
   return Object.entries(value)
-    .map(([level, n]) => `${label(t, 'level', level)} ${typeof n === 'number' ? each(n) : String(n)}`)
+    .map(([level, n]) => `${label(t, 'level', level)} ${typeof n === 'number' ? each(n) : plain(n)}`)
     .join(' / ');
 }
 
@@ -17,21 +25,23 @@ export function formatPolicyValue(t: Translate, unit: string, value: unknown): s
   const percent = (n: number): string => `${n}%`;
   switch (unit) {
     case 'yuan':
-      return typeof value === 'number' ? yuan(value) : String(value);
+      return typeof value === 'number' ? yuan(value) : plain(value);
     case 'yuanByLevel':
-      return isRecord(value) ? byLevel(t, value, yuan) : String(value);
+      return isRecord(value) ? byLevel(t, value, yuan) : plain(value);
     case 'percentByLevel':
     case 'percentBySomeLevels':
-      return isRecord(value) ? byLevel(t, value, percent) : String(value);
+      return isRecord(value) ? byLevel(t, value, percent) : plain(value);
     case 'ratio':
-      return typeof value === 'number' ? `${Math.round(value * 10000) / 100}%` : String(value);
+      return typeof value === 'number' ? `${Math.round(value * 10000) / 100}%` : plain(value);
     case 'points':
-      return typeof value === 'number' ? t('unit.pointsValue', { n: value > 0 ? `+${value}` : String(value) }) : String(value);
+      return typeof value === 'number'
+        ? t('unit.pointsValue', { n: value > 0 ? `+${value}` : String(value) })
+        : plain(value);
     case 'boolean':
-      return value === true ? t('common.yes') : value === false ? t('common.no') : String(value);
+      return value === true ? t('common.yes') : value === false ? t('common.no') : plain(value);
     case 'codes':
-      return Array.isArray(value) ? value.map(String).join(', ') : String(value);
+      return Array.isArray(value) ? value.map(plain).join(', ') : plain(value);
     default:
-      return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+      return plain(value);
   }
 }

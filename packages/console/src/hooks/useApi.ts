@@ -10,7 +10,11 @@ export interface ApiState<T> {
 }
 
 /** `initial`: data already at hand for the first deps (the dashboard's prefetch); not loaded again. */
-export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: readonly unknown[], initial?: T): ApiState<T> {
+export function useApi<T>(
+  load: ((signal: AbortSignal) => Promise<T>) | null,
+  deps: readonly unknown[],
+  initial?: T,
+): ApiState<T> {
   const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<Error | undefined>(undefined);
   const [loading, setLoading] = useState(load !== null && initial === undefined);
@@ -44,10 +48,14 @@ export function useApi<T>(load: ((signal: AbortSignal) => Promise<T>) | null, de
         setLoading(false);
       },
     );
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+    };
     // The caller's deps decide when to load again; `load` itself is a fresh closure each render.
   }, [...deps, tick]);
 
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const reload = useCallback(() => {
+    setTick((n) => n + 1);
+  }, []);
   return { data, error, loading, reload };
 }

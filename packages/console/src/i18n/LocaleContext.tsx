@@ -43,7 +43,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     (key, vars) => {
       const template = DICTIONARIES[locale][key];
       if (vars === undefined) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in vars ? String(vars[name]) : whole,
+      );
     },
     [locale],
   );

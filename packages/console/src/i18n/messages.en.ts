@@ -50,7 +50,8 @@ export const en: Record<MessageKey, string> = {
   'dashboard.fundByBenefitGroup': 'Fund paid by benefit group',
   'dashboard.institutionBorneByLevel': 'Institution-borne amounts by level',
   'dashboard.empty': 'No settlements in the chosen period',
-  'dashboard.noInstitutionBorne': 'No institution-borne amounts in the chosen period (over-limit or over-standard charges the institution bears)',
+  'dashboard.noInstitutionBorne':
+    'No institution-borne amounts in the chosen period (over-limit or over-standard charges the institution bears)',
 
   'settlements.title': 'Settlements',
   'settlements.person': 'Person',
@@ -105,7 +106,8 @@ export const en: Record<MessageKey, string> = {
   'line.unitPrice': 'Unit price',
   'line.total': 'Amount',
 
-  'trace.summary': '{n} rule records; {notApplied} of them are exceptions considered and not applied (dashed).',
+  'trace.summary':
+    '{n} rule records; {notApplied} of them are exceptions considered and not applied (dashed).',
   'trace.notApplied': 'Not applied',
   'trace.line': 'Line {n} {name}',
   'trace.requirement': 'Requirement',
@@ -120,7 +122,8 @@ export const en: Record<MessageKey, string> = {
   'statement.kind': 'Visit kind',
   'statement.number': 'Settlement no.',
   'statement.reverses': 'Reverses settlement',
-  'statement.footer': 'Settled under the {version} policy; ask the insurance agency of your region about anything on this statement.',
+  'statement.footer':
+    'Settled under the {version} policy; ask the insurance agency of your region about anything on this statement.',
 
   'persons.title': 'Insured persons',
   'persons.search': 'Name or number',
@@ -141,7 +144,8 @@ export const en: Record<MessageKey, string> = {
   'person.noneCertified': 'None',
   'person.noContract': 'No contract',
   'person.relocated': 'Relocation filing',
-  'person.registryNote': 'First-contact institution, contract dates and enrolment periods will show here with the registry (issue 4).',
+  'person.registryNote':
+    'First-contact institution, contract dates and enrolment periods will show here with the registry (issue 4).',
   'person.accumulators': 'Accumulators of the year against caps',
   'person.year': 'Year',
   'person.capsNote': 'Caps and deductibles of the policy in force on {date} (version {version}).',
@@ -237,7 +241,8 @@ export const en: Record<MessageKey, string> = {
   'institution.children': 'Stations / village clinics',
   'institution.noChildren': 'No institutions under this one',
   'institution.agreements': 'Agreements and applications',
-  'institution.agreementsComing': 'The service does not offer agreement and application records yet (issue 4: designation, agreements and care relationships).',
+  'institution.agreementsComing':
+    'The service does not offer agreement and application records yet (issue 4: designation, agreements and care relationships).',
   'institution.settlements': 'Settlements',
 
   'network.total': 'Institutions',
@@ -276,7 +281,8 @@ export const en: Record<MessageKey, string> = {
   'policy.change': 'Change',
 
   'try.title': 'Try a visit (pre-settlement)',
-  'try.intro': 'Build a visit by hand and see what the policy in force makes of it, with the reason for every amount. Nothing is stored and no accumulator moves.',
+  'try.intro':
+    'Build a visit by hand and see what the policy in force makes of it, with the reason for every amount. Nothing is stored and no accumulator moves.',
   'try.person': 'Insured person',
   'try.personPlaceholder': 'Search by name or person number',
   'try.institution': 'Institution',
@@ -385,7 +391,8 @@ export const en: Record<MessageKey, string> = {
   'paramName.personalAccount': 'Personal account',
   'paramName.classB.defaultSelfPayRatio': 'Class B default first self-pay ratio',
   'paramName.inpatientAdjustment.downwardReferral': 'Inpatient adjustment: downward referral',
-  'paramName.inpatientAdjustment.crossCountyWithoutReferral': 'Inpatient adjustment: another county, no referral',
+  'paramName.inpatientAdjustment.crossCountyWithoutReferral':
+    'Inpatient adjustment: another county, no referral',
   'paramName.inpatientAdjustment.outOfCityWithReferral': 'Inpatient adjustment: out of city, referred',
   'paramName.inpatientAdjustment.outOfCityWithoutReferral': 'Inpatient adjustment: out of city, not referred',
   'paramName.inpatientAdjustment.outOfCityRelocated': 'Inpatient adjustment: relocated persons',

@@ -17,13 +17,17 @@ import { takePrefetched } from './dashboard/prefetch';
 const thisYear = new Date().getFullYear();
 
 export function DashboardPage() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const query = useQueryState();
   const from = query.get('from') ?? `${thisYear}-01-01`;
   const to = query.get('to') ?? `${thisYear}-12-31`;
   const county = query.get('county');
   const [early] = useState(() => takePrefetched({ from, to, county }));
-  const { data, error, loading, reload } = useApi((signal) => api.dashboard({ from, to, county }, signal), [from, to, county], early);
+  const { data, error, loading, reload } = useApi(
+    (signal) => api.dashboard({ from, to, county }, signal),
+    [from, to, county],
+    early,
+  );
 
   const charts = useMemo(
     () =>
@@ -33,13 +37,13 @@ export function DashboardPage() {
             share: primaryShareOption(t, data),
             level: fundPieOption(t, data.fundByLevel, 'level'),
             scheme: fundPieOption(t, data.fundByScheme, 'scheme'),
-            group: fundBarOption(t, data.fundByBenefitGroup, 'benefitGroup'),
-            borne: fundBarOption(t, data.institutionBorneByLevel, 'level'),
+            group: fundBarOption(t, data.fundByBenefitGroup, 'benefitGroup', locale),
+            borne: fundBarOption(t, data.institutionBorneByLevel, 'level', locale),
           },
-    [data, t],
+    [data, t, locale],
   );
 
-  const yuan = (n: number): string => `${formatYuan(n)}`;
+  const yuan = (n: number): string => formatYuan(n);
   return (
     <div data-testid="page-dashboard">
       <Typography.Title level={3} className="page-title">
@@ -50,36 +54,65 @@ export function DashboardPage() {
         to={to}
         county={county}
         counties={data?.counties ?? []}
-        onChange={(next) => query.set(next)}
+        onChange={(next) => {
+          query.set(next);
+        }}
       />
       {error !== undefined ? <ErrorAlert error={error} onRetry={reload} /> : null}
       {loading && data === undefined ? <Loading /> : null}
       {data !== undefined && charts !== undefined ? (
         <>
           <Row gutter={[16, 16]} className="stat-cards">
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.settlements')} value={formatCount(data.counts.settlements)} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic title={t('dashboard.settlements')} value={formatCount(data.counts.settlements)} />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.reversals')} value={formatCount(data.counts.reversals)} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic title={t('dashboard.reversals')} value={formatCount(data.counts.reversals)} />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.netSettlements')} value={formatCount(data.counts.net)} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic title={t('dashboard.netSettlements')} value={formatCount(data.counts.net)} />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.primaryVisitShare')} value={formatPercent(data.totals.primaryVisitShare)} valueStyle={{ color: '#389e0d' }} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic
+                  title={t('dashboard.primaryVisitShare')}
+                  value={formatPercent(data.totals.primaryVisitShare)}
+                  styles={{ content: { color: '#389e0d' } }}
+                />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.primaryFundShare')} value={formatPercent(data.totals.primaryFundShare)} valueStyle={{ color: '#d46b08' }} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic
+                  title={t('dashboard.primaryFundShare')}
+                  value={formatPercent(data.totals.primaryFundShare)}
+                  styles={{ content: { color: '#d46b08' } }}
+                />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.totalCost')} value={yuan(data.totals.totalCost)} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic title={t('dashboard.totalCost')} value={yuan(data.totals.totalCost)} />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.fundPay')} value={yuan(data.totals.fundPay)} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic title={t('dashboard.fundPay')} value={yuan(data.totals.fundPay)} />
+              </Card>
             </Col>
-            <Col xs={12} md={6} xl={3}>
-              <Card size="small"><Statistic title={t('dashboard.institutionBorne')} value={yuan(data.totals.institutionBorne)} /></Card>
+            <Col xs={12} md={6} xxl={3}>
+              <Card size="small">
+                <Statistic
+                  title={t('dashboard.institutionBorne')}
+                  value={yuan(data.totals.institutionBorne)}
+                />
+              </Card>
             </Col>
           </Row>
           {data.counts.settlements === 0 ? (
@@ -89,7 +122,11 @@ export function DashboardPage() {
           ) : (
             <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
               <Col xs={24}>
-                <Card size="small" title={t('dashboard.primaryShareByMonth')} extra={<Typography.Text type="secondary">{t('dashboard.shareNote')}</Typography.Text>}>
+                <Card
+                  size="small"
+                  title={t('dashboard.primaryShareByMonth')}
+                  extra={<Typography.Text type="secondary">{t('dashboard.shareNote')}</Typography.Text>}
+                >
                   <EChart testId="chart-primary-share" option={charts.share} height={320} />
                 </Card>
               </Col>
@@ -111,7 +148,12 @@ export function DashboardPage() {
               <Col xs={24} lg={12}>
                 <Card size="small" title={t('dashboard.institutionBorneByLevel')}>
                   {data.totals.institutionBorne === 0 ? (
-                    <Empty data-testid="chart-borne-level" data-rendered="true" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noInstitutionBorne')} />
+                    <Empty
+                      data-testid="chart-borne-level"
+                      data-rendered="true"
+                      image={Empty.PRESENTED_IMAGE_SIMPLE}
+                      description={t('dashboard.noInstitutionBorne')}
+                    />
                   ) : (
                     <EChart testId="chart-borne-level" option={charts.borne} height={200} />
                   )}

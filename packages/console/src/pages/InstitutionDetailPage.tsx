@@ -22,7 +22,10 @@ export default function InstitutionDetailPage() {
   const query = useQueryState();
   const directory = useInstitutionDirectory();
   const institution = useApi((signal) => api.institution(institutionId, signal), [institutionId]);
-  const children = useApi((signal) => api.institutions({ parentId: institutionId, page: 1, pageSize: 500 }, signal), [institutionId]);
+  const children = useApi(
+    (signal) => api.institutions({ parentId: institutionId, page: 1, pageSize: 500 }, signal),
+    [institutionId],
+  );
   const page = query.getNumber('page', 1);
   const pageSize = query.getNumber('pageSize', 10);
   const sort = sortOf(query.get('sort'));
@@ -33,14 +36,18 @@ export default function InstitutionDetailPage() {
   const latest = history.data?.items[0]?.date;
   const day = query.get('day') ?? latest ?? new Date().toISOString().slice(0, 10);
 
-  if (institution.error !== undefined) return <ErrorAlert error={institution.error} onRetry={institution.reload} />;
+  if (institution.error !== undefined)
+    return <ErrorAlert error={institution.error} onRetry={institution.reload} />;
   const i = institution.data;
   if (i === undefined) return <Loading />;
   const parent = i.parentId === null ? undefined : directory.byId.get(i.parentId);
   return (
     <div data-testid="page-institution-detail">
       <Typography.Title level={3} className="page-title">
-        {i.name} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{i.id}</Typography.Text>
+        {i.name}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+          {i.id}
+        </Typography.Text>
       </Typography.Title>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
@@ -48,18 +55,33 @@ export default function InstitutionDetailPage() {
           column={{ xs: 1, sm: 2, lg: 4 }}
           items={[
             { key: 'type', label: t('institutions.type'), children: label(t, 'institutionType', i.type) },
-            { key: 'level', label: t('institutions.level'), children: i.level === null ? t('institutions.noLevel') : label(t, 'level', i.level) },
-            { key: 'county', label: t('institutions.county'), children: <Link to={`/institutions?county=${encodeURIComponent(i.county)}`}>{i.county}</Link> },
+            {
+              key: 'level',
+              label: t('institutions.level'),
+              children: i.level === null ? t('institutions.noLevel') : label(t, 'level', i.level),
+            },
+            {
+              key: 'county',
+              label: t('institutions.county'),
+              children: <Link to={`/institutions?county=${encodeURIComponent(i.county)}`}>{i.county}</Link>,
+            },
             {
               key: 'parent',
               label: t('institutions.parent'),
-              children: i.parentId === null ? '—' : <Link to={`/institutions/${i.parentId}`}>{parent?.name ?? i.parentId}</Link>,
+              children:
+                i.parentId === null ? (
+                  '—'
+                ) : (
+                  <Link to={`/institutions/${i.parentId}`}>{parent?.name ?? i.parentId}</Link>
+                ),
             },
           ]}
         />
       </Card>
       <Card size="small" title={t('institution.children')} style={{ marginBottom: 16 }}>
-        {children.error !== undefined ? <ErrorAlert error={children.error} onRetry={children.reload} /> : null}
+        {children.error !== undefined ? (
+          <ErrorAlert error={children.error} onRetry={children.reload} />
+        ) : null}
         <Table<Institution>
           rowKey="id"
           size="small"
@@ -69,13 +91,27 @@ export default function InstitutionDetailPage() {
           locale={{ emptyText: t('institution.noChildren') }}
           columns={[
             { title: t('institutions.id'), dataIndex: 'id', width: 120 },
-            { title: t('institutions.name'), key: 'name', render: (_, c) => <Link to={`/institutions/${c.id}`}>{c.name}</Link> },
-            { title: t('institutions.type'), key: 'type', render: (_, c) => <Tag>{label(t, 'institutionType', c.type)}</Tag> },
+            {
+              title: t('institutions.name'),
+              key: 'name',
+              render: (_, c) => <Link to={`/institutions/${c.id}`}>{c.name}</Link>,
+            },
+            {
+              title: t('institutions.type'),
+              key: 'type',
+              render: (_, c) => <Tag>{label(t, 'institutionType', c.type)}</Tag>,
+            },
           ]}
         />
       </Card>
       <AgreementsCard institutionId={i.id} />
-      <Reconciliation institutionId={i.id} day={day} onDay={(d) => query.set({ day: d })} />
+      <Reconciliation
+        institutionId={i.id}
+        day={day}
+        onDay={(d) => {
+          query.set({ day: d });
+        }}
+      />
       <Card size="small" title={t('institution.settlements')}>
         {history.error !== undefined ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
         <SettlementTable
@@ -83,7 +119,13 @@ export default function InstitutionDetailPage() {
           loading={history.loading}
           sort={sort}
           hide={['institution']}
-          onChange={(next) => query.set({ page: next.page, pageSize: next.pageSize, sort: next.sort === '-date' ? undefined : next.sort })}
+          onChange={(next) => {
+            query.set({
+              page: next.page,
+              pageSize: next.pageSize,
+              sort: next.sort === '-date' ? undefined : next.sort,
+            });
+          }}
         />
       </Card>
     </div>

@@ -31,22 +31,38 @@ export default function InstitutionsPage() {
           allowClear={view === 'list'}
           placeholder={t('common.all')}
           value={county}
-          onChange={(c: string | undefined) => query.set({ county: c, page: undefined })}
+          onChange={(c: string | undefined) => {
+            query.set({ county: c, page: undefined });
+          }}
           options={counties.map((c) => ({ value: c, label: c }))}
         />
       </Space>
       {directory.error !== undefined ? <ErrorAlert error={directory.error} /> : null}
       <Tabs
         activeKey={view}
-        onChange={(key) => query.set({ view: key === 'network' ? undefined : key, page: undefined, state: undefined })}
+        onChange={(key) => {
+          query.set({ view: key === 'network' ? undefined : key, page: undefined, state: undefined });
+        }}
         items={[
           {
             key: 'network',
             label: t('institutions.network'),
-            children: !directory.ready ? <Loading /> : county === undefined ? null : <CountyNetwork county={county} institutions={directory.list} />,
+            children: !directory.ready ? (
+              <Loading />
+            ) : county === undefined ? null : (
+              <CountyNetwork county={county} institutions={directory.list} />
+            ),
           },
-          { key: 'list', label: t('institutions.list'), children: <InstitutionList query={query} county={county} /> },
-          { key: 'applications', label: t('registry.applications'), children: <ApplicationsTab query={query} /> },
+          {
+            key: 'list',
+            label: t('institutions.list'),
+            children: <InstitutionList query={query} county={county} />,
+          },
+          {
+            key: 'applications',
+            label: t('registry.applications'),
+            children: <ApplicationsTab query={query} />,
+          },
         ]}
       />
     </div>

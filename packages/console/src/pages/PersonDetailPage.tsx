@@ -29,7 +29,10 @@ export default function PersonDetailPage() {
   const person = useApi((signal) => api.person(personId, signal), [personId]);
   const accumulators = useApi((signal) => api.accumulators(personId, year, signal), [personId, year]);
   const region = person.data?.region;
-  const policy = useApi(region === undefined ? null : (signal) => api.policyRegion(region, undefined, signal), [region]);
+  const policy = useApi(
+    region === undefined ? null : (signal) => api.policyRegion(region, undefined, signal),
+    [region],
+  );
   const history = useApi(
     (signal) => api.settlements({ personId, sort, page, pageSize }, signal),
     [personId, sort, page, pageSize],
@@ -42,7 +45,10 @@ export default function PersonDetailPage() {
   return (
     <div data-testid="page-person-detail">
       <Typography.Title level={3} className="page-title">
-        {p.name} <Typography.Text type="secondary" style={{ fontSize: 14 }}>{p.id}</Typography.Text>
+        {p.name}{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+          {p.id}
+        </Typography.Text>
       </Typography.Title>
       <Card size="small" title={t('person.enrolment')} style={{ marginBottom: 16 }}>
         <Descriptions
@@ -52,18 +58,33 @@ export default function PersonDetailPage() {
             { key: 'scheme', label: t('persons.scheme'), children: label(t, 'scheme', p.scheme) },
             { key: 'category', label: t('persons.category'), children: label(t, 'category', p.category) },
             { key: 'region', label: t('persons.region'), children: p.region },
-            { key: 'account', label: t('person.accountBalance'), children: <Money value={p.accountBalance} /> },
+            {
+              key: 'account',
+              label: t('person.accountBalance'),
+              children: <Money value={p.accountBalance} />,
+            },
             {
               key: 'chronic',
               label: t('persons.chronicDiseases'),
-              children: p.chronicDiseases.length === 0 ? t('person.noneCertified') : p.chronicDiseases.map((c) => <Tag key={c}>{c}</Tag>),
+              children:
+                p.chronicDiseases.length === 0
+                  ? t('person.noneCertified')
+                  : p.chronicDiseases.map((c) => <Tag key={c}>{c}</Tag>),
             },
             {
               key: 'contract',
               label: t('persons.familyDoctor'),
-              children: p.familyDoctorContract ? <Tag color="green">{t('persons.contracted')}</Tag> : t('person.noContract'),
+              children: p.familyDoctorContract ? (
+                <Tag color="green">{t('persons.contracted')}</Tag>
+              ) : (
+                t('person.noContract')
+              ),
             },
-            { key: 'relocated', label: t('person.relocated'), children: p.relocated ? t('common.yes') : t('common.no') },
+            {
+              key: 'relocated',
+              label: t('person.relocated'),
+              children: p.relocated ? t('common.yes') : t('common.no'),
+            },
           ]}
         />
       </Card>
@@ -79,23 +100,40 @@ export default function PersonDetailPage() {
               value={year}
               style={{ width: 100 }}
               data-testid="person-year"
-              onChange={(y) => query.set({ year: y === thisYear ? undefined : y })}
+              onChange={(y) => {
+                query.set({ year: y === thisYear ? undefined : y });
+              }}
               options={[thisYear - 2, thisYear - 1, thisYear].map((y) => ({ value: y, label: String(y) }))}
             />
           </Space>
         }
       >
-        {accumulators.error !== undefined ? <ErrorAlert error={accumulators.error} onRetry={accumulators.reload} /> : null}
+        {accumulators.error !== undefined ? (
+          <ErrorAlert error={accumulators.error} onRetry={accumulators.reload} />
+        ) : null}
         {policy.error !== undefined ? <ErrorAlert error={policy.error} onRetry={policy.reload} /> : null}
         {accumulators.data === undefined || policy.data === undefined ? (
-          accumulators.error === undefined && policy.error === undefined ? <Loading /> : null
+          accumulators.error === undefined && policy.error === undefined ? (
+            <Loading />
+          ) : null
         ) : (
           <>
             <Typography.Paragraph type="secondary">
-              {t('person.capsNote', { date, version: policy.data.versions.find((v) => v.effectiveFrom <= date && (v.until === null || date < v.until))?.id ?? '—' })}{' '}
+              {t('person.capsNote', {
+                date,
+                version:
+                  policy.data.versions.find(
+                    (v) => v.effectiveFrom <= date && (v.until === null || date < v.until),
+                  )?.id ?? '—',
+              })}{' '}
               <Link to={`/policy?region=${p.region}`}>{t('nav.policy')}</Link>
             </Typography.Paragraph>
-            <AccumulatorCaps person={p} ytd={accumulators.data.ytd} parameters={policy.data.parameters} date={date} />
+            <AccumulatorCaps
+              person={p}
+              ytd={accumulators.data.ytd}
+              parameters={policy.data.parameters}
+              date={date}
+            />
           </>
         )}
       </Card>
@@ -106,7 +144,13 @@ export default function PersonDetailPage() {
           loading={history.loading}
           sort={sort}
           hide={['person']}
-          onChange={(next) => query.set({ page: next.page, pageSize: next.pageSize, sort: next.sort === '-date' ? undefined : next.sort })}
+          onChange={(next) => {
+            query.set({
+              page: next.page,
+              pageSize: next.pageSize,
+              sort: next.sort === '-date' ? undefined : next.sort,
+            });
+          }}
         />
       </Card>
     </div>

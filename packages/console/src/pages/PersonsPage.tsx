@@ -21,16 +21,26 @@ export default function PersonsPage() {
   const { t } = useLocale();
   const query = useQueryState();
   const [form] = Form.useForm<FilterValues>();
-  const filter = { q: query.get('q'), scheme: query.get('scheme'), category: query.get('category'), chronicDisease: query.get('chronicDisease') };
+  const filter = {
+    q: query.get('q'),
+    scheme: query.get('scheme'),
+    category: query.get('category'),
+    chronicDisease: query.get('chronicDisease'),
+  };
   const page = query.getNumber('page', 1);
   const pageSize = query.getNumber('pageSize', 20);
   const result = useApi(
     (signal) => api.persons({ ...filter, page, pageSize }, signal),
     [filter.q, filter.scheme, filter.category, filter.chronicDisease, page, pageSize],
   );
-  useEffect(() => form.setFieldsValue(filter), [form, filter.q, filter.scheme, filter.category, filter.chronicDisease]);
+  useEffect(() => {
+    form.setFieldsValue(filter);
+  }, [form, filter.q, filter.scheme, filter.category, filter.chronicDisease]);
   const scheme = Form.useWatch('scheme', form);
-  const categories = scheme === 'resident' || scheme === 'employee' ? CATEGORIES[scheme] : [...CATEGORIES.resident, ...CATEGORIES.employee];
+  const categories =
+    scheme === 'resident' || scheme === 'employee'
+      ? CATEGORIES[scheme]
+      : [...CATEGORIES.resident, ...CATEGORIES.employee];
 
   return (
     <div data-testid="page-persons">
@@ -41,18 +51,39 @@ export default function PersonsPage() {
         form={form}
         layout="inline"
         className="filters"
-        onFinish={(v) =>
-          query.set({ q: v.q?.trim(), scheme: v.scheme, category: v.category, chronicDisease: v.chronicDisease?.trim().toUpperCase(), page: undefined })
-        }
+        onFinish={(v) => {
+          query.set({
+            q: v.q?.trim(),
+            scheme: v.scheme,
+            category: v.category,
+            chronicDisease: v.chronicDisease?.trim().toUpperCase(),
+            page: undefined,
+          });
+        }}
       >
         <Form.Item name="q" label={t('persons.search')}>
-          <Input allowClear placeholder={t('persons.searchPlaceholder')} style={{ width: 200 }} data-testid="person-search" />
+          <Input
+            allowClear
+            placeholder={t('persons.searchPlaceholder')}
+            style={{ width: 200 }}
+            data-testid="person-search"
+          />
         </Form.Item>
         <Form.Item name="scheme" label={t('persons.scheme')}>
-          <Select allowClear style={{ width: 130 }} placeholder={t('common.all')} options={SCHEMES.map((s) => ({ value: s, label: label(t, 'scheme', s) }))} />
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder={t('common.all')}
+            options={SCHEMES.map((s) => ({ value: s, label: label(t, 'scheme', s) }))}
+          />
         </Form.Item>
         <Form.Item name="category" label={t('persons.category')}>
-          <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={categories.map((c) => ({ value: c, label: label(t, 'category', c) }))} />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('common.all')}
+            options={categories.map((c) => ({ value: c, label: label(t, 'category', c) }))}
+          />
         </Form.Item>
         <Form.Item
           name="chronicDisease"
@@ -69,7 +100,13 @@ export default function PersonsPage() {
             <Button
               onClick={() => {
                 form.resetFields();
-                query.set({ q: undefined, scheme: undefined, category: undefined, chronicDisease: undefined, page: undefined });
+                query.set({
+                  q: undefined,
+                  scheme: undefined,
+                  category: undefined,
+                  chronicDisease: undefined,
+                  page: undefined,
+                });
               }}
             >
               {t('common.reset')}
@@ -92,22 +129,45 @@ export default function PersonsPage() {
           showSizeChanger: true,
           showTotal: (total) => t('common.total', { n: total }),
         }}
-        onChange={(p) => query.set({ page: p.current, pageSize: p.pageSize })}
+        onChange={(p) => {
+          query.set({ page: p.current, pageSize: p.pageSize });
+        }}
         columns={[
-          { title: t('persons.id'), key: 'id', width: 140, render: (_, p) => <Link to={`/persons/${p.id}`} data-testid="person-link">{p.id}</Link> },
+          {
+            title: t('persons.id'),
+            key: 'id',
+            width: 140,
+            render: (_, p) => (
+              <Link to={`/persons/${p.id}`} data-testid="person-link">
+                {p.id}
+              </Link>
+            ),
+          },
           { title: t('persons.name'), dataIndex: 'name', width: 120 },
-          { title: t('persons.scheme'), key: 'scheme', width: 110, render: (_, p) => label(t, 'scheme', p.scheme) },
-          { title: t('persons.category'), key: 'category', width: 100, render: (_, p) => label(t, 'category', p.category) },
+          {
+            title: t('persons.scheme'),
+            key: 'scheme',
+            width: 110,
+            render: (_, p) => label(t, 'scheme', p.scheme),
+          },
+          {
+            title: t('persons.category'),
+            key: 'category',
+            width: 100,
+            render: (_, p) => label(t, 'category', p.category),
+          },
           {
             title: t('persons.chronicDiseases'),
             key: 'chronic',
-            render: (_, p) => (p.chronicDiseases.length === 0 ? '—' : p.chronicDiseases.map((c) => <Tag key={c}>{c}</Tag>)),
+            render: (_, p) =>
+              p.chronicDiseases.length === 0 ? '—' : p.chronicDiseases.map((c) => <Tag key={c}>{c}</Tag>),
           },
           {
             title: t('persons.familyDoctor'),
             key: 'contract',
             width: 110,
-            render: (_, p) => (p.familyDoctorContract ? <Tag color="green">{t('persons.contracted')}</Tag> : '—'),
+            render: (_, p) =>
+              p.familyDoctorContract ? <Tag color="green">{t('persons.contracted')}</Tag> : '—',
           },
           { title: t('persons.region'), dataIndex: 'region', width: 90 },
         ]}

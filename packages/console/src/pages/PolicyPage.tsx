@@ -21,9 +21,14 @@ export default function PolicyPage() {
   const diffTo = versions.some((v) => v.id === query.get('to')) ? query.get('to') : latest;
   const diffFrom = versions.some((v) => v.id === query.get('from')) ? query.get('from') : versions.at(-2)?.id;
   const code = region?.code;
-  const detail = useApi(code === undefined || version === undefined ? null : (signal) => api.policyRegion(code, version, signal), [code, version]);
+  const detail = useApi(
+    code === undefined || version === undefined ? null : (signal) => api.policyRegion(code, version, signal),
+    [code, version],
+  );
   const diff = useApi(
-    code === undefined || diffFrom === undefined || diffTo === undefined ? null : (signal) => api.policyDiff(code, diffFrom, diffTo, signal),
+    code === undefined || diffFrom === undefined || diffTo === undefined
+      ? null
+      : (signal) => api.policyDiff(code, diffFrom, diffTo, signal),
     [code, diffFrom, diffTo],
   );
   const versionOptions = versions.map((v) => ({ value: v.id, label: `${v.id} (${v.effectiveFrom})` }));
@@ -41,18 +46,38 @@ export default function PolicyPage() {
         <Select
           style={{ minWidth: 160 }}
           value={region.code}
-          onChange={(r: string) => query.set({ region: r, version: undefined, from: undefined, to: undefined })}
+          onChange={(r: string) => {
+            query.set({ region: r, version: undefined, from: undefined, to: undefined });
+          }}
           options={(regions.data ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
         />
         <span>{t('policy.version')}</span>
-        <Select data-testid="policy-version" style={{ minWidth: 160 }} value={version} onChange={(v: string) => query.set({ version: v })} options={versionOptions} />
+        <Select
+          data-testid="policy-version"
+          style={{ minWidth: 160 }}
+          value={version}
+          onChange={(v: string) => {
+            query.set({ version: v });
+          }}
+          options={versionOptions}
+        />
       </Space>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"
           column={{ xs: 1, md: 3 }}
           items={[
-            { key: 'range', label: t('policy.inForce'), children: current === undefined ? '—' : t('policy.periodValue', { from: current.effectiveFrom, until: current.until ?? t('policy.open') }) },
+            {
+              key: 'range',
+              label: t('policy.inForce'),
+              children:
+                current === undefined
+                  ? '—'
+                  : t('policy.periodValue', {
+                      from: current.effectiveFrom,
+                      until: current.until ?? t('policy.open'),
+                    }),
+            },
             { key: 'note', label: t('policy.note'), children: current?.note ?? '—' },
             { key: 'hash', label: t('policy.hash'), children: region.hash },
           ]}
@@ -64,13 +89,31 @@ export default function PolicyPage() {
         title={t('policy.diffTitle')}
         extra={
           <Space>
-            <Select data-testid="diff-from" style={{ minWidth: 140 }} value={diffFrom} onChange={(v: string) => query.set({ from: v })} options={versionOptions} />
+            <Select
+              data-testid="diff-from"
+              style={{ minWidth: 140 }}
+              value={diffFrom}
+              onChange={(v: string) => {
+                query.set({ from: v });
+              }}
+              options={versionOptions}
+            />
             <span>→</span>
-            <Select data-testid="diff-to" style={{ minWidth: 140 }} value={diffTo} onChange={(v: string) => query.set({ to: v })} options={versionOptions} />
+            <Select
+              data-testid="diff-to"
+              style={{ minWidth: 140 }}
+              value={diffTo}
+              onChange={(v: string) => {
+                query.set({ to: v });
+              }}
+              options={versionOptions}
+            />
           </Space>
         }
       >
-        {versions.length < 2 ? <Typography.Text type="secondary">{t('policy.oneVersion')}</Typography.Text> : null}
+        {versions.length < 2 ? (
+          <Typography.Text type="secondary">{t('policy.oneVersion')}</Typography.Text>
+        ) : null}
         {diff.error !== undefined ? <ErrorAlert error={diff.error} onRetry={diff.reload} /> : null}
         <VersionDiff diff={diff.data} loading={diff.loading} />
       </Card>

@@ -24,7 +24,8 @@ export default function SettlementDetailPage() {
   const personId = settlement.data?.personId;
   const person = useApi(personId === undefined ? null : (signal) => api.person(personId, signal), [personId]);
 
-  if (settlement.error !== undefined) return <ErrorAlert error={settlement.error} onRetry={settlement.reload} />;
+  if (settlement.error !== undefined)
+    return <ErrorAlert error={settlement.error} onRetry={settlement.reload} />;
   const s = settlement.data;
   if (s === undefined) return <Loading />;
   const institution = directory.byId.get(s.institutionId);
@@ -41,7 +42,13 @@ export default function SettlementDetailPage() {
         </Typography.Title>
         <Space>
           <Link to="/settlements">{t('settlement.back')}</Link>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-statement">
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => {
+              window.print();
+            }}
+            data-testid="print-statement"
+          >
             {t('settlement.print')}
           </Button>
         </Space>
@@ -82,17 +89,35 @@ export default function SettlementDetailPage() {
               {
                 key: 'person',
                 label: t('settlements.person'),
-                children: <Link to={`/persons/${s.personId}`}>{person.data?.name ?? ''} {s.personId}</Link>,
+                children: (
+                  <Link to={`/persons/${s.personId}`}>
+                    {person.data?.name ?? ''} {s.personId}
+                  </Link>
+                ),
               },
               {
                 key: 'institution',
                 label: t('settlements.institution'),
-                children: <Link to={`/institutions/${s.institutionId}`}>{institution?.name ?? s.institutionId}</Link>,
+                children: (
+                  <Link to={`/institutions/${s.institutionId}`}>{institution?.name ?? s.institutionId}</Link>
+                ),
               },
               { key: 'kind', label: t('settlements.kind'), children: label(t, 'visitKind', visitKind) },
-              { key: 'diagnosis', label: t('settlement.diagnosis'), children: visit.data?.visit.diagnosis ?? '—' },
-              { key: 'group', label: t('settlements.benefitGroup'), children: label(t, 'benefitGroup', s.benefitGroup) },
-              { key: 'version', label: t('settlement.policyVersion'), children: `${s.region} · ${s.policyVersion}` },
+              {
+                key: 'diagnosis',
+                label: t('settlement.diagnosis'),
+                children: visit.data?.visit.diagnosis ?? '—',
+              },
+              {
+                key: 'group',
+                label: t('settlements.benefitGroup'),
+                children: label(t, 'benefitGroup', s.benefitGroup),
+              },
+              {
+                key: 'version',
+                label: t('settlement.policyVersion'),
+                children: `${s.region} · ${s.policyVersion}`,
+              },
               { key: 'hash', label: t('settlement.policyHash'), children: s.policyHash ?? '—' },
               { key: 'request', label: t('settlement.requestId'), children: s.requestId },
             ]}
@@ -102,13 +127,23 @@ export default function SettlementDetailPage() {
           <AmountsSummary result={s} />
         </Card>
         <Card size="small" title={t('settlement.lines')} style={{ marginBottom: 16 }}>
-          {visit.error !== undefined ? <ErrorAlert error={visit.error} onRetry={visit.reload} /> : <LinesTable rows={rows} />}
+          {visit.error !== undefined ? (
+            <ErrorAlert error={visit.error} onRetry={visit.reload} />
+          ) : (
+            <LinesTable rows={rows} />
+          )}
         </Card>
         <Card size="small" title={t('settlement.explanation')} data-testid="explanation">
           <TraceExplanation trace={s.trace} lineNames={rows.map((r) => r.name)} />
         </Card>
       </div>
-      <PatientStatement settlement={s} rows={rows} person={person.data} institution={institution} visitKind={visitKind} />
+      <PatientStatement
+        settlement={s}
+        rows={rows}
+        person={person.data}
+        institution={institution}
+        visitKind={visitKind}
+      />
     </div>
   );
 }

@@ -31,15 +31,31 @@ export default function SettlementsPage() {
       <Typography.Title level={3} className="page-title">
         {t('settlements.title')}
       </Typography.Title>
-      <SettlementFilters value={filter} onSearch={(next) =>
-          query.set({ personId: next.personId, institutionId: next.institutionId, from: next.from, to: next.to, kind: next.kind, page: undefined })
-        } />
+      <SettlementFilters
+        value={filter}
+        onSearch={(next) => {
+          query.set({
+            personId: next.personId,
+            institutionId: next.institutionId,
+            from: next.from,
+            to: next.to,
+            kind: next.kind,
+            page: undefined,
+          });
+        }}
+      />
       {result.error !== undefined ? <ErrorAlert error={result.error} onRetry={result.reload} /> : null}
       <SettlementTable
         page={result.data}
         loading={result.loading}
         sort={sort}
-        onChange={(next) => query.set({ page: next.page, pageSize: next.pageSize, sort: next.sort === '-date' ? undefined : next.sort })}
+        onChange={(next) => {
+          query.set({
+            page: next.page,
+            pageSize: next.pageSize,
+            sort: next.sort === '-date' ? undefined : next.sort,
+          });
+        }}
       />
     </div>
   );

@@ -19,13 +19,18 @@ export default function TryVisitPage() {
   const { t } = useLocale();
   const query = useQueryState();
   const [form] = Form.useForm<VisitDraft>();
-  const initial = useMemo(() => ({ ...emptyDraft(new Date().toISOString().slice(0, 10)), ...parseDraft(query.get('draft')) }), []); // first render only
+  const initial = useMemo(
+    () => ({ ...emptyDraft(new Date().toISOString().slice(0, 10)), ...parseDraft(query.get('draft')) }),
+    [],
+  ); // first render only
   const [result, setResult] = useState<{ result: CalcResult; draft: VisitDraft } | undefined>(undefined);
   const [error, setError] = useState<Error | undefined>(undefined);
   const [sending, setSending] = useState(false);
   const [person, setPerson] = useState<Person | undefined>(undefined);
   const inFlight = useRef<AbortController | null>(null);
-  const onPerson = useCallback((p: Person | undefined) => setPerson(p), []);
+  const onPerson = useCallback((p: Person | undefined) => {
+    setPerson(p);
+  }, []);
 
   const preview = async (draft: VisitDraft): Promise<void> => {
     inFlight.current?.abort();
@@ -55,7 +60,13 @@ export default function TryVisitPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('try.intro')}</Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<VisitDraft> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void preview(v)} data-testid="try-form">
+        <Form<VisitDraft>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={(v) => void preview(v)}
+          data-testid="try-form"
+        >
           <VisitFields onPerson={onPerson} />
           {person !== undefined ? (
             <Alert
@@ -63,7 +74,10 @@ export default function TryVisitPage() {
               style={{ marginBottom: 12 }}
               title={t('try.personFacts', {
                 scheme: `${label(t, 'scheme', person.scheme)}·${label(t, 'category', person.category)}`,
-                chronic: person.chronicDiseases.length === 0 ? t('person.noneCertified') : person.chronicDiseases.join(', '),
+                chronic:
+                  person.chronicDiseases.length === 0
+                    ? t('person.noneCertified')
+                    : person.chronicDiseases.join(', '),
                 contract: person.familyDoctorContract ? t('persons.contracted') : t('person.noContract'),
               })}
             />
@@ -90,7 +104,14 @@ export default function TryVisitPage() {
       {error !== undefined ? <ErrorAlert error={error} /> : null}
       {result !== undefined ? (
         <div data-testid="try-result">
-          <Card size="small" title={t('try.result', { version: result.result.policyVersion, group: label(t, 'benefitGroup', result.result.benefitGroup) })} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('try.result', {
+              version: result.result.policyVersion,
+              group: label(t, 'benefitGroup', result.result.benefitGroup),
+            })}
+            style={{ marginBottom: 16 }}
+          >
             <AmountsSummary result={result.result} />
           </Card>
           <Card size="small" title={t('settlement.lines')} style={{ marginBottom: 16 }}>

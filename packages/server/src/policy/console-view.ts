@@ -53,7 +53,12 @@ export interface VersionDiff {
 
 export function versionsOf(region: RegionPolicy): VersionView[] {
   const sorted = [...region.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  return sorted.map((v, i) => ({ id: v.id, effectiveFrom: v.effectiveFrom, until: sorted[i + 1]?.effectiveFrom ?? null, note: v.note }));
+  return sorted.map((v, i) => ({
+    id: v.id,
+    effectiveFrom: v.effectiveFrom,
+    until: sorted[i + 1]?.effectiveFrom ?? null,
+    note: v.note,
+  }));
 }
 
 export function regionView(region: RegionPolicy): RegionView {
@@ -62,7 +67,9 @@ export function regionView(region: RegionPolicy): RegionView {
     name: region.name,
     hash: region.hash,
     versions: versionsOf(region),
-    schemes: Object.fromEntries([...region.schemes.entries()].map(([scheme, categories]) => [scheme, [...categories]])),
+    schemes: Object.fromEntries(
+      [...region.schemes.entries()].map(([scheme, categories]) => [scheme, [...categories]]),
+    ),
   };
 }
 
@@ -84,7 +91,10 @@ const overlaps = (from: string, until: string | null, v: VersionView): boolean =
   (v.until === null || from < v.until) && (until === null || until > v.effectiveFrom);
 
 /** Folds entries equal but for their group into one with the groups listed. */
-function mergeGroups<T extends { groups: string[] }>(entries: Array<T & { group: string | null }>, sameness: (e: T) => string): T[] {
+function mergeGroups<T extends { groups: string[] }>(
+  entries: Array<T & { group: string | null }>,
+  sameness: (e: T) => string,
+): T[] {
   const merged = new Map<string, T>();
   for (const { group, ...rest } of entries) {
     const entry = rest as unknown as T;
@@ -121,8 +131,15 @@ export function parametersOf(region: RegionPolicy, version?: string): ParameterV
       });
     });
   }
-  const merged = mergeGroups(entries, (e) => JSON.stringify([e.name, e.value, e.effectiveFrom, e.until, e.source, e.description]));
-  return merged.sort((a, b) => a.name.localeCompare(b.name) || (a.groups[0] ?? '').localeCompare(b.groups[0] ?? '') || a.effectiveFrom.localeCompare(b.effectiveFrom));
+  const merged = mergeGroups(entries, (e) =>
+    JSON.stringify([e.name, e.value, e.effectiveFrom, e.until, e.source, e.description]),
+  );
+  return merged.sort(
+    (a, b) =>
+      a.name.localeCompare(b.name) ||
+      (a.groups[0] ?? '').localeCompare(b.groups[0] ?? '') ||
+      a.effectiveFrom.localeCompare(b.effectiveFrom),
+  );
 }
 
 /** The value of one series in force on a date, if any. */
@@ -144,8 +161,20 @@ export function diffVersions(region: RegionPolicy, from: VersionView, to: Versio
     const after = inForce(list, to.effectiveFrom);
     if (before === after) continue;
     const change: ParameterChange['change'] =
-      before === undefined ? 'added' : after === undefined ? 'removed' : sameValue(before.value, after.value) ? 'citation' : 'value';
-    if (change === 'citation' && before !== undefined && after !== undefined && sameValue(before.source, after.source)) continue;
+      before === undefined
+        ? 'added'
+        : after === undefined
+          ? 'removed'
+          : sameValue(before.value, after.value)
+            ? 'citation'
+            : 'value';
+    if (
+      change === 'citation' &&
+      before !== undefined &&
+      after !== undefined &&
+      sameValue(before.source, after.source)
+    )
+      continue;
     const side = (p: DatedValue | undefined): ParameterChange['before'] =>
       p === undefined ? null : { value: p.value, effectiveFrom: p.effectiveFrom, source: p.source };
     entries.push({

@@ -35,7 +35,13 @@ export interface Dashboard {
   to: string;
   county: string | null;
   counts: { settlements: number; reversals: number; net: number };
-  totals: { totalCost: number; fundPay: number; institutionBorne: number; primaryVisitShare: number | null; primaryFundShare: number | null };
+  totals: {
+    totalCost: number;
+    fundPay: number;
+    institutionBorne: number;
+    primaryVisitShare: number | null;
+    primaryFundShare: number | null;
+  };
   months: MonthFigures[];
   fundByLevel: Breakdown[];
   fundByScheme: Breakdown[];
@@ -110,7 +116,8 @@ function cubeQuery(filter: DashboardFilter): { sql: string; params: unknown[] } 
     facts.push(
       `${SETTLEMENT_FACTS} WHERE s.created_at < ${WATERMARK} AND s.date >= ${p(edge.from)}::date AND s.date <= ${p(edge.to)}::date`,
     );
-  const byCounty = filter.county !== undefined && filter.county !== '' ? `WHERE i.county = ${p(filter.county)}` : '';
+  const byCounty =
+    filter.county !== undefined && filter.county !== '' ? `WHERE i.county = ${p(filter.county)}` : '';
   const sql = `WITH facts AS (${facts.join('\n    UNION ALL\n    ')})
   SELECT to_char(f.month, 'YYYY-MM') AS month, coalesce(i.level, 'pharmacy') AS level, f.scheme, f.benefit_group,
          f.is_reversal, sum(f.n)::int AS n, sum(f.fund_pay_fen)::bigint AS fund_fen,
@@ -149,12 +156,15 @@ export async function refreshDashboardSummary(db: Database): Promise<void> {
          institution_borne_fen = d.institution_borne_fen + excluded.institution_borne_fen,
          total_cost_fen = d.total_cost_fen + excluded.total_cost_fen`,
     );
-    await tx.query(`UPDATE dashboard_watermark SET summarized_before = now() - ${SETTLE_MARGIN} WHERE id = 1`);
+    await tx.query(
+      `UPDATE dashboard_watermark SET summarized_before = now() - ${SETTLE_MARGIN} WHERE id = 1`,
+    );
   });
 }
 
 /** Percent with one decimal, from two counts or two fen sums (integers, so no float drift). */
-const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part * 1000) / whole) / 10);
+const share = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part * 1000) / whole) / 10;
 
 function addTo(map: Map<string, { fen: number; n: number }>, key: string, fen: number, n: number): void {
   const entry = map.get(key) ?? { fen: 0, n: 0 };
@@ -167,7 +177,9 @@ const toBreakdown = (map: Map<string, { fen: number; n: number }>, order?: reado
   [...map.entries()]
     .map(([key, v]) => ({ key, fundPay: fenToYuan(v.fen), visits: v.n }))
     .sort((a, b) =>
-      order === undefined ? b.fundPay - a.fundPay || a.key.localeCompare(b.key) : order.indexOf(a.key) - order.indexOf(b.key),
+      order === undefined
+        ? b.fundPay - a.fundPay || a.key.localeCompare(b.key)
+        : order.indexOf(a.key) - order.indexOf(b.key),
     );
 
 const LEVEL_ORDER: readonly LevelBucket[] = ['primary', 'secondary', 'tertiary', 'pharmacy'];
@@ -200,7 +212,10 @@ export async function dashboard(db: Database, filter: DashboardFilter): Promise<
     db.query<{ county: string }>('SELECT DISTINCT county FROM institutions ORDER BY county'),
   ]);
 
-  const perMonth = new Map<string, { visits: number; primaryVisits: number; fen: number; primaryFen: number }>();
+  const perMonth = new Map<
+    string,
+    { visits: number; primaryVisits: number; fen: number; primaryFen: number }
+  >();
   const byLevel = new Map<string, { fen: number; n: number }>();
   const byScheme = new Map<string, { fen: number; n: number }>();
   const byGroup = new Map<string, { fen: number; n: number }>();
@@ -249,7 +264,12 @@ export async function dashboard(db: Database, filter: DashboardFilter): Promise<
     };
   });
   const all = [...perMonth.values()].reduce(
-    (a, m) => ({ visits: a.visits + m.visits, primaryVisits: a.primaryVisits + m.primaryVisits, fen: a.fen + m.fen, primaryFen: a.primaryFen + m.primaryFen }),
+    (a, m) => ({
+      visits: a.visits + m.visits,
+      primaryVisits: a.primaryVisits + m.primaryVisits,
+      fen: a.fen + m.fen,
+      primaryFen: a.primaryFen + m.primaryFen,
+    }),
     { visits: 0, primaryVisits: 0, fen: 0, primaryFen: 0 },
   );
   return {

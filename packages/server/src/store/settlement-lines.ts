@@ -44,8 +44,15 @@ interface LineRow {
 
 const yuan = (fen: string | number): number => fenToYuan(Number(fen));
 
-export async function findSettlementVisit(db: Queryable, settlementId: string): Promise<SettlementVisit | undefined> {
-  const [head] = await db.query<{ visit: Record<string, unknown>; reverses: string | null; original_visit: Record<string, unknown> | null }>(
+export async function findSettlementVisit(
+  db: Queryable,
+  settlementId: string,
+): Promise<SettlementVisit | undefined> {
+  const [head] = await db.query<{
+    visit: Record<string, unknown>;
+    reverses: string | null;
+    original_visit: Record<string, unknown> | null;
+  }>(
     `SELECT s.visit, s.reverses, o.visit AS original_visit
      FROM settlements s LEFT JOIN settlements o ON o.id = s.reverses WHERE s.id = $1`,
     [settlementId],

@@ -21,7 +21,8 @@ export function DashboardFilters({ from, to, county, counties, onChange }: Props
         value={[dayjs(from), dayjs(to)]}
         onChange={(range) => {
           const [start, end] = range ?? [];
-          if (start && end) onChange({ from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD'), county });
+          if (start && end)
+            onChange({ from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD'), county });
         }}
       />
       <Select
@@ -30,7 +31,9 @@ export function DashboardFilters({ from, to, county, counties, onChange }: Props
         allowClear
         placeholder={t('dashboard.allCounties')}
         value={county}
-        onChange={(value: string | undefined) => onChange({ from, to, county: value })}
+        onChange={(value: string | undefined) => {
+          onChange({ from, to, county: value });
+        }}
         options={counties.map((c) => ({ value: c, label: c }))}
       />
     </Space>

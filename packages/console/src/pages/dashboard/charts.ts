@@ -21,8 +21,18 @@ export function primaryShareOption(t: Translate, d: Dashboard): EChartsCoreOptio
       { type: 'value', name: '%', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     ],
     series: [
-      { name: t('dashboard.visits'), type: 'bar', data: d.months.map((m) => m.visits), itemStyle: { color: '#bae0ff' } },
-      { name: t('dashboard.primaryVisits'), type: 'bar', data: d.months.map((m) => m.primaryVisits), itemStyle: { color: '#69b1ff' } },
+      {
+        name: t('dashboard.visits'),
+        type: 'bar',
+        data: d.months.map((m) => m.visits),
+        itemStyle: { color: '#bae0ff' },
+      },
+      {
+        name: t('dashboard.primaryVisits'),
+        type: 'bar',
+        data: d.months.map((m) => m.primaryVisits),
+        itemStyle: { color: '#69b1ff' },
+      },
       {
         name: t('dashboard.primaryVisitShare'),
         type: 'line',
@@ -46,7 +56,11 @@ export function primaryShareOption(t: Translate, d: Dashboard): EChartsCoreOptio
 export function fundPieOption(t: Translate, rows: Breakdown[], family: LabelFamily): EChartsCoreOption {
   return {
     color: COLORS,
-    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatYuan(v)} ${t('unit.yuanShort')}` : String(v)) },
+    tooltip: {
+      trigger: 'item',
+      valueFormatter: (v: unknown) =>
+        typeof v === 'number' ? `${formatYuan(v)} ${t('unit.yuanShort')}` : String(v),
+    },
     legend: { bottom: 0 },
     series: [
       {
@@ -61,13 +75,28 @@ export function fundPieOption(t: Translate, rows: Breakdown[], family: LabelFami
   };
 }
 
-export function fundBarOption(t: Translate, rows: Breakdown[], family: LabelFamily): EChartsCoreOption {
+/** Axis figures in the reader's way of counting large numbers: 1万 in Chinese, 10K in English. */
+function compact(locale: string): (value: number) => string {
+  const format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  return (value) => format.format(value);
+}
+
+export function fundBarOption(
+  t: Translate,
+  rows: Breakdown[],
+  family: LabelFamily,
+  locale: string,
+): EChartsCoreOption {
   const sorted = [...rows].sort((a, b) => a.fundPay - b.fundPay);
   return {
     color: COLORS,
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatYuan(v)} ${t('unit.yuanShort')}` : String(v)) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v: unknown) =>
+        typeof v === 'number' ? `${formatYuan(v)} ${t('unit.yuanShort')}` : String(v),
+    },
     grid: { left: 110, right: 24, top: 8, bottom: 24 },
-    xAxis: { type: 'value' },
+    xAxis: { type: 'value', axisLabel: { formatter: compact(locale) } },
     yAxis: { type: 'category', data: sorted.map((r) => label(t, family, r.key)) },
     series: [{ type: 'bar', name: t('dashboard.fundPay'), data: sorted.map((r) => r.fundPay) }],
   };

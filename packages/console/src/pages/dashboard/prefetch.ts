@@ -22,13 +22,23 @@ export async function awaitPrefetch(maxMs: number): Promise<void> {
   const prefetch = window.__yibaoDashboardPrefetch;
   window.__yibaoDashboardPrefetch = undefined;
   if (prefetch === undefined) return;
-  const parsed = prefetch.response.then(async (r) => (r?.ok === true ? ((await r.json()) as Dashboard) : undefined));
-  const late = new Promise<undefined>((resolve) => window.setTimeout(() => resolve(undefined), maxMs));
+  const parsed = prefetch.response.then(async (r) =>
+    r?.ok === true ? ((await r.json()) as Dashboard) : undefined,
+  );
+  const late = new Promise<undefined>((resolve) =>
+    window.setTimeout(() => {
+      resolve(undefined);
+    }, maxMs),
+  );
   const data = await Promise.race([parsed.catch(() => undefined), late]);
   if (data !== undefined) ready = { url: prefetch.url, data };
 }
 
-export function takePrefetched(query: { from: string; to: string; county?: string | undefined }): Dashboard | undefined {
+export function takePrefetched(query: {
+  from: string;
+  to: string;
+  county?: string | undefined;
+}): Dashboard | undefined {
   const found = ready;
   ready = undefined;
   const url = withQuery('/api/v1/dashboard', { from: query.from, to: query.to, county: query.county });

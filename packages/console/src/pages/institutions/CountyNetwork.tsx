@@ -14,7 +14,9 @@ function title(t: Translate, i: Institution) {
         {i.name}
       </Link>{' '}
       <Tag>{label(t, 'institutionType', i.type)}</Tag>
-      {i.level !== null ? <Tag color={i.level === 'primary' ? 'green' : 'blue'}>{label(t, 'level', i.level)}</Tag> : null}
+      {i.level !== null ? (
+        <Tag color={i.level === 'primary' ? 'green' : 'blue'}>{label(t, 'level', i.level)}</Tag>
+      ) : null}
     </span>
   );
 }
@@ -50,10 +52,16 @@ export function buildNetwork(t: Translate, institutions: readonly Institution[])
       selectable: false,
       children: members.map(node),
     };
-  }).filter((s) => (s.children ?? []).length > 0);
+  }).filter((s) => s.children.length > 0);
 }
 
-export function CountyNetwork({ county, institutions }: { county: string; institutions: readonly Institution[] }) {
+export function CountyNetwork({
+  county,
+  institutions,
+}: {
+  county: string;
+  institutions: readonly Institution[];
+}) {
   const { t } = useLocale();
   const inCounty = institutions.filter((i) => i.county === county);
   if (inCounty.length === 0) return <Empty description={t('institutions.empty')} />;
@@ -61,12 +69,37 @@ export function CountyNetwork({ county, institutions }: { county: string; instit
   return (
     <div data-testid="county-network">
       <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('network.total')} value={inCounty.length} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={label(t, 'level', 'primary')} value={count((i) => i.level === 'primary')} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('network.hospitals')} value={count((i) => i.level === 'secondary' || i.level === 'tertiary')} /></Card></Col>
-        <Col xs={12} md={6}><Card size="small"><Statistic title={t('network.pharmacies')} value={count((i) => i.type === 'pharmacy')} /></Card></Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('network.total')} value={inCounty.length} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={label(t, 'level', 'primary')} value={count((i) => i.level === 'primary')} />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic
+              title={t('network.hospitals')}
+              value={count((i) => i.level === 'secondary' || i.level === 'tertiary')}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} md={6}>
+          <Card size="small">
+            <Statistic title={t('network.pharmacies')} value={count((i) => i.type === 'pharmacy')} />
+          </Card>
+        </Col>
       </Row>
-      <Tree className="network-tree" defaultExpandAll showLine selectable={false} treeData={buildNetwork(t, inCounty)} />
+      <Tree
+        className="network-tree"
+        defaultExpandAll
+        showLine
+        selectable={false}
+        treeData={buildNetwork(t, inCounty)}
+      />
     </div>
   );
 }

@@ -32,20 +32,34 @@ export function InstitutionList({ query, county }: { query: QueryState; county: 
         layout="inline"
         className="filters"
         initialValues={filter}
-        onFinish={(v) => query.set({ q: v.q?.trim(), type: v.type, level: v.level, page: undefined })}
+        onFinish={(v) => {
+          query.set({ q: v.q?.trim(), type: v.type, level: v.level, page: undefined });
+        }}
       >
         <Form.Item name="q" label={t('institutions.search')}>
           <Input allowClear style={{ width: 200 }} placeholder={t('institutions.searchPlaceholder')} />
         </Form.Item>
         <Form.Item name="type" label={t('institutions.type')}>
-          <Select allowClear style={{ width: 160 }} placeholder={t('common.all')} options={INSTITUTION_TYPES.map((v) => ({ value: v, label: label(t, 'institutionType', v) }))} />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('common.all')}
+            options={INSTITUTION_TYPES.map((v) => ({ value: v, label: label(t, 'institutionType', v) }))}
+          />
         </Form.Item>
         <Form.Item name="level" label={t('institutions.level')}>
-          <Select allowClear style={{ width: 120 }} placeholder={t('common.all')} options={LEVELS.map((v) => ({ value: v, label: label(t, 'level', v) }))} />
+          <Select
+            allowClear
+            style={{ width: 120 }}
+            placeholder={t('common.all')}
+            options={LEVELS.map((v) => ({ value: v, label: label(t, 'level', v) }))}
+          />
         </Form.Item>
         <Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit">{t('common.search')}</Button>
+            <Button type="primary" htmlType="submit">
+              {t('common.search')}
+            </Button>
           </Space>
         </Form.Item>
       </Form>
@@ -57,18 +71,51 @@ export function InstitutionList({ query, county }: { query: QueryState; county: 
         dataSource={result.data?.items ?? []}
         locale={{ emptyText: t('institutions.empty') }}
         data-testid="institution-table"
-        pagination={{ current: page, pageSize, total: result.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
-        onChange={(p) => query.set({ page: p.current, pageSize: p.pageSize })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: result.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.total', { n }),
+        }}
+        onChange={(p) => {
+          query.set({ page: p.current, pageSize: p.pageSize });
+        }}
         columns={[
           { title: t('institutions.id'), dataIndex: 'id', width: 120 },
-          { title: t('institutions.name'), key: 'name', render: (_, i) => <Link to={`/institutions/${i.id}`} data-testid="institution-link">{i.name}</Link> },
-          { title: t('institutions.type'), key: 'type', width: 140, render: (_, i) => label(t, 'institutionType', i.type) },
-          { title: t('institutions.level'), key: 'level', width: 90, render: (_, i) => (i.level === null ? '—' : <Tag>{label(t, 'level', i.level)}</Tag>) },
+          {
+            title: t('institutions.name'),
+            key: 'name',
+            render: (_, i) => (
+              <Link to={`/institutions/${i.id}`} data-testid="institution-link">
+                {i.name}
+              </Link>
+            ),
+          },
+          {
+            title: t('institutions.type'),
+            key: 'type',
+            width: 140,
+            render: (_, i) => label(t, 'institutionType', i.type),
+          },
+          {
+            title: t('institutions.level'),
+            key: 'level',
+            width: 90,
+            render: (_, i) => (i.level === null ? '—' : <Tag>{label(t, 'level', i.level)}</Tag>),
+          },
           { title: t('institutions.county'), dataIndex: 'county', width: 100 },
           {
             title: t('institutions.parent'),
             key: 'parent',
-            render: (_, i) => (i.parentId === null ? '—' : <Link to={`/institutions/${i.parentId}`}>{directory.byId.get(i.parentId)?.name ?? i.parentId}</Link>),
+            render: (_, i) =>
+              i.parentId === null ? (
+                '—'
+              ) : (
+                <Link to={`/institutions/${i.parentId}`}>
+                  {directory.byId.get(i.parentId)?.name ?? i.parentId}
+                </Link>
+              ),
           },
         ]}
       />

@@ -11,7 +11,15 @@ import { useLocale } from '../../i18n/LocaleContext';
 
 const SHOWN: AmountName[] = ['totalCost', 'fundPay', 'accountPay', 'cashPay', 'institutionBorne'];
 
-export function Reconciliation({ institutionId, day, onDay }: { institutionId: string; day: string; onDay: (d: string) => void }) {
+export function Reconciliation({
+  institutionId,
+  day,
+  onDay,
+}: {
+  institutionId: string;
+  day: string;
+  onDay: (d: string) => void;
+}) {
   const { t } = useLocale();
   const result = useApi((signal) => api.reconciliation(institutionId, day, signal), [institutionId, day]);
   const r = result.data;
@@ -28,9 +36,16 @@ export function Reconciliation({ institutionId, day, onDay }: { institutionId: s
       size="small"
       title={t('reconciliation.title')}
       style={{ marginBottom: 16 }}
-      extra={<DatePicker allowClear={false} value={dayjs(day)} onChange={(d) => {
+      extra={
+        <DatePicker
+          allowClear={false}
+          value={dayjs(day)}
+          onChange={(d) => {
             if (d !== null) onDay(d.format('YYYY-MM-DD'));
-          }} data-testid="reconciliation-day" />}
+          }}
+          data-testid="reconciliation-day"
+        />
+      }
     >
       {result.error !== undefined ? <ErrorAlert error={result.error} onRetry={result.reload} /> : null}
       {r !== undefined && r.settlements.count === 0 && r.reversals.count === 0 ? (
@@ -43,7 +58,12 @@ export function Reconciliation({ institutionId, day, onDay }: { institutionId: s
           dataSource={rows}
           columns={[
             { title: '', dataIndex: 'label', key: 'label', width: 120 },
-            { title: t('reconciliation.count'), key: 'count', align: 'right', render: (_, row) => row.part.count },
+            {
+              title: t('reconciliation.count'),
+              key: 'count',
+              align: 'right',
+              render: (_, row) => row.part.count,
+            },
             ...SHOWN.map((name) => ({
               title: t(`amount.${name}`),
               key: name,

@@ -37,7 +37,13 @@ export function AccumulatorCaps({ person, ytd, parameters, date }: Props) {
             </span>
           ),
         },
-        { title: t('caps.used'), key: 'used', align: 'right', width: 120, render: (_, r) => <Money value={r.used} /> },
+        {
+          title: t('caps.used'),
+          key: 'used',
+          align: 'right',
+          width: 120,
+          render: (_, r) => <Money value={r.used} />,
+        },
         {
           title: t('caps.limit'),
           key: 'limit',

@@ -20,7 +20,12 @@ export function policyDateFor(year: number, today: Date = new Date()): string {
   return year < current ? `${year}-12-31` : `${year}-01-01`;
 }
 
-export function inForce(params: readonly PolicyParameter[], name: string, group: string, date: string): PolicyParameter | undefined {
+export function inForce(
+  params: readonly PolicyParameter[],
+  name: string,
+  group: string,
+  date: string,
+): PolicyParameter | undefined {
   return params.find(
     (p) =>
       p.name === name &&
@@ -40,11 +45,19 @@ function amountOf(value: unknown): number | null {
   return null;
 }
 
-export function capRows(person: Person, ytd: Accumulators, params: readonly PolicyParameter[], date: string): CapRow[] {
+export function capRows(
+  person: Person,
+  ytd: Accumulators,
+  params: readonly PolicyParameter[],
+  date: string,
+): CapRow[] {
   const group = `${person.scheme}/${person.category}`;
   const find = (name: string) => inForce(params, name, group, date);
   // R-D4: a certified chronic disease together with a family-doctor contract raises the cap.
-  const raised = person.chronicDiseases.length > 0 && person.familyDoctorContract ? find('generalOutpatient.capRaised') : undefined;
+  const raised =
+    person.chronicDiseases.length > 0 && person.familyDoctorContract
+      ? find('generalOutpatient.capRaised')
+      : undefined;
   const raisedValue = raised === undefined ? null : amountOf(raised.value);
   const outpatientCap = raisedValue !== null ? raised : find('generalOutpatient.cap');
   const row = (
@@ -63,11 +76,33 @@ export function capRows(person: Person, ytd: Accumulators, params: readonly Poli
     ...(note === undefined ? {} : { note }),
   });
   return [
-    row('outpatientFundPaid', 'caps.outpatientFundPaid', 'caps.cap', outpatientCap, raisedValue !== null ? 'caps.raisedNote' : undefined),
-    row('outpatientDeductiblePaid', 'caps.outpatientDeductiblePaid', 'caps.deductible', find('generalOutpatient.deductible'), 'caps.sharedDeductibleNote'),
-    row('outpatientInScope', 'caps.outpatientInScope', 'caps.tierThreshold', find('generalOutpatient.tierThreshold')),
+    row(
+      'outpatientFundPaid',
+      'caps.outpatientFundPaid',
+      'caps.cap',
+      outpatientCap,
+      raisedValue !== null ? 'caps.raisedNote' : undefined,
+    ),
+    row(
+      'outpatientDeductiblePaid',
+      'caps.outpatientDeductiblePaid',
+      'caps.deductible',
+      find('generalOutpatient.deductible'),
+      'caps.sharedDeductibleNote',
+    ),
+    row(
+      'outpatientInScope',
+      'caps.outpatientInScope',
+      'caps.tierThreshold',
+      find('generalOutpatient.tierThreshold'),
+    ),
     row('chronicFundPaid', 'caps.chronicFundPaid', 'caps.cap', find('chronicOutpatient.cap')),
-    row('specialDeductiblePaid', 'caps.specialDeductiblePaid', 'caps.deductible', find('specialOutpatient.deductible')),
+    row(
+      'specialDeductiblePaid',
+      'caps.specialDeductiblePaid',
+      'caps.deductible',
+      find('specialOutpatient.deductible'),
+    ),
     row('inpatientFundPaid', 'caps.inpatientFundPaid', 'caps.cap', find('inpatient.cap')),
   ];
 }

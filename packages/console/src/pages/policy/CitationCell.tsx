@@ -11,7 +11,8 @@ export function CitationCell({ source }: { source: Citation }) {
       <Tooltip title={requirement?.text}>
         <Tag color="blue">{source.requirement}</Tag>
       </Tooltip>
-      <Typography.Text>{source.document}</Typography.Text> <Typography.Text type="secondary">{source.clause}</Typography.Text>
+      <Typography.Text>{source.document}</Typography.Text>{' '}
+      <Typography.Text type="secondary">{source.clause}</Typography.Text>
     </span>
   );
 }

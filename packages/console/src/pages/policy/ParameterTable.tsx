@@ -16,14 +16,18 @@ export function ParameterTable({ parameters, loading }: { parameters: PolicyPara
   const shown =
     needle === ''
       ? parameters
-      : parameters.filter((p) => `${p.name} ${p.description} ${label(t, 'paramName', p.name)}`.toLowerCase().includes(needle));
+      : parameters.filter((p) =>
+          `${p.name} ${p.description} ${label(t, 'paramName', p.name)}`.toLowerCase().includes(needle),
+        );
   return (
     <>
       <Input.Search
         allowClear
         placeholder={t('policy.filterPlaceholder')}
         style={{ maxWidth: 320, marginBottom: 12 }}
-        onChange={(e) => setFilter(e.target.value)}
+        onChange={(e) => {
+          setFilter(e.target.value);
+        }}
       />
       <Table<PolicyParameter>
         rowKey={(p) => `${p.name}|${p.groups.join(',')}|${p.effectiveFrom}`}
@@ -48,15 +52,30 @@ export function ParameterTable({ parameters, loading }: { parameters: PolicyPara
               </div>
             ),
           },
-          { title: t('policy.appliesTo'), key: 'groups', width: 220, render: (_, p) => <GroupTags groups={p.groups} /> },
-          { title: t('policy.value'), key: 'value', width: 220, render: (_, p) => <strong>{formatPolicyValue(t, p.unit, p.value)}</strong> },
+          {
+            title: t('policy.appliesTo'),
+            key: 'groups',
+            width: 220,
+            render: (_, p) => <GroupTags groups={p.groups} />,
+          },
+          {
+            title: t('policy.value'),
+            key: 'value',
+            width: 220,
+            render: (_, p) => <strong>{formatPolicyValue(t, p.unit, p.value)}</strong>,
+          },
           {
             title: t('policy.period'),
             key: 'period',
             width: 190,
-            render: (_, p) => t('policy.periodValue', { from: p.effectiveFrom, until: p.until ?? t('policy.open') }),
+            render: (_, p) =>
+              t('policy.periodValue', { from: p.effectiveFrom, until: p.until ?? t('policy.open') }),
           },
-          { title: t('policy.citation'), key: 'citation', render: (_, p) => <CitationCell source={p.source} /> },
+          {
+            title: t('policy.citation'),
+            key: 'citation',
+            render: (_, p) => <CitationCell source={p.source} />,
+          },
         ]}
       />
     </>

@@ -30,24 +30,40 @@ export function VersionDiff({ diff, loading }: { diff: PolicyDiff | undefined; l
           render: (_, c) => (
             <div>
               <div>{label(t, 'paramName', c.name)}</div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.name}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {c.name}
+              </Typography.Text>
             </div>
           ),
         },
-        { title: t('policy.appliesTo'), key: 'groups', width: 200, render: (_, c) => <GroupTags groups={c.groups} /> },
+        {
+          title: t('policy.appliesTo'),
+          key: 'groups',
+          width: 200,
+          render: (_, c) => <GroupTags groups={c.groups} />,
+        },
         {
           title: t('policy.change'),
           key: 'change',
           render: (_, c) => (
             <Space wrap>
               <Tag color={CHANGE_COLOR[c.change]}>{label(t, 'change', c.change)}</Tag>
-              <span data-testid="diff-before">{c.before === null ? '—' : formatPolicyValue(t, c.unit, c.before.value)}</span>
+              <span data-testid="diff-before">
+                {c.before === null ? '—' : formatPolicyValue(t, c.unit, c.before.value)}
+              </span>
               <ArrowRightOutlined />
-              <strong data-testid="diff-after">{c.after === null ? '—' : formatPolicyValue(t, c.unit, c.after.value)}</strong>
+              <strong data-testid="diff-after">
+                {c.after === null ? '—' : formatPolicyValue(t, c.unit, c.after.value)}
+              </strong>
             </Space>
           ),
         },
-        { title: t('policy.citation'), key: 'citation', width: 320, render: (_, c) => (c.after === null ? '—' : <CitationCell source={c.after.source} />) },
+        {
+          title: t('policy.citation'),
+          key: 'citation',
+          width: 320,
+          render: (_, c) => (c.after === null ? '—' : <CitationCell source={c.after.source} />),
+        },
       ]}
     />
   );

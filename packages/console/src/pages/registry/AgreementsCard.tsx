@@ -17,7 +17,11 @@ function Indicators({ values }: { values: Record<string, number | null> }) {
     <Descriptions
       size="small"
       column={1}
-      items={Object.entries(values).map(([key, value]) => ({ key, label: label(t, 'indicator', key), children: value === null ? '—' : String(value) }))}
+      items={Object.entries(values).map(([key, value]) => ({
+        key,
+        label: label(t, 'indicator', key),
+        children: value === null ? '—' : String(value),
+      }))}
     />
   );
 }
@@ -28,11 +32,20 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
   const applications = useApi((signal) => api.applications(undefined, signal), []);
   // An older service without the registry answers 404: say so instead of an error.
   const noRegistry = agreements.error instanceof ApiRequestError && agreements.error.status === 404;
-  const mine = (applications.data?.items ?? []).filter((a) => a.institutionId === institutionId || a.stationIds.includes(institutionId));
+  const mine = (applications.data?.items ?? []).filter(
+    (a) => a.institutionId === institutionId || a.stationIds.includes(institutionId),
+  );
   return (
-    <Card size="small" title={t('institution.agreements')} style={{ marginBottom: 16 }} data-testid="agreements">
+    <Card
+      size="small"
+      title={t('institution.agreements')}
+      style={{ marginBottom: 16 }}
+      data-testid="agreements"
+    >
       {noRegistry ? <Empty description={t('institution.agreementsComing')} /> : null}
-      {agreements.error !== undefined && !noRegistry ? <ErrorAlert error={agreements.error} onRetry={agreements.reload} /> : null}
+      {agreements.error !== undefined && !noRegistry ? (
+        <ErrorAlert error={agreements.error} onRetry={agreements.reload} />
+      ) : null}
       <Table<Agreement>
         rowKey="id"
         size="small"
@@ -43,10 +56,24 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
         columns={[
           { title: t('registry.agreement'), dataIndex: 'id', width: 170 },
           { title: t('registry.year'), dataIndex: 'year', width: 70 },
-          { title: t('registry.term'), key: 'term', width: 200, render: (_, a) => `${a.validFrom} — ${a.validTo}` },
+          {
+            title: t('registry.term'),
+            key: 'term',
+            width: 200,
+            render: (_, a) => `${a.validFrom} — ${a.validTo}`,
+          },
           { title: t('registry.signedOn'), dataIndex: 'signedOn', width: 110 },
-          { title: t('registry.stateToday'), key: 'state', width: 110, render: (_, a) => <StateTag state={a.stateOnDate} /> },
-          { title: t('registry.indicators'), key: 'indicators', render: (_, a) => <Indicators values={a.indicatorsOnDate} /> },
+          {
+            title: t('registry.stateToday'),
+            key: 'state',
+            width: 110,
+            render: (_, a) => <StateTag state={a.stateOnDate} />,
+          },
+          {
+            title: t('registry.indicators'),
+            key: 'indicators',
+            render: (_, a) => <Indicators values={a.indicatorsOnDate} />,
+          },
           {
             title: t('registry.history'),
             key: 'history',
@@ -75,10 +102,23 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
           </Typography.Title>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {mine.map((a: DesignationApplication) => (
-              <Card key={a.id} size="small" type="inner" title={<Space>{a.id}<StateTag state={a.state} />{a.greenChannel ? <Tag color="purple">{t('registry.greenChannel')}</Tag> : null}</Space>}>
+              <Card
+                key={a.id}
+                size="small"
+                type="inner"
+                title={
+                  <Space>
+                    {a.id}
+                    <StateTag state={a.state} />
+                    {a.greenChannel ? <Tag color="purple">{t('registry.greenChannel')}</Tag> : null}
+                  </Space>
+                }
+              >
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                   {t('registry.submittedOn', { date: a.submittedOn })}
-                  {a.decidedOn !== null ? ` · ${t('registry.decidedOn', { date: a.decidedOn, reviewer: a.reviewer ?? '—' })}` : ''}
+                  {a.decidedOn !== null
+                    ? ` · ${t('registry.decidedOn', { date: a.decidedOn, reviewer: a.reviewer ?? '—' })}`
+                    : ''}
                   {a.decisionReason !== null ? ` · ${a.decisionReason}` : ''}
                 </Typography.Paragraph>
                 <ApplicationCriteria criteria={a.criteria} />

@@ -13,7 +13,11 @@ export function ApplicationCriteria({ criteria }: { criteria: ApplicationCriteri
       dataSource={criteria}
       renderItem={(c) => (
         <List.Item>
-          {c.met ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}{' '}
+          {c.met ? (
+            <CheckCircleTwoTone twoToneColor="#52c41a" />
+          ) : (
+            <CloseCircleTwoTone twoToneColor="#ff4d4f" />
+          )}{' '}
           {label(t, 'criterion', c.item)} — <span style={{ color: '#8c8c8c' }}>{c.evidence}</span>
         </List.Item>
       )}

@@ -28,7 +28,9 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
           style={{ width: 140 }}
           placeholder={t('common.all')}
           value={state}
-          onChange={(s: string | undefined) => query.set({ state: s })}
+          onChange={(s: string | undefined) => {
+            query.set({ state: s });
+          }}
           options={STATES.map((s) => ({ value: s, label: label(t, 'registryState', s) }))}
         />
       </Space>
@@ -49,21 +51,41 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
             key: 'institution',
             render: (_, a) => (
               <span>
-                <Link to={`/institutions/${a.institutionId}`}>{directory.byId.get(a.institutionId)?.name ?? a.institutionId}</Link>
-                {a.stationIds.length > 0 ? <Tag style={{ marginLeft: 8 }}>{t('registry.withStations', { n: a.stationIds.length })}</Tag> : null}
+                <Link to={`/institutions/${a.institutionId}`}>
+                  {directory.byId.get(a.institutionId)?.name ?? a.institutionId}
+                </Link>
+                {a.stationIds.length > 0 ? (
+                  <Tag style={{ marginLeft: 8 }}>
+                    {t('registry.withStations', { n: a.stationIds.length })}
+                  </Tag>
+                ) : null}
               </span>
             ),
           },
           { title: t('registry.submitted'), dataIndex: 'submittedOn', width: 110 },
-          { title: t('registry.state'), key: 'state', width: 100, render: (_, a) => <StateTag state={a.state} /> },
+          {
+            title: t('registry.state'),
+            key: 'state',
+            width: 100,
+            render: (_, a) => <StateTag state={a.state} />,
+          },
           {
             title: t('registry.criteriaMet'),
             key: 'criteria',
             width: 110,
             render: (_, a) => `${a.criteria.filter((c) => c.met).length} / ${a.criteria.length}`,
           },
-          { title: t('registry.greenChannel'), key: 'green', width: 100, render: (_, a) => (a.greenChannel ? t('common.yes') : t('common.no')) },
-          { title: t('registry.decision'), key: 'decision', render: (_, a) => (a.decidedOn === null ? '—' : `${a.decidedOn} ${a.decisionReason ?? ''}`) },
+          {
+            title: t('registry.greenChannel'),
+            key: 'green',
+            width: 100,
+            render: (_, a) => (a.greenChannel ? t('common.yes') : t('common.no')),
+          },
+          {
+            title: t('registry.decision'),
+            key: 'decision',
+            render: (_, a) => (a.decidedOn === null ? '—' : `${a.decidedOn} ${a.decisionReason ?? ''}`),
+          },
         ]}
       />
     </>

@@ -14,7 +14,12 @@ export function CareCard({ personId }: { personId: string }) {
   const { t } = useLocale();
   const directory = useInstitutionDirectory();
   const care = useApi((signal) => api.care(personId, signal), [personId]);
-  const name = (id: string | null) => (id === null ? null : <Link key={id} to={`/institutions/${id}`}>{directory.byId.get(id)?.name ?? id}</Link>);
+  const name = (id: string | null) =>
+    id === null ? null : (
+      <Link key={id} to={`/institutions/${id}`}>
+        {directory.byId.get(id)?.name ?? id}
+      </Link>
+    );
   const none = t('person.noneCertified');
   // An older service without the registry answers 404: say where these records will come from.
   if (care.error instanceof ApiRequestError && care.error.status === 404)
@@ -28,28 +33,62 @@ export function CareCard({ personId }: { personId: string }) {
     <Card size="small" title={t('person.care')} style={{ marginBottom: 16 }} data-testid="care">
       {care.error !== undefined ? <ErrorAlert error={care.error} onRetry={care.reload} /> : null}
       {c === undefined ? (
-        care.error === undefined ? <Loading /> : null
+        care.error === undefined ? (
+          <Loading />
+        ) : null
       ) : (
         <Descriptions
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'insured', label: t('care.insuredToday'), children: c.insured ? <Tag color="green">{t('common.yes')}</Tag> : <Tag color="red">{t('common.no')}</Tag> },
+            {
+              key: 'insured',
+              label: t('care.insuredToday'),
+              children: c.insured ? (
+                <Tag color="green">{t('common.yes')}</Tag>
+              ) : (
+                <Tag color="red">{t('common.no')}</Tag>
+              ),
+            },
             { key: 'county', label: t('care.homeCounty'), children: c.county ?? '—' },
             {
               key: 'enrolments',
               label: t('care.enrolments'),
-              children: c.enrolments.length === 0 ? none : c.enrolments.map((e) => <div key={e.id}>{`${e.validFrom} — ${e.validTo ?? t('policy.open')}`}</div>),
+              children:
+                c.enrolments.length === 0
+                  ? none
+                  : c.enrolments.map((e) => (
+                      <div key={e.id}>{`${e.validFrom} — ${e.validTo ?? t('policy.open')}`}</div>
+                    )),
             },
             {
               key: 'first',
               label: t('care.firstContact'),
-              children: c.firstContact === null ? none : <span>{c.firstContact.year}: {name(c.firstContact.institutionId)} ({c.firstContact.chosenOn})</span>,
+              children:
+                c.firstContact === null ? (
+                  none
+                ) : (
+                  <span>
+                    {c.firstContact.year}: {name(c.firstContact.institutionId)} ({c.firstContact.chosenOn})
+                  </span>
+                ),
             },
             {
               key: 'chosen',
               label: t('care.chosen'),
-              children: c.chosenInstitutions === null ? none : <span>{c.chosenInstitutions.year}: {c.chosenInstitutions.institutionIds.map((id) => <span key={id} style={{ marginRight: 8 }}>{name(id)}</span>)}</span>,
+              children:
+                c.chosenInstitutions === null ? (
+                  none
+                ) : (
+                  <span>
+                    {c.chosenInstitutions.year}:{' '}
+                    {c.chosenInstitutions.institutionIds.map((id) => (
+                      <span key={id} style={{ marginRight: 8 }}>
+                        {name(id)}
+                      </span>
+                    ))}
+                  </span>
+                ),
             },
             {
               key: 'contracts',
@@ -59,7 +98,8 @@ export function CareCard({ personId }: { personId: string }) {
                   ? none
                   : c.contracts.map((k) => (
                       <div key={k.id}>
-                        {k.doctor} · {k.validFrom} — {k.endedOn ?? k.validTo} · {name(k.communityCentreId)} {name(k.districtHospitalId)} {name(k.cityHospitalId)}
+                        {k.doctor} · {k.validFrom} — {k.endedOn ?? k.validTo} · {name(k.communityCentreId)}{' '}
+                        {name(k.districtHospitalId)} {name(k.cityHospitalId)}
                       </div>
                     )),
             },
@@ -79,7 +119,13 @@ export function CareCard({ personId }: { personId: string }) {
               key: 'relocations',
               label: t('care.relocations'),
               children:
-                c.relocations.length === 0 ? none : c.relocations.map((r) => <div key={r.id}>{`${r.filedOn} → ${r.destination} (${r.validFrom} — ${r.validTo ?? t('policy.open')})`}</div>),
+                c.relocations.length === 0
+                  ? none
+                  : c.relocations.map((r) => (
+                      <div
+                        key={r.id}
+                      >{`${r.filedOn} → ${r.destination} (${r.validFrom} — ${r.validTo ?? t('policy.open')})`}</div>
+                    )),
             },
           ]}
         />

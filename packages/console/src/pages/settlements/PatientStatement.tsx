@@ -21,13 +21,32 @@ export function PatientStatement({ settlement, rows, person, institution, visitK
     <div className="statement print-only" data-testid="patient-statement">
       <h2>{t('statement.title')}</h2>
       <div className="statement-meta">
-        <div>{t('statement.person')}: {person?.name ?? ''} ({settlement.personId})</div>
-        <div>{t('statement.scheme')}: {person === undefined ? '' : `${label(t, 'scheme', person.scheme)}·${label(t, 'category', person.category)}`}</div>
-        <div>{t('statement.institution')}: {institution?.name ?? settlement.institutionId}</div>
-        <div>{t('statement.date')}: {settlement.date}</div>
-        <div>{t('statement.kind')}: {label(t, 'visitKind', visitKind)}</div>
-        <div>{t('statement.number')}: {settlement.settlementId}</div>
-        {settlement.reverses !== null ? <div>{t('statement.reverses')}: {settlement.reverses}</div> : null}
+        <div>
+          {t('statement.person')}: {person?.name ?? ''} ({settlement.personId})
+        </div>
+        <div>
+          {t('statement.scheme')}:{' '}
+          {person === undefined
+            ? ''
+            : `${label(t, 'scheme', person.scheme)}·${label(t, 'category', person.category)}`}
+        </div>
+        <div>
+          {t('statement.institution')}: {institution?.name ?? settlement.institutionId}
+        </div>
+        <div>
+          {t('statement.date')}: {settlement.date}
+        </div>
+        <div>
+          {t('statement.kind')}: {label(t, 'visitKind', visitKind)}
+        </div>
+        <div>
+          {t('statement.number')}: {settlement.settlementId}
+        </div>
+        {settlement.reverses !== null ? (
+          <div>
+            {t('statement.reverses')}: {settlement.reverses}
+          </div>
+        ) : null}
       </div>
       <table>
         <thead>

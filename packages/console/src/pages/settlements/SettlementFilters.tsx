@@ -23,7 +23,13 @@ interface FormValues {
   kind?: string;
 }
 
-export function SettlementFilters({ value, onSearch }: { value: SettlementFilterValues; onSearch: (v: SettlementFilterValues) => void }) {
+export function SettlementFilters({
+  value,
+  onSearch,
+}: {
+  value: SettlementFilterValues;
+  onSearch: (v: SettlementFilterValues) => void;
+}) {
   const { t } = useLocale();
   const directory = useInstitutionDirectory();
   const [form] = Form.useForm<FormValues>();
@@ -55,7 +61,12 @@ export function SettlementFilters({ value, onSearch }: { value: SettlementFilter
         label={t('settlements.person')}
         rules={[{ pattern: /^[A-Za-z0-9_-]{0,64}$/, message: t('validation.personId') }]}
       >
-        <Input allowClear placeholder={t('settlements.personPlaceholder')} style={{ width: 180 }} data-testid="filter-person" />
+        <Input
+          allowClear
+          placeholder={t('settlements.personPlaceholder')}
+          style={{ width: 180 }}
+          data-testid="filter-person"
+        />
       </Form.Item>
       <Form.Item name="institutionId" label={t('settlements.institution')}>
         <Select

@@ -1,7 +1,6 @@
 // A page of settlements, sorted and paged by the service. Used by 结算查询 and by the person and
 // institution pages for their histories.
 import { Table, Tag, Tooltip } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import type { Page, SettlementSort, SettlementSummary } from '../../api/types';
 import { Money } from '../../components/Money';
@@ -45,7 +44,11 @@ export function SettlementTable({ page, loading, sort, onChange, hide = [] }: Pr
         // Ids are time-ordered (UUIDv7): their beginning is the same for a day's settlements, so
         // the random end is what tells them apart at a glance; the full id is on hover.
         <Tooltip title={s.settlementId}>
-          <Link to={`/settlements/${s.settlementId}`} data-testid="settlement-link" style={{ fontFamily: 'monospace' }}>
+          <Link
+            to={`/settlements/${s.settlementId}`}
+            data-testid="settlement-link"
+            style={{ fontFamily: 'monospace' }}
+          >
             …{s.settlementId.slice(-12)}
           </Link>
         </Tooltip>
@@ -59,7 +62,9 @@ export function SettlementTable({ page, loading, sort, onChange, hide = [] }: Pr
             title: t('settlements.person'),
             key: 'person',
             width: 120,
-            render: (_: unknown, s: SettlementSummary) => <Link to={`/persons/${s.personId}`}>{s.personId}</Link>,
+            render: (_: unknown, s: SettlementSummary) => (
+              <Link to={`/persons/${s.personId}`}>{s.personId}</Link>
+            ),
           },
         ]),
     ...(hide.includes('institution')
@@ -69,11 +74,18 @@ export function SettlementTable({ page, loading, sort, onChange, hide = [] }: Pr
             title: t('settlements.institution'),
             key: 'institution',
             render: (_: unknown, s: SettlementSummary) => (
-              <Link to={`/institutions/${s.institutionId}`}>{directory.byId.get(s.institutionId)?.name ?? s.institutionId}</Link>
+              <Link to={`/institutions/${s.institutionId}`}>
+                {directory.byId.get(s.institutionId)?.name ?? s.institutionId}
+              </Link>
             ),
           },
         ]),
-    { title: t('settlements.kind'), key: 'kind', width: 110, render: (_: unknown, s: SettlementSummary) => label(t, 'visitKind', s.visitKind) },
+    {
+      title: t('settlements.kind'),
+      key: 'kind',
+      width: 110,
+      render: (_: unknown, s: SettlementSummary) => label(t, 'visitKind', s.visitKind),
+    },
     {
       title: t('settlements.benefitGroup'),
       key: 'group',
@@ -98,7 +110,13 @@ export function SettlementTable({ page, loading, sort, onChange, hide = [] }: Pr
       sortOrder: orderOf(sort, 'fundPay'),
       render: (_: unknown, s: SettlementSummary) => <Money value={s.fundPay} />,
     },
-    { title: t('amount.cashPay'), key: 'cashPay', align: 'right' as const, width: 100, render: (_: unknown, s: SettlementSummary) => <Money value={s.cashPay} /> },
+    {
+      title: t('amount.cashPay'),
+      key: 'cashPay',
+      align: 'right' as const,
+      width: 100,
+      render: (_: unknown, s: SettlementSummary) => <Money value={s.cashPay} />,
+    },
     {
       title: t('settlements.status'),
       key: 'status',
@@ -132,12 +150,23 @@ export function SettlementTable({ page, loading, sort, onChange, hide = [] }: Pr
         showTotal: (total) => t('common.total', { n: total }),
       }}
       onChange={(pagination, _filters, sorter) => {
-        const one = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<SettlementSummary> | undefined;
-        const key = typeof one?.columnKey === 'string' && one.columnKey in SORTABLE ? (one.columnKey as SortField) : undefined;
+        const one = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key =
+          typeof one?.columnKey === 'string' && one.columnKey in SORTABLE
+            ? (one.columnKey as SortField)
+            : undefined;
         const next: SettlementSort =
-          key === undefined || one?.order === undefined || one.order === null ? '-date' : one.order === 'ascend' ? key : `-${key}`;
+          key === undefined || one?.order === undefined || one.order === null
+            ? '-date'
+            : one.order === 'ascend'
+              ? key
+              : `-${key}`;
         const sortChanged = next !== sort;
-        onChange({ page: sortChanged ? 1 : (pagination.current ?? 1), pageSize: pagination.pageSize ?? 20, sort: next });
+        onChange({
+          page: sortChanged ? 1 : (pagination.current ?? 1),
+          pageSize: pagination.pageSize ?? 20,
+          sort: next,
+        });
       }}
     />
   );

@@ -5,7 +5,7 @@ import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd'
 import { ITEM_CLASSES, ITEM_KINDS } from '../../api/types';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
-import { hasAtMostDecimals } from './validation';
+import { hasAtMostDecimals, refuse } from './validation';
 
 export function ItemsEditor() {
   const { t } = useLocale();
@@ -14,9 +14,8 @@ export function ItemsEditor() {
       name="items"
       rules={[
         {
-          validator: async (_, items: unknown[] | undefined) => {
-            if (items === undefined || items.length === 0) throw new Error(t('validation.oneItem'));
-          },
+          validator: (_, items: unknown[] | undefined) =>
+            refuse(items === undefined || items.length === 0, t('validation.oneItem')),
         },
       ]}
     >
@@ -36,27 +35,49 @@ export function ItemsEditor() {
           ) : null}
           {fields.map((field, index) => (
             <Space key={field.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }}>
-              <span style={{ display: 'inline-block', width: 20, paddingTop: 5, color: '#8c8c8c' }}>{index + 1}</span>
-              <Form.Item name={[field.name, 'code']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+              <span style={{ display: 'inline-block', width: 20, paddingTop: 5, color: '#8c8c8c' }}>
+                {index + 1}
+              </span>
+              <Form.Item
+                name={[field.name, 'code']}
+                rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+              >
                 <Input placeholder={t('line.code')} style={{ width: 120 }} />
               </Form.Item>
-              <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+              <Form.Item
+                name={[field.name, 'name']}
+                rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+              >
                 <Input placeholder={t('line.name')} style={{ width: 150 }} />
               </Form.Item>
-              <Form.Item name={[field.name, 'kind']} rules={[{ required: true, message: t('validation.required') }]}>
-                <Select style={{ width: 90 }} options={ITEM_KINDS.map((k) => ({ value: k, label: label(t, 'itemKind', k) }))} />
+              <Form.Item
+                name={[field.name, 'kind']}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <Select
+                  style={{ width: 90 }}
+                  options={ITEM_KINDS.map((k) => ({ value: k, label: label(t, 'itemKind', k) }))}
+                />
               </Form.Item>
-              <Form.Item name={[field.name, 'class']} rules={[{ required: true, message: t('validation.required') }]}>
-                <Select style={{ width: 100 }} options={ITEM_CLASSES.map((c) => ({ value: c, label: label(t, 'itemClass', c) }))} />
+              <Form.Item
+                name={[field.name, 'class']}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
+                <Select
+                  style={{ width: 100 }}
+                  options={ITEM_CLASSES.map((c) => ({ value: c, label: label(t, 'itemClass', c) }))}
+                />
               </Form.Item>
               <Form.Item
                 name={[field.name, 'quantity']}
                 rules={[
                   { required: true, message: t('validation.required') },
                   {
-                    validator: async (_, v: number | null) => {
-                      if (v !== null && v !== undefined && (v <= 0 || !hasAtMostDecimals(v, 4))) throw new Error(t('validation.quantity'));
-                    },
+                    validator: (_, v: number | null | undefined) =>
+                      refuse(
+                        typeof v === 'number' && (v <= 0 || !hasAtMostDecimals(v, 4)),
+                        t('validation.quantity'),
+                      ),
                   },
                 ]}
               >
@@ -67,13 +88,17 @@ export function ItemsEditor() {
                 rules={[
                   { required: true, message: t('validation.required') },
                   {
-                    validator: async (_, v: number | null) => {
-                      if (v !== null && v !== undefined && !hasAtMostDecimals(v, 2)) throw new Error(t('validation.amount'));
-                    },
+                    validator: (_, v: number | null | undefined) =>
+                      refuse(typeof v === 'number' && !hasAtMostDecimals(v, 2), t('validation.amount')),
                   },
                 ]}
               >
-                <InputNumber placeholder={t('line.unitPrice')} style={{ width: 110 }} min={0} data-testid="try-unit-price" />
+                <InputNumber
+                  placeholder={t('line.unitPrice')}
+                  style={{ width: 110 }}
+                  min={0}
+                  data-testid="try-unit-price"
+                />
               </Form.Item>
               <Form.Item noStyle shouldUpdate>
                 {({ getFieldValue }) => {
@@ -84,13 +109,18 @@ export function ItemsEditor() {
                         name={[field.name, 'selfPayRatio']}
                         rules={[
                           {
-                            validator: async (_, v: number | null | undefined) => {
-                              if (v !== null && v !== undefined && (v < 0 || v > 1)) throw new Error(t('validation.ratio'));
-                            },
+                            validator: (_, v: number | null | undefined) =>
+                              refuse(typeof v === 'number' && (v < 0 || v > 1), t('validation.ratio')),
                           },
                         ]}
                       >
-                        <InputNumber placeholder={t('try.selfPayRatio')} style={{ width: 120 }} min={0} max={1} step={0.05} />
+                        <InputNumber
+                          placeholder={t('try.selfPayRatio')}
+                          style={{ width: 120 }}
+                          min={0}
+                          max={1}
+                          step={0.05}
+                        />
                       </Form.Item>
                     );
                   if (itemClass === 'self')
@@ -102,13 +132,21 @@ export function ItemsEditor() {
                   return null;
                 }}
               </Form.Item>
-              <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('try.removeItem')} />
+              <Button
+                icon={<DeleteOutlined />}
+                onClick={() => {
+                  remove(field.name);
+                }}
+                aria-label={t('try.removeItem')}
+              />
             </Space>
           ))}
           <Button
             type="dashed"
             icon={<PlusOutlined />}
-            onClick={() => add({ code: '', name: '', kind: 'drug', class: 'A', quantity: 1, unitPrice: 0 })}
+            onClick={() => {
+              add({ code: '', name: '', kind: 'drug', class: 'A', quantity: 1, unitPrice: 0 });
+            }}
             data-testid="try-add-item"
           >
             {t('try.addItem')}

@@ -24,9 +24,21 @@ export function PersonPicker({ value, onChange, onPerson }: Props) {
     const timer = window.setTimeout(() => {
       setLoading(true);
       api
-        .persons({ q: search.trim() === '' ? value : search.trim(), page: 1, pageSize: 20 }, controller.signal)
-        .then((page) => setOptions(page.items), () => setOptions([]))
-        .finally(() => setLoading(false));
+        .persons(
+          { q: search.trim() === '' ? value : search.trim(), page: 1, pageSize: 20 },
+          controller.signal,
+        )
+        .then(
+          (page) => {
+            setOptions(page.items);
+          },
+          () => {
+            setOptions([]);
+          },
+        )
+        .finally(() => {
+          setLoading(false);
+        });
     }, 250);
     return () => {
       window.clearTimeout(timer);

@@ -31,12 +31,20 @@ export function VisitFields({ onPerson }: { onPerson: (p: Person | undefined) =>
   return (
     <Row gutter={16}>
       <Col xs={24} md={12} xl={8}>
-        <Form.Item name="personId" label={t('try.person')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="personId"
+          label={t('try.person')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <PersonPicker onPerson={onPerson} />
         </Form.Item>
       </Col>
       <Col xs={24} md={12} xl={8}>
-        <Form.Item name="institutionId" label={t('try.institution')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="institutionId"
+          label={t('try.institution')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={!directory.ready}
@@ -50,13 +58,24 @@ export function VisitFields({ onPerson }: { onPerson: (p: Person | undefined) =>
         </Form.Item>
       </Col>
       <Col xs={12} md={6} xl={4}>
-        <Form.Item name="date" label={t('try.date')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="date"
+          label={t('try.date')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <DateField />
         </Form.Item>
       </Col>
       <Col xs={12} md={6} xl={4}>
-        <Form.Item name="kind" label={t('settlements.kind')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select data-testid="try-kind" options={VISIT_KINDS.map((k) => ({ value: k, label: label(t, 'visitKind', k) }))} />
+        <Form.Item
+          name="kind"
+          label={t('settlements.kind')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Select
+            data-testid="try-kind"
+            options={VISIT_KINDS.map((k) => ({ value: k, label: label(t, 'visitKind', k) }))}
+          />
         </Form.Item>
       </Col>
       <Col xs={12} md={6} xl={4}>
@@ -70,7 +89,11 @@ export function VisitFields({ onPerson }: { onPerson: (p: Person | undefined) =>
           label={t('settlement.diagnosis')}
           rules={[
             { required: needsDiagnosis(kind), message: t('validation.diagnosisRequired') },
-            { pattern: ICD10, message: t('validation.icd10'), transform: (v: string | undefined) => v?.trim().toUpperCase() },
+            {
+              pattern: ICD10,
+              message: t('validation.icd10'),
+              transform: (v: string | undefined) => v?.trim().toUpperCase(),
+            },
           ]}
         >
           <Input placeholder="E11" data-testid="try-diagnosis" />
@@ -94,12 +117,20 @@ export function VisitFields({ onPerson }: { onPerson: (p: Person | undefined) =>
       {referral === true ? (
         <>
           <Col xs={12} md={6} xl={4}>
-            <Form.Item name="referralFromLevel" label={t('try.referralFrom')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="referralFromLevel"
+              label={t('try.referralFrom')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <Select options={LEVELS.map((l) => ({ value: l, label: label(t, 'level', l) }))} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={4}>
-            <Form.Item name="referralDirection" label={t('try.referralDirection')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="referralDirection"
+              label={t('try.referralDirection')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <Select options={DIRECTIONS.map((d) => ({ value: d, label: label(t, 'direction', d) }))} />
             </Form.Item>
           </Col>

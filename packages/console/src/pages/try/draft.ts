@@ -30,19 +30,43 @@ export interface VisitDraft {
 
 export const SAMPLE_ITEMS: DraftItem[] = [
   { code: '110200001', name: '诊查费', kind: 'service', class: 'A', quantity: 1, unitPrice: 10 },
-  { code: 'XA10BAA001', name: '二甲双胍片', kind: 'drug', class: 'B', quantity: 2, unitPrice: 25, selfPayRatio: 0.1 },
-  { code: 'ZZ0000001', name: '自费保健品', kind: 'drug', class: 'self', quantity: 1, unitPrice: 20, consent: true },
+  {
+    code: 'XA10BAA001',
+    name: '二甲双胍片',
+    kind: 'drug',
+    class: 'B',
+    quantity: 2,
+    unitPrice: 25,
+    selfPayRatio: 0.1,
+  },
+  {
+    code: 'ZZ0000001',
+    name: '自费保健品',
+    kind: 'drug',
+    class: 'self',
+    quantity: 1,
+    unitPrice: 20,
+    consent: true,
+  },
 ];
 
 export function emptyDraft(today: string): VisitDraft {
-  return { date: today, kind: 'outpatient', department: 'general', scope: 'in_county', referral: false, useAccount: false, items: SAMPLE_ITEMS };
+  return {
+    date: today,
+    kind: 'outpatient',
+    department: 'general',
+    scope: 'in_county',
+    referral: false,
+    useAccount: false,
+    items: SAMPLE_ITEMS,
+  };
 }
 
 export function parseDraft(raw: string | undefined): Partial<VisitDraft> | undefined {
   if (raw === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null ? (value as Partial<VisitDraft>) : undefined;
+    return typeof value === 'object' && value !== null ? value : undefined;
   } catch {
     return undefined;
   }

@@ -10,4 +10,10 @@ export function hasAtMostDecimals(value: number, places: number): boolean {
 
 export const ICD10 = /^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$/;
 
-export const needsDiagnosis = (kind: string | undefined): boolean => kind === 'chronic_outpatient' || kind === 'special_outpatient';
+export const needsDiagnosis = (kind: string | undefined): boolean =>
+  kind === 'chronic_outpatient' || kind === 'special_outpatient';
+
+/** An Ant Design form rule's answer: refused with the message, or accepted. */
+export function refuse(bad: boolean, message: string): Promise<void> {
+  return bad ? Promise.reject(new Error(message)) : Promise.resolve();
+}

@@ -17,14 +17,19 @@ const percent = { type: ['number', 'null'], description: '百分比，一位小�
 
 const dashboardSchema = {
   type: 'object',
-  description: '首页统计。就诊人次与金额均为撤销轧差后的净值；基层占比按医疗机构计（不含药店）。金额单位：元。',
+  description:
+    '首页统计。就诊人次与金额均为撤销轧差后的净值；基层占比按医疗机构计（不含药店）。金额单位：元。',
   properties: {
     from: { type: 'string' },
     to: { type: 'string' },
     county: { type: ['string', 'null'] },
     counts: {
       type: 'object',
-      properties: { settlements: { type: 'integer' }, reversals: { type: 'integer' }, net: { type: 'integer' } },
+      properties: {
+        settlements: { type: 'integer' },
+        reversals: { type: 'integer' },
+        net: { type: 'integer' },
+      },
     },
     totals: {
       type: 'object',

@@ -37,7 +37,11 @@ const parameterSchema = {
   type: 'object',
   properties: {
     name: { type: 'string' },
-    groups: { type: 'array', items: { type: 'string' }, description: '适用人群 scheme/category；空为全市统一' },
+    groups: {
+      type: 'array',
+      items: { type: 'string' },
+      description: '适用人群 scheme/category；空为全市统一',
+    },
     description: { type: 'string' },
     unit: { type: 'string' },
     value: { description: '参数值（金额为元，比例为百分点）' },
@@ -70,6 +74,13 @@ function versionOf(region: RegionPolicy, id: string, field: string): ReturnType<
   return found;
 }
 
+/** The policy is in memory: the answer is computed at once, and an ApiError thrown becomes the reply. */
+function answer<T>(compute: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(compute());
+  });
+}
+
 export function policyRoutes(app: FastifyInstance, book: PolicyBook): void {
   app.get(
     '/policy/regions',
@@ -80,7 +91,7 @@ export function policyRoutes(app: FastifyInstance, book: PolicyBook): void {
         response: { 200: { type: 'array', items: regionSchema } },
       },
     },
-    async () => [...book.regions.values()].map(regionView),
+    () => Promise.resolve([...book.regions.values()].map(regionView)),
   );
 
   app.get<{ Params: { code: string }; Querystring: { version?: string } }>(
@@ -96,17 +107,21 @@ export function policyRoutes(app: FastifyInstance, book: PolicyBook): void {
           additionalProperties: false,
         },
         response: {
-          200: { ...regionSchema, properties: { ...regionSchema.properties, parameters: { type: 'array', items: parameterSchema } } },
+          200: {
+            ...regionSchema,
+            properties: { ...regionSchema.properties, parameters: { type: 'array', items: parameterSchema } },
+          },
           ...errorResponses,
         },
       },
     },
-    async (request) => {
-      const region = regionOf(book, request.params.code);
-      const version = request.query.version;
-      if (version !== undefined) versionOf(region, version, 'version');
-      return { ...regionView(region), parameters: parametersOf(region, version) };
-    },
+    (request) =>
+      answer(() => {
+        const region = regionOf(book, request.params.code);
+        const version = request.query.version;
+        if (version !== undefined) versionOf(region, version, 'version');
+        return { ...regionView(region), parameters: parametersOf(region, version) };
+      }),
   );
 
   app.get<{ Params: { code: string }; Querystring: { from: string; to: string } }>(
@@ -150,9 +165,14 @@ export function policyRoutes(app: FastifyInstance, book: PolicyBook): void {
         },
       },
     },
-    async (request) => {
-      const region = regionOf(book, request.params.code);
-      return diffVersions(region, versionOf(region, request.query.from, 'from'), versionOf(region, request.query.to, 'to'));
-    },
+    (request) =>
+      answer(() => {
+        const region = regionOf(book, request.params.code);
+        return diffVersions(
+          region,
+          versionOf(region, request.query.from, 'from'),
+          versionOf(region, request.query.to, 'to'),
+        );
+      }),
   );
 }

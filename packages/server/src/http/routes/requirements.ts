@@ -11,7 +11,10 @@ export function documentIdsOf(sources: string): string[] {
 export function requirementRoutes(app: FastifyInstance, catalogue: RequirementsCatalogue): void {
   const body = {
     documents: [...catalogue.documents.entries()].map(([id, title]) => ({ id, title })),
-    requirements: [...catalogue.requirements.values()].map((r) => ({ ...r, documents: documentIdsOf(r.sources) })),
+    requirements: [...catalogue.requirements.values()].map((r) => ({
+      ...r,
+      documents: documentIdsOf(r.sources),
+    })),
   };
   app.get(
     '/requirements',
@@ -47,6 +50,6 @@ export function requirementRoutes(app: FastifyInstance, catalogue: RequirementsC
         },
       },
     },
-    async () => body,
+    () => Promise.resolve(body),
   );
 }
