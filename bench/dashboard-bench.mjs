@@ -64,6 +64,11 @@ const queries = [
   ['two years (2025–2026)', '/api/v1/dashboard?from=2025-01-01&to=2026-12-31'],
   ['one month', '/api/v1/dashboard?from=2026-06-01&to=2026-06-30'],
   ['partial months (01-15 … 06-10)', '/api/v1/dashboard?from=2026-01-15&to=2026-06-10'],
+  // The other reads the console's first pages make, on the same data.
+  ['settlements, first page, newest first', '/api/v1/settlements?page=1&pageSize=20'],
+  ['settlements of one institution and a month', '/api/v1/settlements?institutionId=H0110000&from=2026-06-01&to=2026-06-30&page=1&pageSize=20'],
+  ['settlements of one person', '/api/v1/settlements?personId=DM00000042&page=1&pageSize=20'],
+  ['policy region with parameters', '/api/v1/policy/regions/demo'],
 ];
 const rows = [];
 for (const [name, path] of queries) {
@@ -91,7 +96,7 @@ for (let i = 0; i < Math.min(5, runs); i++) {
   direct.push(performance.now() - start);
 }
 
-console.log('\n| dashboard query | first call | median | p95 | max |');
+console.log('\n| query | first call | median | p95 | max |');
 console.log('|---|---|---|---|---|');
 for (const r of rows)
   console.log(`| ${r.name} | ${ms(r.first)} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.max)} |`);
