@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Batcher } from './batcher.js';
 
 describe('Batcher', () => {
-  it('sends requests that queue behind a running batch together, answering each in order', async () => {
+  it('sends requests made together as one batch, and those queued behind it as the next', async () => {
     const batches: number[][] = [];
     const batcher = new Batcher<number, number>(
       async (inputs) => {
@@ -12,10 +12,15 @@ describe('Batcher', () => {
       },
       { maxInFlight: 1, maxBatch: 64 },
     );
-    const answers = await Promise.all([1, 2, 3, 4].map((n) => batcher.submit(n)));
-    expect(answers).toEqual([10, 20, 30, 40]);
-    // The first leaves alone (nothing to wait for); the rest queue behind it and leave together.
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    const first = Promise.all([1, 2].map((n) => batcher.submit(n)));
+    await new Promise((resolve) => setImmediate(resolve)); // [1, 2] has left and is running
+    const second = Promise.all([3, 4, 5].map((n) => batcher.submit(n)));
+    expect(await first).toEqual([10, 20]);
+    expect(await second).toEqual([30, 40, 50]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('never puts two requests with the same key in one batch', async () => {

@@ -1,7 +1,7 @@
 // Adaptive batching (合并请求): while `maxInFlight` batches are running, new requests queue; when
 // one finishes, everything queued leaves together as the next batch. At low load a request
-// leaves at once (no timer, no added latency); at high load per-statement costs — a round trip,
-// parse and execute, a commit and its WAL flush — are shared by the batch.
+// leaves on the next turn of the event loop (no timer); at high load per-statement costs — a round
+// trip, parse and execute, a commit and its WAL flush — are shared by the batch.
 interface Pending<In, Out> {
   input: In;
   resolve: (out: Out) => void;
@@ -18,6 +18,7 @@ export interface BatcherOptions<In> {
 export class Batcher<In, Out> {
   private queue: Pending<In, Out>[] = [];
   private inFlight = 0;
+  private flushScheduled = false;
 
   constructor(
     /** Answers every input, in order. A rejection fails the batch; each input is then retried alone. */
@@ -33,6 +34,18 @@ export class Batcher<In, Out> {
   }
 
   private pump(): void {
+    if (this.flushScheduled || this.queue.length === 0 || this.inFlight >= this.options.maxInFlight) return;
+    // Leave on the next turn of the event loop, not now: requests whose bytes have already arrived
+    // are parsed first and join this batch. With PGlite, whose statements run on this thread, a
+    // batch started at once would block them out and every batch would hold a single request.
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const batch = this.take();
       this.inFlight++;
