@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Accumulators, Person, PolicyParameter } from '../../api/types';
+import { capRows, inForce, policyDateFor } from './caps';
+
+const param = (
+  name: string,
+  groups: string[],
+  value: unknown,
+  effectiveFrom: string,
+  until: string | null,
+): PolicyParameter => ({
+  name,
+  groups,
+  description: '',
+  unit: 'yuan',
+  value,
+  effectiveFrom,
+  until,
+  versions: [],
+  source: {
+    document: 'S1',
+    clause: '二',
+    requirement: name === 'generalOutpatient.capRaised' ? 'R-D4' : 'R-D2',
+  },
+  file: 'demo/resident.yaml',
+});
+
+const RESIDENT = ['resident/adult', 'resident/minor', 'resident/elderly'];
+const PARAMS = [
+  param('generalOutpatient.cap', RESIDENT, 1000, '2025-01-01', '2026-01-01'),
+  param('generalOutpatient.cap', RESIDENT, 1200, '2026-01-01', null),
+  param('generalOutpatient.capRaised', RESIDENT, 1800, '2026-01-01', null),
+  param(
+    'generalOutpatient.deductible',
+    RESIDENT,
+    { primary: 0, secondary: 200, tertiary: 200 },
+    '2025-01-01',
+    null,
+  ),
+  param('inpatient.cap', ['employee/in_service'], 400000, '2025-01-01', null),
+];
+
+const person = (over: Partial<Person>): Person => ({
+  id: 'P1',
+  name: '张三',
+  scheme: 'resident',
+  category: 'adult',
+  region: 'demo',
+  chronicDiseases: [],
+  familyDoctorContract: false,
+  relocated: false,
+  accountBalance: 0,
+  ...over,
+});
+
+const ytd: Accumulators = {
+  outpatientDeductiblePaid: 0,
+  outpatientFundPaid: 300,
+  outpatientInScope: 500,
+  chronicFundPaid: 0,
+  specialDeductiblePaid: 0,
+  inpatientFundPaid: 0,
+};
+
+describe('caps from the policy in force', () => {
+  it('picks the value in force on the day for the group', () => {
+    expect(inForce(PARAMS, 'generalOutpatient.cap', 'resident/adult', '2025-12-31')?.value).toBe(1000);
+    expect(inForce(PARAMS, 'generalOutpatient.cap', 'resident/adult', '2026-01-01')?.value).toBe(1200);
+    expect(inForce(PARAMS, 'inpatient.cap', 'resident/adult', '2026-01-01')).toBeUndefined();
+  });
+
+  it('uses the raised cap only with a chronic disease and a family-doctor contract (R-D4)', () => {
+    const plain = capRows(person({}), ytd, PARAMS, '2026-06-01')[0];
+    expect(plain).toMatchObject({ key: 'outpatientFundPaid', used: 300, limit: 1200 });
+    const raised = capRows(
+      person({ chronicDiseases: ['I10'], familyDoctorContract: true }),
+      ytd,
+      PARAMS,
+      '2026-06-01',
+    )[0];
+    expect(raised).toMatchObject({ limit: 1800, citation: { requirement: 'R-D4' } });
+    const onlyDisease = capRows(person({ chronicDiseases: ['I10'] }), ytd, PARAMS, '2026-06-01')[0];
+    expect(onlyDisease?.limit).toBe(1200);
+  });
+
+  it('shows a by-level deductible at its highest level, and no limit where the policy has none', () => {
+    const rows = capRows(person({}), ytd, PARAMS, '2026-06-01');
+    expect(rows.find((r) => r.key === 'outpatientDeductiblePaid')?.limit).toBe(200);
+    expect(rows.find((r) => r.key === 'chronicFundPaid')?.limit).toBeNull();
+  });
+
+  it("reads a past year's caps on its last day and this year's today", () => {
+    const today = new Date('2026-11-23T10:00:00Z');
+    expect(policyDateFor(2025, today)).toBe('2025-12-31');
+    expect(policyDateFor(2026, today)).toBe('2026-11-23');
+    expect(policyDateFor(2027, today)).toBe('2027-01-01');
+  });
+});
