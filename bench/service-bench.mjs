@@ -11,6 +11,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -43,13 +44,30 @@ function run(args, env) {
   return r.stdout.toString();
 }
 
+/** A port nobody listens on now (other services on this machine may hold any fixed one). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function startServer(args, env, port) {
   const child = spawn(process.execPath, [yibao, 'serve', '--port', String(port), '--no-seed', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(child);
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
   for (let i = 0; i < 600; i++) {
+    if (exited) throw new Error('the service exited during start');
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.status === 200) return child;
@@ -235,7 +253,7 @@ async function main() {
   try {
     console.log(`PostgreSQL ${version}: database ${benchDb}, ${persons} persons`);
     run(['demo', '--persons', String(persons), '--visits', '0'], { DATABASE_URL: benchUrl });
-    const port = 18080;
+    const port = await freePort();
     const server = await startServer([], { DATABASE_URL: benchUrl }, port);
     const institutions = await primaryInstitutions(port);
     await load(port, 'warm', institutions, { duration: 3 });
@@ -267,7 +285,7 @@ async function main() {
     run(['demo', '--persons', String(embeddedPersons), '--visits', '0', '--data', dataDir], {
       DATABASE_URL: '',
     });
-    const port = 18081;
+    const port = await freePort();
     const server = await startServer(['--data', dataDir], { DATABASE_URL: '' }, port);
     const institutions = await primaryInstitutions(port);
     await load(port, 'pglite-warm', institutions, { duration: 2, population: embeddedPersons });
