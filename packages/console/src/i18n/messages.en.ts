@@ -274,6 +274,7 @@ export const en: Record<MessageKey, string> = {
   'policy.open': 'now',
   'policy.citation': 'Citation',
   'policy.regionWide': 'Region-wide',
+  'policy.wholeScheme': '{scheme} (all)',
   'policy.noParameters': 'No parameters',
   'policy.diffTitle': 'Difference between versions',
   'policy.noChanges': 'Nothing changed between the two versions',

@@ -268,6 +268,7 @@ export const zh = {
   'policy.open': '今',
   'policy.citation': '出处',
   'policy.regionWide': '全市统一',
+  'policy.wholeScheme': '{scheme}（全体）',
   'policy.noParameters': '没有参数',
   'policy.diffTitle': '版本差异',
   'policy.noChanges': '两个版本之间没有变化',
