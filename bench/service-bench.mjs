@@ -22,6 +22,8 @@ const yibao = join(root, 'packages/server/bin/yibao.mjs');
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const persons = Number(process.env.BENCH_PERSONS ?? 20000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const workers = process.env.BENCH_WORKERS; // default: one per core (yibao serve's own default)
+const skipEmbedded = process.env.BENCH_SKIP_EMBEDDED === '1';
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchDb = `yibao_bench_${process.pid}`;
 const benchUrl = (() => {
@@ -249,12 +251,23 @@ async function main() {
   await admin.connect();
   const version = (await admin.query('SHOW server_version')).rows[0].server_version;
   await admin.query(`CREATE DATABASE ${benchDb}`);
-  const report = { machine, postgres: version, seconds, connections, persons };
+  const report = {
+    machine,
+    postgres: version,
+    seconds,
+    connections,
+    persons,
+    workers: workers ?? String(availableParallelism()),
+  };
   try {
     console.log(`PostgreSQL ${version}: database ${benchDb}, ${persons} persons`);
     run(['demo', '--persons', String(persons), '--visits', '0'], { DATABASE_URL: benchUrl });
     const port = await freePort();
-    const server = await startServer([], { DATABASE_URL: benchUrl }, port);
+    const server = await startServer(
+      workers === undefined ? [] : ['--workers', workers],
+      { DATABASE_URL: benchUrl },
+      port,
+    );
     const institutions = await primaryInstitutions(port);
     await load(port, 'warm', institutions, { duration: 3 });
     report.fullLoad = await load(port, 'full', institutions);
@@ -279,6 +292,10 @@ async function main() {
   }
 
   // The embedded database: one process.
+  if (skipEmbedded) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'yibao-bench-pglite-'));
   try {
     const embeddedPersons = Math.min(persons, 5000);
