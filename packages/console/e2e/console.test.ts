@@ -235,6 +235,17 @@ describe('the console in Chromium', () => {
     await screenshot(page, '10-policy');
   });
 
+  it('says in words what went wrong: an unknown settlement, an unknown page', async () => {
+    await page.goto(url('/settlements/no-such-settlement'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain('没有找到');
+    expect(text).toContain('no-such-settlement'); // the service's own message names it
+    await page.goto(url('/no/such/page'));
+    await page.getByText('页面不存在').waitFor();
+  });
+
   it('switches to English, keeps it after a reload, and labels every page in English', async () => {
     await page.goto(url('/'));
     await page.getByTestId('language-switch').getByText('English').click();

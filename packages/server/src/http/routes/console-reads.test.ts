@@ -144,6 +144,21 @@ describe.each(testDrivers())('console reads on $kind', (driver) => {
     expect((await get('/policy/regions/demo/diff?from=2025')).statusCode).toBe(400);
   });
 
+  it('describes the console endpoints in the OpenAPI document (/docs)', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    for (const path of [
+      '/api/v1/dashboard',
+      '/api/v1/policy/regions',
+      '/api/v1/policy/regions/{code}',
+      '/api/v1/policy/regions/{code}/diff',
+      '/api/v1/requirements',
+      '/api/v1/settlements/{settlementId}/visit',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+
   it("serves the requirements catalogue with each requirement's documents", async () => {
     const body = (await get('/requirements')).json<{
       documents: Array<{ id: string; title: string }>;
