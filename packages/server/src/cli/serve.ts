@@ -34,7 +34,8 @@ function options(argv: string[]): ServeOptions {
     host: stringFlag(args, 'host') ?? '127.0.0.1',
     dataDir: stringFlag(args, 'data'),
     workers: intFlag(args, 'workers', availableParallelism()),
-    poolSize: intFlag(args, 'pool', Number(process.env['YIBAO_POOL_SIZE'] ?? 8)),
+    // Three batched stages (reads, registry reads, writes) with up to three batches in flight each.
+    poolSize: intFlag(args, 'pool', Number(process.env['YIBAO_POOL_SIZE'] ?? 10)),
     seed: !args.flags.has('no-seed'),
     log: args.flags.has('log'),
   };
