@@ -4,6 +4,7 @@ import * as dashboardSummary from './002_dashboard_summary.js';
 import * as registry from './003_registry.js';
 import * as leanSettlementWrites from './004_lean_settlement_writes.js';
 import * as dashboardMonthly from './005_dashboard_monthly.js';
+import * as assessment from './006_assessment.js';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: registry.name, sql: registry.sql },
   { id: 4, name: leanSettlementWrites.name, sql: leanSettlementWrites.sql },
   { id: 5, name: dashboardMonthly.name, sql: dashboardMonthly.sql },
+  { id: 6, name: assessment.name, sql: assessment.sql },
 ];
