@@ -46,16 +46,22 @@ function postgresDriver(url: string): TestDriver {
         opened.push(db);
         return db;
       };
+      const dispose = async (): Promise<void> => {
+        for (const d of opened) await d.close();
+        await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.close();
+      };
       const db = await open();
-      await migrate(db);
+      try {
+        await migrate(db);
+      } catch (err) {
+        await dispose();
+        throw err;
+      }
       return {
         db,
         openAnother: open,
-        async dispose() {
-          for (const d of opened) await d.close();
-          await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
-          await admin.close();
-        },
+        dispose,
       };
     },
   };

@@ -51,7 +51,14 @@ export async function createTestApp(driver: TestDriver, options: TestAppOptions 
     apps.push(app);
     return app;
   };
-  const app = await make(testDb.db);
+  let app: FastifyInstance;
+  try {
+    app = await make(testDb.db);
+  } catch (err) {
+    // A test file that cannot start must not leave its schema behind.
+    await testDb.dispose();
+    throw err;
+  }
   return {
     app,
     db: testDb.db,
