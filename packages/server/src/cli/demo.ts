@@ -22,7 +22,8 @@ export async function runDemo(argv: string[]): Promise<number> {
       persons,
       visits,
       seed,
-      concurrency: runtime.db.kind === 'postgres' ? 4 * availableParallelism() : 1,
+      // Enough visits in flight for the service to batch them (on PGlite too: it batches in-process).
+      concurrency: runtime.db.kind === 'postgres' ? 32 * availableParallelism() : 64,
       // The same command again replays (idempotent); other sizes or seeds settle new visits.
       run: `${seed}-${persons}-${visits}`,
       onProgress: (done, total) => {

@@ -63,7 +63,7 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
   const report = await seedDemo(runtime.db, service, {
     persons: FIRST_START_PERSONS,
     visits: FIRST_START_VISITS,
-    concurrency: runtime.db.kind === 'postgres' ? 8 : 1,
+    concurrency: 64, // enough in flight for the service to batch them
     run: 'serve',
     onProgress: (done, total) => {
       bar.update(done, total);
