@@ -23,6 +23,7 @@ import { registryAgreementRoutes } from './routes/registry/agreements.js';
 import { registryCareRoutes } from './routes/registry/care.js';
 import { registryInstitutionRoutes } from './routes/registry/institutions.js';
 import { registryReferralRoutes } from './routes/registry/referrals.js';
+import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 
 export interface BuildOptions {
   db: Database;
@@ -85,6 +86,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registryAgreementRoutes(api, options.db);
       registryCareRoutes(api, options.db, diseaseListsOf(loadPolicyBook()));
       registryReferralRoutes(api, options.db);
+      registrySupervisionRoutes(api, options.db);
       done();
     },
     { prefix: '/api/v1' },

@@ -17,6 +17,7 @@ export interface Indicators {
   totalControlAmount?: number; // 总额控制指标，元
   catalogueStockingRateMin?: number; // 基本药物配备率下限
   catalogueUsageRateMin?: number; // 基本药物使用率下限
+  satisfactionMin?: number; // 参保人满意度下限 (R-A10)
 }
 
 export interface SettlementTerms {

@@ -17,7 +17,9 @@ export type Entity =
   | 'catalogue'
   | 'person_care'
   | 'referral'
-  | 'e_prescription';
+  | 'e_prescription'
+  | 'assessment'
+  | 'complaint';
 
 export interface RecordVersion {
   entity: Entity;

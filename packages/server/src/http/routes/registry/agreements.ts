@@ -27,6 +27,7 @@ const indicators = {
     totalControlAmount: { type: 'number', minimum: 0, description: '总额控制指标，元' },
     catalogueStockingRateMin: { ...percent, description: '基本药物配备率下限' },
     catalogueUsageRateMin: { ...percent, description: '基本药物使用率下限' },
+    satisfactionMin: { ...percent, description: '参保人满意度下限 (R-A10)' },
   },
   additionalProperties: false,
 } as const;

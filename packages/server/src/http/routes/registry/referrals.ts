@@ -14,7 +14,7 @@ import {
 } from '../../../registry/referrals.js';
 import { changeBy, date, errors, id, idParams } from './common.js';
 
-const ENTITIES: readonly Entity[] = ['institution', 'application', 'agreement', 'catalogue', 'person_care', 'referral', 'e_prescription'];
+const ENTITIES: readonly Entity[] = ['institution', 'application', 'agreement', 'catalogue', 'person_care', 'referral', 'e_prescription', 'assessment', 'complaint'];
 
 export function registryReferralRoutes(app: FastifyInstance, db: Database): void {
   const tags = ['registry'];

@@ -1,0 +1,148 @@
+// 协议考核、信用等级、满意度、举报投诉与信息公开 (R-A7, R-A8, R-A10).
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../../db/types.js';
+import { notFound } from '../../../errors.js';
+import { assessAgreement, findAssessment, listAssessments, publishAssessment } from '../../../registry/assessment.js';
+import { closeComplaint, disclosure, listComplaints, receiveComplaint, recordSurvey, type Complaint } from '../../../registry/feedback.js';
+import { changeBy, date, errors, id, idParams, text } from './common.js';
+
+// Query strings are not coerced (app.ts): a year is four digits.
+const year = { type: 'string', pattern: '^\\d{4}$', description: '年度 YYYY' } as const;
+const yearOf = (y: string | undefined): number | undefined => (y === undefined ? undefined : Number(y));
+
+export function registrySupervisionRoutes(app: FastifyInstance, db: Database): void {
+  const tags = ['registry'];
+
+  app.post<{ Params: { id: string }; Body: { periodFrom?: string; periodTo?: string; assessedOn: string } }>(
+    '/agreements/:id/assessments',
+    {
+      schema: {
+        tags,
+        summary: '协议考核：按考核期结算数据计算各项指标、计分、评定信用等级 (R-A7, R-A8)',
+        params: idParams,
+        body: { type: 'object', properties: { periodFrom: date, periodTo: date, assessedOn: date }, required: ['assessedOn'], additionalProperties: false },
+        response: errors,
+      },
+    },
+    async (request, reply) => reply.status(201).send(await assessAgreement(db, request.params.id, request.body, changeBy(request, '协议考核'))),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/assessments/:id',
+    { schema: { tags, summary: '考核结果', params: idParams, response: errors } },
+    async (request) => {
+      const a = await findAssessment(db, request.params.id);
+      if (!a) throw notFound('考核结果', 'id', request.params.id);
+      return a;
+    },
+  );
+
+  app.get<{ Querystring: { institutionId?: string; year?: string } }>(
+    '/assessments',
+    {
+      schema: {
+        tags,
+        summary: '考核结果列表（含未公开）',
+        querystring: { type: 'object', properties: { institutionId: id, year }, additionalProperties: false },
+      },
+    },
+    async (request) => ({
+      items: await listAssessments(db, { institutionId: request.query.institutionId, year: yearOf(request.query.year), publishedOnly: false }),
+    }),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/assessments/:id/publication',
+    { schema: { tags, summary: '公开考核结果 (R-A7)', params: idParams, response: errors } },
+    async (request) => publishAssessment(db, request.params.id, changeBy(request, '公开考核结果')),
+  );
+
+  app.get<{ Querystring: { year?: string } }>(
+    '/public/assessments',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '已公开的定点机构考核结果与信用等级（公开）',
+        querystring: { type: 'object', properties: { year }, additionalProperties: false },
+      },
+    },
+    async (request) => ({ items: await listAssessments(db, { year: yearOf(request.query.year), publishedOnly: true }) }),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { year: string } }>(
+    '/public/institutions/:id/disclosure',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '定点机构信息公开：次均费用、基金支付、满意度、举报投诉、已公开的考核等级 (R-A10)',
+        params: idParams,
+        querystring: { type: 'object', properties: { year }, required: ['year'], additionalProperties: false },
+        response: errors,
+      },
+    },
+    async (request) => disclosure(db, request.params.id, Number(request.query.year)),
+  );
+
+  app.post<{ Params: { id: string }; Body: { periodFrom: string; periodTo: string; respondents: number; satisfied: number } }>(
+    '/institutions/:id/satisfaction-surveys',
+    {
+      schema: {
+        tags,
+        summary: '登记满意度调查结果 (R-A10)',
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: { periodFrom: date, periodTo: date, respondents: { type: 'integer', minimum: 1 }, satisfied: { type: 'integer', minimum: 0 } },
+          required: ['periodFrom', 'periodTo', 'respondents', 'satisfied'],
+          additionalProperties: false,
+        },
+        response: errors,
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordSurvey(db, request.params.id, request.body)),
+  );
+
+  app.post<{ Params: { id: string }; Body: { kind: Complaint['kind']; receivedOn: string; summary: string; personId?: string | null } }>(
+    '/institutions/:id/complaints',
+    {
+      schema: {
+        tags,
+        summary: '受理举报或投诉 (R-A10)',
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: { kind: { type: 'string', enum: ['report', 'complaint'] }, receivedOn: date, summary: text, personId: { type: ['string', 'null'] } },
+          required: ['kind', 'receivedOn', 'summary'],
+          additionalProperties: false,
+        },
+        response: errors,
+      },
+    },
+    async (request, reply) => reply.status(201).send(await receiveComplaint(db, request.params.id, request.body, changeBy(request, '受理举报投诉'))),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/institutions/:id/complaints',
+    { schema: { tags, summary: '机构的举报投诉', params: idParams, response: errors } },
+    async (request) => ({ items: await listComplaints(db, request.params.id) }),
+  );
+
+  app.post<{ Params: { id: string }; Body: { state: 'substantiated' | 'unfounded'; resolution: string; closedOn: string } }>(
+    '/complaints/:id/closure',
+    {
+      schema: {
+        tags,
+        summary: '举报投诉办结（查实或不实）',
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: { state: { type: 'string', enum: ['substantiated', 'unfounded'] }, resolution: text, closedOn: date },
+          required: ['state', 'resolution', 'closedOn'],
+          additionalProperties: false,
+        },
+        response: errors,
+      },
+    },
+    async (request) => closeComplaint(db, request.params.id, request.body, changeBy(request, `举报投诉办结：${request.body.state}`)),
+  );
+}
