@@ -5,6 +5,8 @@
 import type { Database, Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import { signAgreement, changeAgreementState } from '../registry/agreements.js';
+import { assessAgreement, publishAssessment } from '../registry/assessment.js';
+import { closeComplaint, receiveComplaint, recordSurvey } from '../registry/feedback.js';
 import { reviewApplication, submitApplication } from '../registry/applications.js';
 import { CRITERIA } from '../registry/criteria.js';
 import type { Change } from '../registry/history.js';
@@ -228,4 +230,30 @@ export async function settleWithRecords(db: Database, service: SettlementService
     }
   }
   return settled;
+}
+
+/**
+ * The 2025 assessment year (R-A7, R-A8, R-A10): a satisfaction survey for every institution, a few
+ * reports and complaints, each 2025 agreement assessed from its settlements and the result published.
+ */
+export async function assessDemoYear(db: Database, institutions: readonly Institution[]): Promise<number> {
+  const done = await db.query(`SELECT 1 FROM assessments LIMIT 1`);
+  if (done.length > 0) return 0;
+  const rng = new Rng(2025);
+  let assessed = 0;
+  for (const [i, inst] of institutions.entries()) {
+    const respondents = rng.int(40, 200);
+    await recordSurvey(db, inst.id, { periodFrom: '2025-01-01', periodTo: '2025-12-31', respondents, satisfied: Math.round(respondents * (0.72 + rng.next() * 0.27)) });
+    if (i % 17 === 3) {
+      const c = await receiveComplaint(db, inst.id, { kind: i % 2 === 0 ? 'report' : 'complaint', receivedOn: '2025-09-12', summary: i % 2 === 0 ? '挂床住院、虚记费用' : '候诊时间过长' }, DEMO);
+      await closeComplaint(db, c.id, { state: i % 2 === 0 ? 'substantiated' : 'unfounded', resolution: i % 2 === 0 ? '查实，追回基金并约谈' : '经核查不实', closedOn: '2025-10-20' }, DEMO);
+    }
+    const agreements = await db.query<{ id: string }>(`SELECT id FROM agreements WHERE institution_id = $1 AND year = 2025`, [inst.id]);
+    for (const a of agreements) {
+      const result = await assessAgreement(db, a.id, { assessedOn: '2026-01-20' }, DEMO);
+      await publishAssessment(db, result.id, DEMO);
+      assessed++;
+    }
+  }
+  return assessed;
 }

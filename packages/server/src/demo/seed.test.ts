@@ -68,6 +68,7 @@ describe.each(testDrivers())('demo seeding on $kind', (driver) => {
     expect(refused).toBeLessThan(20);
     expect(report.settled + refused).toBe(400);
     expect(report.withRecords).toBeGreaterThan(0);
+    expect(report.assessed).toBeGreaterThan(50); // every 2025 agreement assessed and published
     expect(report.reversed).toBeGreaterThan(0);
     expect(await isEmpty(t.db)).toBe(false);
     const kinds = await t.db.query<{ visit_kind: string }>(

@@ -7,7 +7,7 @@ import type { SettlementService } from '../settle/service.js';
 import { demoPersons, type DemoPerson } from './persons.js';
 import { Rng } from './prng.js';
 import { demoInstitutions } from './region.js';
-import { seedDemoRegistry, settleWithRecords } from './registry.js';
+import { assessDemoYear, seedDemoRegistry, settleWithRecords } from './registry.js';
 import { demoDate, demoNetwork, demoVisit } from './visits.js';
 
 export interface SeedOptions {
@@ -31,6 +31,7 @@ export interface SeedReport {
   reversed: number;
   refused: Record<string, number>; // error code → count (input errors of a generated visit)
   withRecords: number; // visits that named a referral or e-prescription record by id
+  assessed: number; // 2025 agreements assessed and published (R-A7)
 }
 
 /** True when the database has no institutions yet: a new database to seed. */
@@ -71,6 +72,7 @@ export async function seedDemo(
     reversed: 0,
     refused: {},
     withRecords: 0,
+    assessed: 0,
   };
   const reversalShare = options.reversalShare ?? 0.01;
   let next = 0;
