@@ -110,5 +110,7 @@ export async function seedDemo(
     Math.min(200, Math.ceil(options.visits / 50)),
     options.run,
   );
+  // The 2025 assessment year: surveys, complaints, every 2025 agreement assessed and published.
+  report.assessed = await assessDemoYear(db, institutions);
   return report;
 }
