@@ -1,0 +1,90 @@
+// `yibao serve` as a user starts it: the compiled command (the root `pretest` builds it), on the
+// embedded database in a fresh folder, on a free port.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/yibao.mjs', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  stdout: () => string;
+  base: string;
+}
+
+async function start(dataDir: string): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', String(port)], {
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`yibao serve exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).status === 200) return { child, stdout: () => out, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('yibao serve did not become ready');
+}
+
+async function stop(running: Running): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => {
+    running.child.once('exit', (code) => {
+      resolve(code);
+    });
+  });
+  running.child.kill('SIGTERM');
+  return exited;
+}
+
+async function total(base: string, path: string): Promise<number> {
+  const page = (await (await fetch(`${base}/api/v1${path}`)).json()) as { total: number };
+  return page.total;
+}
+
+describe('yibao serve', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yibao-serve-'));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates and seeds a new database, says where it listens, and keeps the data across a restart', async () => {
+    const first = await start(dataDir);
+    expect(first.stdout()).toContain(first.base);
+    expect(await total(first.base, '/institutions?pageSize=1')).toBeGreaterThanOrEqual(84);
+    const settled = await total(first.base, '/settlements?pageSize=1');
+    expect(settled).toBeGreaterThan(2000);
+    expect(await stop(first)).toBe(0);
+
+    // A database that is not new is not seeded again.
+    const second = await start(dataDir);
+    expect(await total(second.base, '/settlements?pageSize=1')).toBe(settled);
+    expect(await stop(second)).toBe(0);
+  }, 180_000);
+});
