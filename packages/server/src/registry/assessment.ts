@@ -77,7 +77,7 @@ async function measure(db: Queryable, institutionId: string, from: string, to: s
      AND received_on BETWEEN $2::date AND $3::date`,
     [institutionId, from, to],
   );
-  const n = (v: number | null | undefined): number => Number(v ?? 0);
+  const n = (v: number | null | undefined): number => v ?? 0;
   const visits = n(s?.['visits']);
   return {
     visits,
@@ -105,7 +105,7 @@ function judge(measured: Measured, indicators: Indicators, termShare: number): F
   for (const [indicator, field, name] of CHECKS) {
     const threshold = indicators[indicator];
     if (threshold === undefined) continue;
-    const value = measured[field] as number | null;
+    const value = measured[field];
     const met = value === null ? null : value <= threshold;
     findings.push({ indicator, name, measured: value, threshold, met, points: met === false ? ASSESSMENT_RULES.perUnmetIndicator : 0 });
   }

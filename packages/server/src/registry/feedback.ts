@@ -142,15 +142,15 @@ export async function disclosure(db: Queryable, institutionId: string, year: num
     [institutionId, from, to],
   );
   const published = (await listAssessments(db, { institutionId, year, publishedOnly: true }))[0];
-  const visits = Number(s?.visits ?? 0);
+  const visits = s?.visits ?? 0;
   return {
     institution,
     year,
     visits,
-    costPerVisit: visits > 0 ? Math.round(Number(s?.total ?? 0) / visits) / 100 : null,
-    fundPay: Number(s?.fund ?? 0) / 100,
-    satisfaction: sv?.respondents ? Math.round((Number(sv.satisfied) * 1000) / Number(sv.respondents)) / 10 : null,
-    complaints: { received: Number(c?.received ?? 0), substantiated: Number(c?.substantiated ?? 0) },
+    costPerVisit: visits > 0 ? Math.round((s?.total ?? 0) / visits) / 100 : null,
+    fundPay: (s?.fund ?? 0) / 100,
+    satisfaction: sv?.respondents ? Math.round(((sv.satisfied ?? 0) * 1000) / sv.respondents) / 10 : null,
+    complaints: { received: c?.received ?? 0, substantiated: c?.substantiated ?? 0 },
     assessment: published
       ? { periodFrom: published.periodFrom, periodTo: published.periodTo, score: published.score, rating: published.rating, consequence: published.consequence }
       : null,
