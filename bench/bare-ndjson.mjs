@@ -1,7 +1,8 @@
 // The baseline for `yibao calc --ndjson`: the same streaming loop doing only JSON.parse and
 // JSON.stringify of each line — what any ndjson tool must pay before computing anything.
 let pending = '';
-const write = (s) => (process.stdout.write(s) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve)));
+const write = (s) =>
+  process.stdout.write(s) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
 for await (const chunk of process.stdin) {
   pending += chunk.toString('utf8');
   let start = 0;

@@ -20,7 +20,9 @@ const N = arg > 0 ? Number(process.argv[arg + 1]) : 100_000;
 const rate = (count, ms) => Math.round(count / (ms / 1000));
 const fmt = (n) => n.toLocaleString('en-US');
 
-console.log(`Yibao engine benchmark — ${fmt(N)} random visits, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+console.log(
+  `Yibao engine benchmark — ${fmt(N)} random visits, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
+);
 const book = loadPolicyBook();
 const visits = randomVisits(N);
 const itemsPerVisit = visits.reduce((a, v) => a + v.items.length, 0) / N;
@@ -37,7 +39,9 @@ for (let p = 0; p < 5; p++) {
 }
 passes.sort((a, b) => a - b);
 const inProcess = passes[passes.length - 1];
-console.log(`\n1. engine in process (one core, trace included): best ${fmt(inProcess)} visits/s, median ${fmt(passes[2])} visits/s  [goal ≥ 200,000]`);
+console.log(
+  `\n1. engine in process (one core, trace included): best ${fmt(inProcess)} visits/s, median ${fmt(passes[2])} visits/s  [goal ≥ 200,000]`,
+);
 
 // 2. The ndjson command against a bare JSON read-and-write of the same lines.
 const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-'));
@@ -63,9 +67,15 @@ const bare = timeCommand([join(root, 'bench', 'bare-ndjson.mjs')]);
 const yibao = join(root, 'packages', 'server', 'bin', 'yibao.mjs');
 const calc = timeCommand([yibao, 'calc', '--ndjson']);
 const calcOne = timeCommand([yibao, 'calc', '--ndjson', '--threads', '1']);
-console.log(`\n2. bare JSON read+write of the same lines (one thread): ${fmt(Math.round(bare.ms))} ms (${fmt(rate(N, bare.ms))} lines/s)`);
-console.log(`   yibao calc --ndjson (worker per core): ${fmt(Math.round(calc.ms))} ms (${fmt(rate(N, calc.ms))} visits/s, ${fmt(Math.round(calc.bytes / 1e6))} MB out)  cost ${(calc.ms / bare.ms).toFixed(2)}×  [goal ≤ 2×]`);
-console.log(`   yibao calc --ndjson --threads 1: ${fmt(Math.round(calcOne.ms))} ms (${fmt(rate(N, calcOne.ms))} visits/s)  cost ${(calcOne.ms / bare.ms).toFixed(2)}×`);
+console.log(
+  `\n2. bare JSON read+write of the same lines (one thread): ${fmt(Math.round(bare.ms))} ms (${fmt(rate(N, bare.ms))} lines/s)`,
+);
+console.log(
+  `   yibao calc --ndjson (worker per core): ${fmt(Math.round(calc.ms))} ms (${fmt(rate(N, calc.ms))} visits/s, ${fmt(Math.round(calc.bytes / 1e6))} MB out)  cost ${(calc.ms / bare.ms).toFixed(2)}×  [goal ≤ 2×]`,
+);
+console.log(
+  `   yibao calc --ndjson --threads 1: ${fmt(Math.round(calcOne.ms))} ms (${fmt(rate(N, calcOne.ms))} visits/s)  cost ${(calcOne.ms / bare.ms).toFixed(2)}×`,
+);
 rmSync(dir, { recursive: true, force: true });
 
 // 3. ZEN decision table for the benefit lookup only (rate, deductible, cap), same visits.
@@ -83,6 +93,10 @@ for (let i = 0; i < N; i += 1000) {
 }
 const zenBatched = rate(N, performance.now() - t);
 const zenBest = Math.max(zenSequential, zenBatched);
-console.log(`\n3. ZEN decision table (${ruleCount} rules), benefit lookup only: ${fmt(zenSequential)} lookups/s awaited one by one, ${fmt(zenBatched)} lookups/s in batches of 1,000`);
-console.log(`   the engine's whole settlement (lines, gate, deductible, tier, cap, account, trace) vs ZEN's lookup alone: ${(inProcess / zenBest).toFixed(1)}× faster`);
+console.log(
+  `\n3. ZEN decision table (${ruleCount} rules), benefit lookup only: ${fmt(zenSequential)} lookups/s awaited one by one, ${fmt(zenBatched)} lookups/s in batches of 1,000`,
+);
+console.log(
+  `   the engine's whole settlement (lines, gate, deductible, tier, cap, account, trace) vs ZEN's lookup alone: ${(inProcess / zenBest).toFixed(1)}× faster`,
+);
 console.log(`\n(checksum ${check})`);

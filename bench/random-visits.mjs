@@ -29,7 +29,14 @@ function item(r, i) {
   const cls = pick(r, ['A', 'A', 'A', 'B', 'B', 'self']);
   const kind = pick(r, ['drug', 'drug', 'service', 'material']);
   const unitPrice = (Math.round(r() * 20000) + 1) / 100;
-  const it = { code: `X${i}${cls}`, name: `项目${i}`, kind, class: cls, quantity: pick(r, [1, 1, 2, 3, 0.5, 1.25]), unitPrice };
+  const it = {
+    code: `X${i}${cls}`,
+    name: `项目${i}`,
+    kind,
+    class: cls,
+    quantity: pick(r, [1, 1, 2, 3, 0.5, 1.25]),
+    unitPrice,
+  };
   if (cls === 'B') it.selfPayRatio = pick(r, [0.1, 0.05, 0.15]);
   if (cls === 'self') it.consent = r() < 0.8;
   if (r() < 0.1) it.priceStandard = Math.round(unitPrice * 90) / 100;
@@ -41,15 +48,27 @@ function item(r, i) {
 
 export function randomVisit(r) {
   const scheme = r() < 0.6 ? 'resident' : 'employee';
-  const category = scheme === 'resident' ? pick(r, ['adult', 'minor', 'elderly']) : pick(r, ['in_service', 'retired']);
+  const category =
+    scheme === 'resident' ? pick(r, ['adult', 'minor', 'elderly']) : pick(r, ['in_service', 'retired']);
   const chronicDiseases = r() < 0.25 ? [pick(r, ['E11', 'I10', 'A15', 'J44'])] : [];
-  const person = { scheme, category, chronicDiseases, familyDoctorContract: r() < 0.4, relocated: r() < 0.03, accountBalance: scheme === 'employee' ? yuan(r, 3000) : 0 };
+  const person = {
+    scheme,
+    category,
+    chronicDiseases,
+    familyDoctorContract: r() < 0.4,
+    relocated: r() < 0.03,
+    accountBalance: scheme === 'employee' ? yuan(r, 3000) : 0,
+  };
   const roll = r();
   let institution = pick(r, INSTITUTIONS);
   let visit;
   if (roll < 0.1) {
     institution = { type: 'pharmacy' };
-    visit = { kind: 'pharmacy', ePrescription: r() < 0.7 ? { fromLevel: 'primary', fromType: 'community_centre' } : null, useAccount: r() < 0.5 };
+    visit = {
+      kind: 'pharmacy',
+      ePrescription: r() < 0.7 ? { fromLevel: 'primary', fromType: 'community_centre' } : null,
+      useAccount: r() < 0.5,
+    };
   } else if (roll < 0.2 && chronicDiseases.length > 0) {
     visit = { kind: 'chronic_outpatient', diagnosis: chronicDiseases[0] };
   } else if (roll < 0.27) {
@@ -58,7 +77,15 @@ export function randomVisit(r) {
     visit = {
       kind,
       scope: pick(r, ['in_county', 'in_county', 'cross_county', 'out_of_city']),
-      referral: r() < 0.4 ? { fromLevel: up ? 'primary' : 'secondary', direction: up ? 'up' : 'down', filed: r() < 0.8, linkedDeductiblePaid: r() < 0.3 ? 600 : 0 } : null,
+      referral:
+        r() < 0.4
+          ? {
+              fromLevel: up ? 'primary' : 'secondary',
+              direction: up ? 'up' : 'down',
+              filed: r() < 0.8,
+              linkedDeductiblePaid: r() < 0.3 ? 600 : 0,
+            }
+          : null,
     };
   } else {
     const hospital = institution.level !== 'primary';
@@ -72,7 +99,10 @@ export function randomVisit(r) {
   const n = 1 + Math.floor(r() * 10);
   const items = [];
   for (let i = 0; i < n; i++) items.push(item(r, i));
-  const date = r() < 0.2 ? '2025-11-15' : `2026-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-1${Math.floor(r() * 9)}`;
+  const date =
+    r() < 0.2
+      ? '2025-11-15'
+      : `2026-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-1${Math.floor(r() * 9)}`;
   const ytd = {
     outpatientDeductiblePaid: yuan(r, 500),
     outpatientFundPaid: yuan(r, 1500),

@@ -17,7 +17,13 @@ import { referralGateRefuses } from './steps/referralGate.js';
 import { Trace } from './trace.js';
 
 /** Accumulators after the visit (REFERENCE_POLICY.md §7, §8 "Accumulators"): fen in, fen out. */
-function accumulate(ytd: Accumulators, d: BenefitDecision, deductible: number, fundPay: number, inScope: number): Accumulators {
+function accumulate(
+  ytd: Accumulators,
+  d: BenefitDecision,
+  deductible: number,
+  fundPay: number,
+  inScope: number,
+): Accumulators {
   const after = { ...ytd };
   switch (d.group) {
     case 'none':
@@ -56,7 +62,10 @@ function accumulatorsInYuan(a: Accumulators): Accumulators {
 export function calculateParsed({ input, region, segment }: ParsedRequest): CalcResult {
   const trace = new Trace();
   const params = segment.groups.get(`${input.person.scheme}/${input.person.category}`);
-  if (!params) throw new Error(`policy ${region.code} has no benefits for ${input.person.scheme}/${input.person.category}`);
+  if (!params)
+    throw new Error(
+      `policy ${region.code} has no benefits for ${input.person.scheme}/${input.person.category}`,
+    );
 
   const lines = priceLines(input, segment.region, trace);
   const decision = decideBenefitGroup(input, segment, trace);
@@ -68,7 +77,8 @@ export function calculateParsed({ input, region, segment }: ParsedRequest): Calc
   const fundPay = applyCap(input, decision, params, computed, trace);
   const overCap = computed - fundPay;
   const pooledSelfPay = base - computed;
-  const personalPart = lines.fullSelfPay + lines.overLimitSelfPay + lines.firstSelfPay + deductible + pooledSelfPay + overCap;
+  const personalPart =
+    lines.fullSelfPay + lines.overLimitSelfPay + lines.firstSelfPay + deductible + pooledSelfPay + overCap;
   const accountPay = payFromAccount(input, params, personalPart, trace);
   const cashPay = personalPart - accountPay;
   let settled = `基金支付${formatYuan(fundPay)}，个人负担${formatYuan(personalPart)}`;

@@ -13,7 +13,8 @@ export function fail(code: string, field: string, message: string): never {
 
 export function object(v: unknown, field: string): Obj {
   if (v === undefined || v === null) fail('required', field, '为必填项 (required)');
-  if (typeof v !== 'object' || Array.isArray(v)) fail('invalid_type', field, '须为 JSON 对象 (must be an object)');
+  if (typeof v !== 'object' || Array.isArray(v))
+    fail('invalid_type', field, '须为 JSON 对象 (must be an object)');
   return v as Obj;
 }
 
@@ -23,7 +24,8 @@ export function optionalObject(v: unknown, field: string): Obj | null {
 
 export function requiredString(v: unknown, field: string): string {
   if (v === undefined || v === null) fail('required', field, '为必填项 (required)');
-  if (typeof v !== 'string' || v.trim() === '') fail('invalid_type', field, '须为非空字符串 (must be a non-empty string)');
+  if (typeof v !== 'string' || v.trim() === '')
+    fail('invalid_type', field, '须为非空字符串 (must be a non-empty string)');
   return v;
 }
 
@@ -40,9 +42,14 @@ export function bool(v: unknown, field: string, fallback: boolean): boolean {
 
 export function oneOf<T extends string>(v: unknown, field: string, allowed: readonly T[], fallback?: T): T {
   if ((v === undefined || v === null) && fallback !== undefined) return fallback;
-  if (v === undefined || v === null) fail('required', field, `为必填项，取值 ${allowed.join(' | ')} (required)`);
+  if (v === undefined || v === null)
+    fail('required', field, `为必填项，取值 ${allowed.join(' | ')} (required)`);
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    fail('invalid_enum', field, `取值 ${JSON.stringify(v)} 无效，应为 ${allowed.join(' | ')} (unknown value)`);
+    fail(
+      'invalid_enum',
+      field,
+      `取值 ${JSON.stringify(v)} 无效，应为 ${allowed.join(' | ')} (unknown value)`,
+    );
   }
   return v as T;
 }
@@ -51,7 +58,8 @@ export function oneOf<T extends string>(v: unknown, field: string, allowed: read
 export function amount(v: unknown, field: string, fallback?: number): number {
   if ((v === undefined || v === null) && fallback !== undefined) return fallback;
   if (v === undefined || v === null) fail('required', field, '为必填项 (required)');
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail('invalid_amount', field, '金额须为有限数值 (amount must be a finite number)');
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    fail('invalid_amount', field, '金额须为有限数值 (amount must be a finite number)');
   if (v < 0) fail('invalid_amount', field, '金额不能为负 (amount must not be negative)');
   if (v > MAX_YUAN) fail('invalid_amount', field, `金额超过上限 ${MAX_YUAN} 元 (amount too large)`);
   // Exact: a number with at most two decimals is the double nearest fen/100, and nothing else is.
@@ -73,7 +81,8 @@ export function scaled4(v: number, field: string, code: string, what: string): n
 
 export function quantity(v: unknown, field: string): number {
   if (v === undefined || v === null) fail('required', field, '为必填项 (required)');
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail('invalid_quantity', field, '数量须为正数 (quantity must be positive)');
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+    fail('invalid_quantity', field, '数量须为正数 (quantity must be positive)');
   if (v > 1_000_000) fail('invalid_quantity', field, '数量超过上限 1000000 (quantity too large)');
   return scaled4(v, field, 'invalid_quantity', '数量');
 }
@@ -99,7 +108,11 @@ export function date(v: unknown, field: string): string {
   const s = requiredString(v, field);
   const m = DATE.exec(s);
   if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    fail('invalid_date', field, `日期 ${JSON.stringify(s)} 无效，应为真实存在的 YYYY-MM-DD (impossible date)`);
+    fail(
+      'invalid_date',
+      field,
+      `日期 ${JSON.stringify(s)} 无效，应为真实存在的 YYYY-MM-DD (impossible date)`,
+    );
   }
   return s;
 }

@@ -14,10 +14,12 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = { primary: 1, seconda
 
 /** Null when the pairing is valid, else the reason in words. */
 export function levelMismatch(type: InstitutionType, level: Level | null): string | null {
-  if (type === 'pharmacy') return level === null ? null : '定点零售药店没有机构等级 (a pharmacy has no level)';
+  if (type === 'pharmacy')
+    return level === null ? null : '定点零售药店没有机构等级 (a pharmacy has no level)';
   if (level === null) return '非药店机构须有等级 primary | secondary | tertiary (level required)';
   if (PRIMARY_TYPES.includes(type) && level !== 'primary') return `${type} 属基层医疗机构，等级须为 primary`;
-  if (HOSPITAL_TYPES.includes(type) && level === 'primary') return `${type} 为医院，等级须为 secondary 或 tertiary`;
+  if (HOSPITAL_TYPES.includes(type) && level === 'primary')
+    return `${type} 为医院，等级须为 secondary 或 tertiary`;
   return null; // an internet hospital takes its founder's level, any of the three
 }
 

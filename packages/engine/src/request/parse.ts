@@ -1,11 +1,35 @@
 // Validates a CALC_CONTRACT.md request against the contract and the region's policy, and converts it
 // to the engine's units. Bad input throws CalcInputError naming the field; nothing is computed.
-import { DIRECTIONS, INSTITUTION_TYPES, ITEM_CLASSES, ITEM_KINDS, LEVELS, SCHEMES, SCOPES, VISIT_KINDS, ACCUMULATOR_NAMES } from '../contract.js';
+import {
+  DIRECTIONS,
+  INSTITUTION_TYPES,
+  ITEM_CLASSES,
+  ITEM_KINDS,
+  LEVELS,
+  SCHEMES,
+  SCOPES,
+  VISIT_KINDS,
+  ACCUMULATOR_NAMES,
+} from '../contract.js';
 import { CalcInputError } from '../contract.js';
 import type { Accumulators, Level } from '../contract.js';
 import type { PolicyBook, PolicySegment, RegionPolicy } from '../policy/types.js';
 import { QUANTITY_SCALE } from '../money.js';
-import { MAX_YUAN, amount, bool, date, fail, object, oneOf, optionalAmount, optionalObject, optionalString, quantity, ratio, requiredString } from './fields.js';
+import {
+  MAX_YUAN,
+  amount,
+  bool,
+  date,
+  fail,
+  object,
+  oneOf,
+  optionalAmount,
+  optionalObject,
+  optionalString,
+  quantity,
+  ratio,
+  requiredString,
+} from './fields.js';
 import { expectedDirection, levelMismatch } from './institutions.js';
 import type { Line, VisitInput } from './visit.js';
 
@@ -21,7 +45,11 @@ function segmentOn(region: RegionPolicy, day: string): PolicySegment {
     const s = segments[i];
     if (s && s.from <= day) return s;
   }
-  return fail('no_policy_version', 'date', `${day} 没有在用的 ${region.code}（${region.name}）政策版本 (no policy version in force on this date)`);
+  return fail(
+    'no_policy_version',
+    'date',
+    `${day} 没有在用的 ${region.code}（${region.name}）政策版本 (no policy version in force on this date)`,
+  );
 }
 
 /** Field names are local ("unitPrice") on the hot path; an error is re-raised as items[i].unitPrice. */
@@ -59,7 +87,8 @@ function parseLines(raw: unknown[]): Line[] {
   for (let i = 0; i < raw.length; i++) {
     const line = parseLine(raw[i], i);
     total += line.quantity * line.unitPrice;
-    if (total > MAX_TOTAL) fail('invalid_amount', `items[${i}]`, `本次费用合计超过上限 ${MAX_YUAN} 元 (visit total too large)`);
+    if (total > MAX_TOTAL)
+      fail('invalid_amount', `items[${i}]`, `本次费用合计超过上限 ${MAX_YUAN} 元 (visit total too large)`);
     lines[i] = line;
   }
   return lines;
@@ -79,29 +108,43 @@ export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
   const req = object(raw, 'request');
   const regionCode = requiredString(req.region, 'region');
   const region = book.regions.get(regionCode);
-  if (!region) fail('unknown_region', 'region', `未知统筹区 ${JSON.stringify(regionCode)}；已有: ${[...book.regions.keys()].join(', ')} (unknown region)`);
+  if (!region)
+    fail(
+      'unknown_region',
+      'region',
+      `未知统筹区 ${JSON.stringify(regionCode)}；已有: ${[...book.regions.keys()].join(', ')} (unknown region)`,
+    );
   const day = date(req.date, 'date');
   const segment = segmentOn(region, day);
 
   const p = object(req.person, 'person');
   const scheme = oneOf(p.scheme, 'person.scheme', SCHEMES);
   const categories = region.schemes.get(scheme);
-  if (!categories) fail('invalid_enum', 'person.scheme', `${region.name}没有 ${scheme} 险种 (scheme not in this region)`);
+  if (!categories)
+    fail('invalid_enum', 'person.scheme', `${region.name}没有 ${scheme} 险种 (scheme not in this region)`);
   const category = oneOf(p.category, 'person.category', categories);
   const diseasesRaw = p.chronicDiseases ?? [];
-  if (!Array.isArray(diseasesRaw)) fail('invalid_type', 'person.chronicDiseases', '须为诊断编码数组 (must be an array of ICD-10 codes)');
-  const chronicDiseases = diseasesRaw.map((c: unknown, i: number) => requiredString(c, `person.chronicDiseases[${i}]`));
+  if (!Array.isArray(diseasesRaw))
+    fail('invalid_type', 'person.chronicDiseases', '须为诊断编码数组 (must be an array of ICD-10 codes)');
+  const chronicDiseases = diseasesRaw.map((c: unknown, i: number) =>
+    requiredString(c, `person.chronicDiseases[${i}]`),
+  );
 
   const inst = object(req.institution, 'institution');
   const type = oneOf(inst.type, 'institution.type', INSTITUTION_TYPES);
-  const level = inst.level === undefined || inst.level === null ? null : oneOf(inst.level, 'institution.level', LEVELS);
+  const level =
+    inst.level === undefined || inst.level === null ? null : oneOf(inst.level, 'institution.level', LEVELS);
   const mismatch = levelMismatch(type, level);
   if (mismatch) fail('institution_level_mismatch', 'institution.level', mismatch);
 
   const v = object(req.visit, 'visit');
   const kind = oneOf(v.kind, 'visit.kind', VISIT_KINDS);
   if ((kind === 'pharmacy') !== (type === 'pharmacy')) {
-    fail('visit_kind_mismatch', 'visit.kind', '药店购药(pharmacy)只能发生在定点零售药店，药店只能办理药店购药 (pharmacy kind goes with a pharmacy only)');
+    fail(
+      'visit_kind_mismatch',
+      'visit.kind',
+      '药店购药(pharmacy)只能发生在定点零售药店，药店只能办理药店购药 (pharmacy kind goes with a pharmacy only)',
+    );
   }
   const diagnosis = optionalString(v.diagnosis, 'visit.diagnosis');
   if (diagnosis === null && (kind === 'chronic_outpatient' || kind === 'special_outpatient')) {
@@ -111,12 +154,17 @@ export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
   const r = optionalObject(v.referral, 'visit.referral');
   let referral: VisitInput['visit']['referral'] = null;
   if (r) {
-    if (level === null) fail('referral_not_applicable', 'visit.referral', '药店购药不适用转诊 (no referral at a pharmacy)');
+    if (level === null)
+      fail('referral_not_applicable', 'visit.referral', '药店购药不适用转诊 (no referral at a pharmacy)');
     const fromLevel = oneOf(r.fromLevel, 'visit.referral.fromLevel', LEVELS);
     const direction = oneOf(r.direction, 'visit.referral.direction', DIRECTIONS);
     const expected = expectedDirection(fromLevel, level);
     if (direction !== expected) {
-      fail('referral_direction', 'visit.referral.direction', `从 ${fromLevel} 转往 ${level} 机构的转诊方向应为 ${expected}，不是 ${direction}`);
+      fail(
+        'referral_direction',
+        'visit.referral.direction',
+        `从 ${fromLevel} 转往 ${level} 机构的转诊方向应为 ${expected}，不是 ${direction}`,
+      );
     }
     referral = {
       fromLevel,
@@ -130,13 +178,21 @@ export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
   let ePrescription: VisitInput['visit']['ePrescription'] = null;
   if (e) {
     const fromLevel: Level = oneOf(e.fromLevel, 'visit.ePrescription.fromLevel', LEVELS);
-    const fromType = e.fromType === undefined || e.fromType === null ? null : oneOf(e.fromType, 'visit.ePrescription.fromType', INSTITUTION_TYPES);
+    const fromType =
+      e.fromType === undefined || e.fromType === null
+        ? null
+        : oneOf(e.fromType, 'visit.ePrescription.fromType', INSTITUTION_TYPES);
     const m = fromType === null ? null : levelMismatch(fromType, fromLevel);
     if (m) fail('institution_level_mismatch', 'visit.ePrescription.fromType', m);
     ePrescription = { fromLevel, fromType };
   }
 
-  if (!Array.isArray(req.items)) fail(req.items === undefined ? 'required' : 'invalid_type', 'items', '须为收费明细数组 (must be an array of line items)');
+  if (!Array.isArray(req.items))
+    fail(
+      req.items === undefined ? 'required' : 'invalid_type',
+      'items',
+      '须为收费明细数组 (must be an array of line items)',
+    );
   if (req.items.length === 0) fail('required', 'items', '至少需要一条收费明细 (at least one line item)');
 
   const input: VisitInput = {

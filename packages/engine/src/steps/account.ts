@@ -4,7 +4,12 @@ import type { GroupBenefits } from '../policy/types.js';
 import type { VisitInput } from '../request/visit.js';
 import type { Trace } from '../trace.js';
 
-export function payFromAccount(input: VisitInput, params: GroupBenefits, personalPart: number, trace: Trace): number {
+export function payFromAccount(
+  input: VisitInput,
+  params: GroupBenefits,
+  personalPart: number,
+  trace: Trace,
+): number {
   if (!input.visit.useAccount) return 0;
   if (!params.personalAccount) {
     trace.notApplied('R-D9', '个人账户支付', '本参保人所属险种不设个人账户');

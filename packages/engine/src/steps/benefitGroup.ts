@@ -12,7 +12,9 @@ export interface BenefitDecision {
 
 /** A certified code covers the diagnosis when equal, or when the diagnosis extends it with "." (§8). */
 export function diagnosisMatches(diagnosis: string, certified: string): boolean {
-  return diagnosis === certified || (diagnosis.startsWith(certified) && diagnosis.charAt(certified.length) === '.');
+  return (
+    diagnosis === certified || (diagnosis.startsWith(certified) && diagnosis.charAt(certified.length) === '.')
+  );
 }
 
 function certifiedFor(input: VisitInput): string | null {
@@ -36,7 +38,10 @@ export function decideBenefitGroup(input: VisitInput, segment: PolicySegment, tr
     case 'pharmacy': {
       const rx = visit.ePrescription;
       if (rx) {
-        trace.applied('R-D8', `凭${LEVEL_NAME[rx.fromLevel]}医疗机构电子处方在定点药店购药，按处方机构等级的普通门诊统筹待遇支付`);
+        trace.applied(
+          'R-D8',
+          `凭${LEVEL_NAME[rx.fromLevel]}医疗机构电子处方在定点药店购药，按处方机构等级的普通门诊统筹待遇支付`,
+        );
         return { group: 'general_outpatient', level: rx.fromLevel, tuberculosis: false };
       }
       trace.applied('R-A12', '无电子处方在定点药店购药（非处方药），统筹基金不予支付');
@@ -50,7 +55,10 @@ export function decideBenefitGroup(input: VisitInput, segment: PolicySegment, tr
       const rule = chronic ? 'R-C10' : 'R-C8';
       const name = chronic ? '门诊慢性病' : '门诊特殊病种';
       if (certified === null) {
-        trace.applied(rule, `诊断 ${diagnosis} 不在参保人已认定的病种内，不享受${name}待遇，按普通门诊统筹支付`);
+        trace.applied(
+          rule,
+          `诊断 ${diagnosis} 不在参保人已认定的病种内，不享受${name}待遇，按普通门诊统筹支付`,
+        );
         return { group: 'general_outpatient', level, tuberculosis: false };
       }
       trace.applied(rule, `诊断 ${diagnosis} 属参保人已认定病种 ${certified}，按${name}待遇支付`);

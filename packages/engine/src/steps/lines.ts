@@ -37,7 +37,8 @@ const AS_CLASS_A = '基层医疗机构乙类药品参照甲类支付';
  */
 function classBAsA(line: Line, visitWideReason: string | null, trace: Trace): boolean | 'visit' {
   if (line.kind !== 'drug') {
-    if (visitWideReason === null) trace.notApplied('R-C2', AS_CLASS_A, '本项为乙类诊疗项目或医用耗材，仅药品适用', line.index);
+    if (visitWideReason === null)
+      trace.notApplied('R-C2', AS_CLASS_A, '本项为乙类诊疗项目或医用耗材，仅药品适用', line.index);
     return false;
   }
   if (visitWideReason !== null) return 'visit';
@@ -69,35 +70,78 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
   const isPharmacy = input.institution.type === 'pharmacy';
   const visitWideReason = visitWideClassBReason(level, isPharmacy);
   const notAsA: number[] = [];
-  const totals: LineTotals = { items: new Array<ItemResult>(input.items.length), total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
+  const totals: LineTotals = {
+    items: new Array<ItemResult>(input.items.length),
+    total: 0,
+    fullSelfPay: 0,
+    overLimitSelfPay: 0,
+    firstSelfPay: 0,
+    inScope: 0,
+    institutionBorne: 0,
+  };
 
   for (const line of input.items) {
-    const a = { total: 0, fullSelfPay: 0, overLimitSelfPay: 0, firstSelfPay: 0, inScope: 0, institutionBorne: 0 };
+    const a = {
+      total: 0,
+      fullSelfPay: 0,
+      overLimitSelfPay: 0,
+      firstSelfPay: 0,
+      inScope: 0,
+      institutionBorne: 0,
+    };
     const p1 = priceLine(line.quantity, line.unitPrice);
     a.total = p1;
     if (line.publicHealth) {
       a.institutionBorne = p1;
-      trace.applied('R-C5', `${label(line)}为免费基本公共卫生服务，${formatYuan(p1)}由机构承担，基金和个人均不支付`, p1, line.index);
+      trace.applied(
+        'R-C5',
+        `${label(line)}为免费基本公共卫生服务，${formatYuan(p1)}由机构承担，基金和个人均不支付`,
+        p1,
+        line.index,
+      );
     } else {
       const p2 = priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, null));
-      const p3 = line.class === 'self' ? p2 : priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, line.paymentLimit));
+      const p3 =
+        line.class === 'self'
+          ? p2
+          : priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, line.paymentLimit));
       if (p1 > p2) {
         a.institutionBorne += p1 - p2;
-        trace.applied('R-C3', `${label(line)}收费超过价格标准，超出部分${formatYuan(p1 - p2)}由机构承担，不得向患者收取（R-D10）`, p1 - p2, line.index);
+        trace.applied(
+          'R-C3',
+          `${label(line)}收费超过价格标准，超出部分${formatYuan(p1 - p2)}由机构承担，不得向患者收取（R-D10）`,
+          p1 - p2,
+          line.index,
+        );
       }
       if (p2 > p3) {
         a.overLimitSelfPay = p2 - p3;
-        trace.applied('R-C3', `${label(line)}超过医保支付限价，超出部分${formatYuan(p2 - p3)}由个人自付（超限价自付）`, p2 - p3, line.index);
+        trace.applied(
+          'R-C3',
+          `${label(line)}超过医保支付限价，超出部分${formatYuan(p2 - p3)}由个人自付（超限价自付）`,
+          p2 - p3,
+          line.index,
+        );
       }
       const left = p3;
       switch (line.class) {
         case 'self':
           if (line.consent) {
             a.fullSelfPay = left;
-            trace.applied('R-B6', `${label(line)}为自费项目，患者已签署知情同意书，${formatYuan(left)}全部自付`, left, line.index);
+            trace.applied(
+              'R-B6',
+              `${label(line)}为自费项目，患者已签署知情同意书，${formatYuan(left)}全部自付`,
+              left,
+              line.index,
+            );
           } else {
             a.institutionBorne += left;
-            trace.applied('R-B6', `${label(line)}为自费项目，未签署知情同意书，${formatYuan(left)}由机构承担（R-D10）`, left, line.index);
+            trace.applied(
+              'R-B6',
+              `${label(line)}为自费项目，未签署知情同意书，${formatYuan(left)}由机构承担（R-D10）`,
+              left,
+              line.index,
+            );
           }
           break;
         case 'B':
@@ -105,12 +149,22 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
           if (asA === 'visit') notAsA.push(line.index + 1);
           if (asA === true) {
             a.inScope = left;
-            trace.applied('R-C2', `${label(line)}为乙类药品，基层医疗机构参照甲类支付，不设先行自付，${formatYuan(left)}纳入政策范围`, left, line.index);
+            trace.applied(
+              'R-C2',
+              `${label(line)}为乙类药品，基层医疗机构参照甲类支付，不设先行自付，${formatYuan(left)}纳入政策范围`,
+              left,
+              line.index,
+            );
           } else {
             const ratio = line.selfPayRatio ?? region.classBDefaultSelfPayRatio;
             a.firstSelfPay = applyRatio(left, ratio);
             a.inScope = left - a.firstSelfPay;
-            trace.applied('R-C1', `${label(line)}为乙类，先行自付比例${ratio / 100}%，先行自付${formatYuan(a.firstSelfPay)}`, a.firstSelfPay, line.index);
+            trace.applied(
+              'R-C1',
+              `${label(line)}为乙类，先行自付比例${ratio / 100}%，先行自付${formatYuan(a.firstSelfPay)}`,
+              a.firstSelfPay,
+              line.index,
+            );
           }
           break;
         case 'A':

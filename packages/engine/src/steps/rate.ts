@@ -11,7 +11,13 @@ export interface RateOutcome {
   computed: number; // fen, pool base × rate(s), each part rounded on its own
 }
 
-function generalOutpatient(input: VisitInput, params: GroupBenefits, base: number, decision: BenefitDecision, trace: Trace): RateOutcome {
+function generalOutpatient(
+  input: VisitInput,
+  params: GroupBenefits,
+  base: number,
+  decision: BenefitDecision,
+  trace: Trace,
+): RateOutcome {
   const level = decision.level ?? 'primary';
   const g = params.generalOutpatient;
   const baseRate = g.rate[level];
@@ -19,7 +25,11 @@ function generalOutpatient(input: VisitInput, params: GroupBenefits, base: numbe
   const ytd = input.ytd.outpatientInScope;
   if (tierRate === undefined || g.tierThreshold === null) {
     const computed = applyPercent(base, baseRate);
-    trace.applied('R-D2', `${LEVEL_NAME[level]}医疗机构普通门诊统筹支付比例${baseRate}%：${formatYuan(base)} × ${baseRate}% = ${formatYuan(computed)}`, computed);
+    trace.applied(
+      'R-D2',
+      `${LEVEL_NAME[level]}医疗机构普通门诊统筹支付比例${baseRate}%：${formatYuan(base)} × ${baseRate}% = ${formatYuan(computed)}`,
+      computed,
+    );
     return { rate: baseRate, computed };
   }
   const below = Math.min(base, Math.max(0, g.tierThreshold - ytd));
@@ -35,11 +45,20 @@ function generalOutpatient(input: VisitInput, params: GroupBenefits, base: numbe
   return { rate: ytd >= g.tierThreshold ? tierRate : baseRate, computed: partBelow + partAbove };
 }
 
-function inpatientRate(input: VisitInput, segment: PolicySegment, params: GroupBenefits, decision: BenefitDecision, trace: Trace): number {
+function inpatientRate(
+  input: VisitInput,
+  segment: PolicySegment,
+  params: GroupBenefits,
+  decision: BenefitDecision,
+  trace: Trace,
+): number {
   const isBed = decision.group === 'family_bed';
   const level = isBed ? 'primary' : (decision.level ?? 'primary');
   const base = params.inpatient.rate[level];
-  trace.applied(isBed ? 'R-C4' : 'R-D1', `${isBed ? '家庭病床按基层住院' : `${LEVEL_NAME[level]}医疗机构住院`}支付比例${base}%`);
+  trace.applied(
+    isBed ? 'R-C4' : 'R-D1',
+    `${isBed ? '家庭病床按基层住院' : `${LEVEL_NAME[level]}医疗机构住院`}支付比例${base}%`,
+  );
   const adj = segment.region.inpatientAdjustment;
   const r = input.visit.referral;
   const filed = r !== null && r.filed;
@@ -98,25 +117,45 @@ export function computeFund(
           rate = tb;
           trace.applied('R-D4', `结核病门诊在${LEVEL_NAME[lv]}医疗机构支付比例${tb}%`);
         } else {
-          trace.notApplied('R-D4', '结核病门诊提高支付比例', Object.keys(params.chronicOutpatient.tuberculosisRate).length === 0 ? '本参保人所属险种不设结核病提高比例' : `仅限${Object.keys(params.chronicOutpatient.tuberculosisRate).map((l) => LEVEL_NAME[l as keyof typeof LEVEL_NAME]).join('、')}医疗机构`);
+          trace.notApplied(
+            'R-D4',
+            '结核病门诊提高支付比例',
+            Object.keys(params.chronicOutpatient.tuberculosisRate).length === 0
+              ? '本参保人所属险种不设结核病提高比例'
+              : `仅限${Object.keys(params.chronicOutpatient.tuberculosisRate)
+                  .map((l) => LEVEL_NAME[l as keyof typeof LEVEL_NAME])
+                  .join('、')}医疗机构`,
+          );
         }
       }
       const computed = applyPercent(base, rate);
-      trace.applied('R-D4', `门诊慢性病在${LEVEL_NAME[lv]}医疗机构支付比例${rate}%：${formatYuan(base)} × ${rate}% = ${formatYuan(computed)}`, computed);
+      trace.applied(
+        'R-D4',
+        `门诊慢性病在${LEVEL_NAME[lv]}医疗机构支付比例${rate}%：${formatYuan(base)} × ${rate}% = ${formatYuan(computed)}`,
+        computed,
+      );
       return { rate, computed };
     }
     case 'special_outpatient': {
       const lv = level ?? 'primary';
       const rate = params.inpatient.rate[lv];
       const computed = applyPercent(base, rate);
-      trace.applied('R-D7', `门诊特殊病种参照住院，${LEVEL_NAME[lv]}医疗机构支付比例${rate}%（不适用住院调整）：${formatYuan(base)} × ${rate}% = ${formatYuan(computed)}`, computed);
+      trace.applied(
+        'R-D7',
+        `门诊特殊病种参照住院，${LEVEL_NAME[lv]}医疗机构支付比例${rate}%（不适用住院调整）：${formatYuan(base)} × ${rate}% = ${formatYuan(computed)}`,
+        computed,
+      );
       return { rate, computed };
     }
     case 'inpatient':
     case 'family_bed': {
       const rate = inpatientRate(input, segment, params, decision, trace);
       const computed = applyPercent(base, rate);
-      trace.applied('R-D1', `住院统筹支付：${formatYuan(base)} × ${rate}% = ${formatYuan(computed)}`, computed);
+      trace.applied(
+        'R-D1',
+        `住院统筹支付：${formatYuan(base)} × ${rate}% = ${formatYuan(computed)}`,
+        computed,
+      );
       return { rate, computed };
     }
   }

@@ -19,7 +19,15 @@ const example1 = {
   visit: { kind: 'outpatient' },
   items: [
     { code: 'A10', name: '甲类项目', kind: 'service', class: 'A', quantity: 1, unitPrice: 10 },
-    { code: 'B25', name: '乙类药品', kind: 'drug', class: 'B', selfPayRatio: 0.1, quantity: 2, unitPrice: 25 },
+    {
+      code: 'B25',
+      name: '乙类药品',
+      kind: 'drug',
+      class: 'B',
+      selfPayRatio: 0.1,
+      quantity: 2,
+      unitPrice: 25,
+    },
     { code: 'S20', name: '自费药品', kind: 'drug', class: 'self', quantity: 1, unitPrice: 20, consent: true },
   ],
 };
@@ -29,7 +37,15 @@ describe('yibao calc', () => {
     const r = yibao(['calc'], JSON.stringify(example1));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(out).toMatchObject({ totalCost: 80, fullSelfPay: 20, firstSelfPay: 0, inScope: 60, fundPay: 36, personalPart: 44, policyVersion: '2026' });
+    expect(out).toMatchObject({
+      totalCost: 80,
+      fullSelfPay: 20,
+      firstSelfPay: 0,
+      inScope: 60,
+      fundPay: 36,
+      personalPart: 44,
+      policyVersion: '2026',
+    });
     expect(Array.isArray(out.trace) && out.trace.length > 0).toBe(true);
   });
 
@@ -38,7 +54,9 @@ describe('yibao calc', () => {
     const r = yibao(['calc'], JSON.stringify(bad));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(JSON.parse(r.stderr)).toMatchObject({ error: { code: 'invalid_amount', field: 'items[0].unitPrice' } });
+    expect(JSON.parse(r.stderr)).toMatchObject({
+      error: { code: 'invalid_amount', field: 'items[0].unitPrice' },
+    });
   });
 
   it('exits 2 for malformed JSON', () => {
@@ -47,16 +65,25 @@ describe('yibao calc', () => {
     expect(JSON.parse(r.stderr)).toMatchObject({ error: { code: 'invalid_json', field: 'request' } });
   });
 
-  it.each([['--threads', '1'], ['--threads', '2']])('--ndjson %s %s answers line for line in order, errors on their own line, exit 0', (...threads) => {
+  it.each([
+    ['--threads', '1'],
+    ['--threads', '2'],
+  ])('--ndjson %s %s answers line for line in order, errors on their own line, exit 0', (...threads) => {
     const lines: string[] = [];
     for (let i = 0; i < 3000; i++) {
       if (i % 7 === 3) lines.push('{not json');
       else if (i % 11 === 5) lines.push(JSON.stringify({ ...example1, date: '2026-02-30' }));
-      else lines.push(JSON.stringify({ ...example1, items: [{ ...example1.items[0], unitPrice: (i % 500) + 1 }] }));
+      else
+        lines.push(
+          JSON.stringify({ ...example1, items: [{ ...example1.items[0], unitPrice: (i % 500) + 1 }] }),
+        );
     }
     const r = yibao(['calc', '--ndjson', ...threads], lines.join('\n') + '\n\n');
     expect(r.status).toBe(0);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { totalCost?: number; error?: { code: string } });
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { totalCost?: number; error?: { code: string } });
     expect(out).toHaveLength(3000);
     out.forEach((o, i) => {
       if (i % 7 === 3) expect(o.error?.code).toBe('invalid_json');

@@ -7,7 +7,13 @@ export type ErrorBody = { error: { code: string; message: string; field: string 
 export function errorBody(err: unknown): ErrorBody {
   if (err instanceof CalcInputError) return err.toJSON();
   if (err instanceof SyntaxError) {
-    return { error: { code: 'invalid_json', message: `请求不是有效的 JSON (malformed JSON): ${err.message}`, field: 'request' } };
+    return {
+      error: {
+        code: 'invalid_json',
+        message: `请求不是有效的 JSON (malformed JSON): ${err.message}`,
+        field: 'request',
+      },
+    };
   }
   throw err;
 }

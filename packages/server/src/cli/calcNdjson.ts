@@ -10,14 +10,21 @@ const BLOCK_BYTES = 256 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
 
 function writer(out: NodeJS.WriteStream): (s: string) => Promise<void> {
-  return (s) => (out.write(s) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => { resolve(); })));
+  return (s) =>
+    out.write(s)
+      ? Promise.resolve()
+      : new Promise<void>((resolve) =>
+          out.once('drain', () => {
+            resolve();
+          }),
+        );
 }
 
 /** Splits a stream into blocks that end at a newline. */
 async function* blocksOf(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   let pending = '';
   for await (const chunk of input) {
-    pending += typeof chunk === 'string' ? chunk : (chunk).toString('utf8');
+    pending += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     if (pending.length < BLOCK_BYTES) continue;
     const cut = pending.lastIndexOf('\n');
     if (cut === -1) continue;
@@ -34,7 +41,11 @@ async function sequential(book: PolicyBook, write: (s: string) => Promise<void>)
   }
 }
 
-async function parallel(policyDir: string, threads: number, write: (s: string) => Promise<void>): Promise<void> {
+async function parallel(
+  policyDir: string,
+  threads: number,
+  write: (s: string) => Promise<void>,
+): Promise<void> {
   const workerUrl = new URL('./calcWorker.js', import.meta.url);
   const workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: { policyDir } }));
   const done = new Map<number, string>();

@@ -19,7 +19,23 @@ import type { DemoPerson } from './persons.js';
 import { Rng } from './prng.js';
 
 const DEMO: Change = { actor: 'demo', reason: '示范数据初始导入' };
-const CHRONIC = new Set(['I10', 'I11', 'E10', 'E11', 'I25', 'J44', 'I69', 'A15', 'A16', 'A17', 'A18', 'A19', 'B18', 'M05', 'G20']);
+const CHRONIC = new Set([
+  'I10',
+  'I11',
+  'E10',
+  'E11',
+  'I25',
+  'J44',
+  'I69',
+  'A15',
+  'A16',
+  'A17',
+  'A18',
+  'A19',
+  'B18',
+  'M05',
+  'G20',
+]);
 
 const DRUG_SHARE_BY_LEVEL = { primary: 55, secondary: 42, tertiary: 35 } as const; // 药占比上限
 const CONTROL_BY_LEVEL = { primary: 2_000_000, secondary: 30_000_000, tertiary: 120_000_000 } as const; // 总额控制
@@ -45,7 +61,9 @@ async function seedAgreements(db: Database, institutions: readonly Institution[]
             selfPaidDrugShareMax: 10,
             ...(inst.type === 'pharmacy' ? {} : { totalControlAmount: CONTROL_BY_LEVEL[level] }),
             ...(level === 'primary' ? { catalogueStockingRateMin: 90, catalogueUsageRateMin: 80 } : {}),
-            ...(level !== 'primary' && inst.type !== 'pharmacy' ? { inpatientOutOfScopeShareMax: 8, inpatientPersonalBurdenShareMax: 30 } : {}),
+            ...(level !== 'primary' && inst.type !== 'pharmacy'
+              ? { inpatientOutOfScopeShareMax: 8, inpatientPersonalBurdenShareMax: 30 }
+              : {}),
           },
           settlementTerms: { method: 'monthly', paymentDays: 30, qualityDepositPercent: 5 },
         },
@@ -55,15 +73,36 @@ async function seedAgreements(db: Database, institutions: readonly Institution[]
   }
   const clinic = institutions.find((i) => i.type === 'clinic');
   if (clinic) {
-    await changeAgreementState(db, `AGR-${clinic.id}-2026`, { state: 'terminated', effectiveOn: '2026-10-01', reason: '年度考核不合格，群众满意度低 (R-A9)' }, DEMO);
+    await changeAgreementState(
+      db,
+      `AGR-${clinic.id}-2026`,
+      { state: 'terminated', effectiveOn: '2026-10-01', reason: '年度考核不合格，群众满意度低 (R-A9)' },
+      DEMO,
+    );
   }
   const pharmacy = institutions.find((i) => i.type === 'pharmacy');
   if (pharmacy) {
-    await changeAgreementState(db, `AGR-${pharmacy.id}-2026`, { state: 'suspended', effectiveOn: '2026-03-01', reason: '串换药品，暂停协议整改' }, DEMO);
-    await changeAgreementState(db, `AGR-${pharmacy.id}-2026`, { state: 'active', effectiveOn: '2026-04-01', reason: '整改到位，恢复协议' }, DEMO);
+    await changeAgreementState(
+      db,
+      `AGR-${pharmacy.id}-2026`,
+      { state: 'suspended', effectiveOn: '2026-03-01', reason: '串换药品，暂停协议整改' },
+      DEMO,
+    );
+    await changeAgreementState(
+      db,
+      `AGR-${pharmacy.id}-2026`,
+      { state: 'active', effectiveOn: '2026-04-01', reason: '整改到位，恢复协议' },
+      DEMO,
+    );
   }
   const village = [...institutions].reverse().find((i) => i.type === 'village_clinic');
-  if (village) await cancelDesignation(db, village.id, { effectiveOn: '2026-09-01', reason: '虚构诊疗骗取医保基金 (R-A9)' }, DEMO);
+  if (village)
+    await cancelDesignation(
+      db,
+      village.id,
+      { effectiveOn: '2026-09-01', reason: '虚构诊疗骗取医保基金 (R-A9)' },
+      DEMO,
+    );
   const centre = institutions.find((i) => i.type === 'community_centre');
   if (centre) {
     await putCatalogue(
@@ -71,8 +110,20 @@ async function seedAgreements(db: Database, institutions: readonly Institution[]
       centre.id,
       {
         drugs: [
-          { code: 'XA10BAA199A001010101445', name: '二甲双胍片', genericName: '盐酸二甲双胍片', dosageForm: '片剂', price: 12.5 },
-          { code: 'XC08CAA047A001010100709', name: '氨氯地平片', genericName: '苯磺酸氨氯地平片', dosageForm: '片剂', price: 18.6 },
+          {
+            code: 'XA10BAA199A001010101445',
+            name: '二甲双胍片',
+            genericName: '盐酸二甲双胍片',
+            dosageForm: '片剂',
+            price: 12.5,
+          },
+          {
+            code: 'XC08CAA047A001010100709',
+            name: '氨氯地平片',
+            genericName: '苯磺酸氨氯地平片',
+            dosageForm: '片剂',
+            price: 18.6,
+          },
         ],
         services: [
           { code: '110200001', name: '普通门诊诊查费', price: 10 },
@@ -84,29 +135,180 @@ async function seedAgreements(db: Database, institutions: readonly Institution[]
   }
 }
 
-const checklist = (unmetItem?: string) => CRITERIA.map((item) => ({ item, met: item !== unmetItem, evidence: item === unmetItem ? '尚未达到' : '现场核查通过' }));
+const checklist = (unmetItem?: string) =>
+  CRITERIA.map((item) => ({
+    item,
+    met: item !== unmetItem,
+    evidence: item === unmetItem ? '尚未达到' : '现场核查通过',
+  }));
 
 /** Applications in every state: pending, approved (and signed), rejected, returned, green channel. */
 async function seedApplications(db: Database): Promise<void> {
   const county = '白河县';
-  await submitApplication(db, { id: 'APP-2026-001', institution: { id: 'N0200100', name: '东湖区滨江社区卫生服务中心', type: 'community_centre', level: 'primary', county: '东湖区' }, stations: [{ id: 'N0200101', name: '滨江第1社区卫生服务站', type: 'community_station', county: '东湖区' }], submittedOn: '2026-10-20', criteria: checklist() }, DEMO);
-  await submitApplication(db, { id: 'APP-2026-002', institution: { id: 'N0130002', name: '城关区康宁诊所', type: 'clinic', level: 'primary', county: '城关区' }, submittedOn: '2026-03-02', criteria: checklist() }, DEMO);
-  await reviewApplication(db, 'APP-2026-002', { decision: 'approve', reason: '材料齐全，现场核查合格', reviewer: '定点审核组', decidedOn: '2026-04-15' }, DEMO);
-  await signAgreement(db, 'N0130002', { id: 'AGR-N0130002-2026', year: 2026, validFrom: '2026-05-01', signedOn: '2026-04-20', indicators: { drugCostShareMax: 55, selfPaidDrugShareMax: 10 }, settlementTerms: { method: 'monthly', paymentDays: 30 } }, DEMO);
-  await submitApplication(db, { id: 'APP-2026-003', institution: { id: 'N0330003', name: '青山县济世诊所', type: 'clinic', level: 'primary', county: '青山县' }, submittedOn: '2026-05-06', criteria: checklist('finance_separation') }, DEMO);
-  await reviewApplication(db, 'APP-2026-003', { decision: 'reject', reason: '公共卫生与医疗收支未分开核算', reviewer: '定点审核组', decidedOn: '2026-06-01' }, DEMO);
-  await submitApplication(db, { id: 'APP-2026-004', institution: { id: 'N0430004', name: '白河县惠康药房', type: 'pharmacy', county }, submittedOn: '2026-06-10', criteria: checklist() }, DEMO);
-  await reviewApplication(db, 'APP-2026-004', { decision: 'return', reason: '营业执照复印件不清晰，请补正', reviewer: '定点审核组', decidedOn: '2026-06-20' }, DEMO);
-  await submitApplication(db, { id: 'APP-2026-005', institution: { id: 'N0420500', name: '白河县山口乡卫生院', type: 'township_centre', level: 'primary', county }, stations: [{ id: 'N0420501', name: '山口乡东村卫生室', type: 'village_clinic', county }], submittedOn: '2026-02-01', criteria: checklist('it_settlement'), greenChannel: true }, DEMO);
-  await reviewApplication(db, 'APP-2026-005', { decision: 'approve', reason: '绿色通道：资源薄弱地区，限三个月内完成联网', reviewer: '定点审核组', decidedOn: '2026-03-01' }, DEMO);
-  await signAgreement(db, 'N0420500', { id: 'AGR-N0420500-2026', year: 2026, validFrom: '2026-03-01', signedOn: '2026-03-01', indicators: { drugCostShareMax: 55 }, settlementTerms: { method: 'monthly', paymentDays: 30 } }, DEMO);
+  await submitApplication(
+    db,
+    {
+      id: 'APP-2026-001',
+      institution: {
+        id: 'N0200100',
+        name: '东湖区滨江社区卫生服务中心',
+        type: 'community_centre',
+        level: 'primary',
+        county: '东湖区',
+      },
+      stations: [
+        { id: 'N0200101', name: '滨江第1社区卫生服务站', type: 'community_station', county: '东湖区' },
+      ],
+      submittedOn: '2026-10-20',
+      criteria: checklist(),
+    },
+    DEMO,
+  );
+  await submitApplication(
+    db,
+    {
+      id: 'APP-2026-002',
+      institution: {
+        id: 'N0130002',
+        name: '城关区康宁诊所',
+        type: 'clinic',
+        level: 'primary',
+        county: '城关区',
+      },
+      submittedOn: '2026-03-02',
+      criteria: checklist(),
+    },
+    DEMO,
+  );
+  await reviewApplication(
+    db,
+    'APP-2026-002',
+    {
+      decision: 'approve',
+      reason: '材料齐全，现场核查合格',
+      reviewer: '定点审核组',
+      decidedOn: '2026-04-15',
+    },
+    DEMO,
+  );
+  await signAgreement(
+    db,
+    'N0130002',
+    {
+      id: 'AGR-N0130002-2026',
+      year: 2026,
+      validFrom: '2026-05-01',
+      signedOn: '2026-04-20',
+      indicators: { drugCostShareMax: 55, selfPaidDrugShareMax: 10 },
+      settlementTerms: { method: 'monthly', paymentDays: 30 },
+    },
+    DEMO,
+  );
+  await submitApplication(
+    db,
+    {
+      id: 'APP-2026-003',
+      institution: {
+        id: 'N0330003',
+        name: '青山县济世诊所',
+        type: 'clinic',
+        level: 'primary',
+        county: '青山县',
+      },
+      submittedOn: '2026-05-06',
+      criteria: checklist('finance_separation'),
+    },
+    DEMO,
+  );
+  await reviewApplication(
+    db,
+    'APP-2026-003',
+    {
+      decision: 'reject',
+      reason: '公共卫生与医疗收支未分开核算',
+      reviewer: '定点审核组',
+      decidedOn: '2026-06-01',
+    },
+    DEMO,
+  );
+  await submitApplication(
+    db,
+    {
+      id: 'APP-2026-004',
+      institution: { id: 'N0430004', name: '白河县惠康药房', type: 'pharmacy', county },
+      submittedOn: '2026-06-10',
+      criteria: checklist(),
+    },
+    DEMO,
+  );
+  await reviewApplication(
+    db,
+    'APP-2026-004',
+    {
+      decision: 'return',
+      reason: '营业执照复印件不清晰，请补正',
+      reviewer: '定点审核组',
+      decidedOn: '2026-06-20',
+    },
+    DEMO,
+  );
+  await submitApplication(
+    db,
+    {
+      id: 'APP-2026-005',
+      institution: {
+        id: 'N0420500',
+        name: '白河县山口乡卫生院',
+        type: 'township_centre',
+        level: 'primary',
+        county,
+      },
+      stations: [{ id: 'N0420501', name: '山口乡东村卫生室', type: 'village_clinic', county }],
+      submittedOn: '2026-02-01',
+      criteria: checklist('it_settlement'),
+      greenChannel: true,
+    },
+    DEMO,
+  );
+  await reviewApplication(
+    db,
+    'APP-2026-005',
+    {
+      decision: 'approve',
+      reason: '绿色通道：资源薄弱地区，限三个月内完成联网',
+      reviewer: '定点审核组',
+      decidedOn: '2026-03-01',
+    },
+    DEMO,
+  );
+  await signAgreement(
+    db,
+    'N0420500',
+    {
+      id: 'AGR-N0420500-2026',
+      year: 2026,
+      validFrom: '2026-03-01',
+      signedOn: '2026-03-01',
+      indicators: { drugCostShareMax: 55 },
+      settlementTerms: { method: 'monthly', paymentDays: 30 },
+    },
+    DEMO,
+  );
 }
 
 /** The persons' care relationships, in bulk, matching what they were registered with. */
-async function seedCare(db: Database, institutions: readonly Institution[], persons: readonly DemoPerson[]): Promise<void> {
+async function seedCare(
+  db: Database,
+  institutions: readonly Institution[],
+  persons: readonly DemoPerson[],
+): Promise<void> {
   const rng = new Rng(4242);
-  const centres = (county: string) => institutions.filter((i) => i.county === county && (i.type === 'community_centre' || i.type === 'township_centre'));
-  const secondary = (county: string) => institutions.find((i) => i.county === county && i.type === 'general_hospital' && i.level === 'secondary');
+  const centres = (county: string) =>
+    institutions.filter(
+      (i) => i.county === county && (i.type === 'community_centre' || i.type === 'township_centre'),
+    );
+  const secondary = (county: string) =>
+    institutions.find((i) => i.county === county && i.type === 'general_hospital' && i.level === 'secondary');
   const city = institutions.find((i) => i.level === 'tertiary' && i.type === 'general_hospital');
   const stationsOf = (centre: string) => institutions.filter((i) => i.parentId === centre);
   const counties: object[] = [];
@@ -120,11 +322,23 @@ async function seedCare(db: Database, institutions: readonly Institution[], pers
     counties.push({ id: p.id, county: p.homeCounty });
     // 1 in 100 left the scheme at mid-year (参保终止): their later visits are refused (R-B1).
     const left = rng.chance(0.01);
-    enrolments.push({ id: `ENR-${p.id}`, person_id: p.id, valid_from: '2025-01-01', valid_to: left ? '2026-06-30' : null });
+    enrolments.push({
+      id: `ENR-${p.id}`,
+      person_id: p.id,
+      valid_from: '2025-01-01',
+      valid_to: left ? '2026-06-30' : null,
+    });
     const home = centres(p.homeCounty);
     const centre = home.length > 0 ? rng.pick(home) : undefined;
     for (const code of p.chronicDiseases) {
-      certs.push({ id: `CERT-${p.id}-${code}`, person_id: p.id, code, kind: CHRONIC.has(code) ? 'chronic' : 'special', valid_from: '2025-01-01', certified_by: secondary(p.homeCounty)?.id ?? null });
+      certs.push({
+        id: `CERT-${p.id}-${code}`,
+        person_id: p.id,
+        code,
+        kind: CHRONIC.has(code) ? 'chronic' : 'special',
+        valid_from: '2025-01-01',
+        certified_by: secondary(p.homeCounty)?.id ?? null,
+      });
     }
     if (p.familyDoctorContract && centre) {
       contracts.push({
@@ -134,27 +348,71 @@ async function seedCare(db: Database, institutions: readonly Institution[], pers
         district_hospital_id: secondary(p.homeCounty)?.id ?? null,
         city_hospital_id: city?.id ?? null,
         doctor: `${centre.name.slice(-8, -6)}家庭医生团队`,
-        priority_group: p.chronicDiseases.length > 0 ? 'chronic' : p.category === 'elderly' || p.category === 'retired' ? 'elderly' : 'other',
+        priority_group:
+          p.chronicDiseases.length > 0
+            ? 'chronic'
+            : p.category === 'elderly' || p.category === 'retired'
+              ? 'elderly'
+              : 'other',
         identity_verified: true,
         valid_from: '2025-01-01',
         valid_to: '2026-12-31',
       });
     }
-    if (p.relocated) relocations.push({ id: `REL-${p.id}`, person_id: p.id, filed_on: '2025-01-01', destination: rng.pick(['海南省三亚市', '广东省深圳市', '云南省昆明市']), valid_from: '2025-01-01' });
+    if (p.relocated)
+      relocations.push({
+        id: `REL-${p.id}`,
+        person_id: p.id,
+        filed_on: '2025-01-01',
+        destination: rng.pick(['海南省三亚市', '广东省深圳市', '云南省昆明市']),
+        valid_from: '2025-01-01',
+      });
     if (centre && rng.chance(0.6)) {
       first.push({ person_id: p.id, year: 2026, institution_id: centre.id, chosen_on: '2026-01-05' });
       const station = stationsOf(centre.id)[0];
-      chosen.push({ person_id: p.id, year: 2026, institution_ids: station && rng.chance(0.5) ? [centre.id, station.id] : [centre.id] });
+      chosen.push({
+        person_id: p.id,
+        year: 2026,
+        institution_ids: station && rng.chance(0.5) ? [centre.id, station.id] : [centre.id],
+      });
     }
   }
-  await bulk(db, `UPDATE persons p SET county = x.county FROM jsonb_to_recordset($1::jsonb) AS x(id text, county text) WHERE p.id = x.id`, counties);
-  await bulk(db, `INSERT INTO enrolments SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, valid_from date, valid_to date) ON CONFLICT DO NOTHING`, enrolments);
-  await bulk(db, `INSERT INTO disease_certifications (id, person_id, code, kind, valid_from, certified_by) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, code text, kind text, valid_from date, certified_by text) ON CONFLICT DO NOTHING`, certs);
-  await bulk(db, `INSERT INTO family_doctor_contracts (id, person_id, community_centre_id, district_hospital_id, city_hospital_id, doctor, priority_group, identity_verified, valid_from, valid_to)
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, community_centre_id text, district_hospital_id text, city_hospital_id text, doctor text, priority_group text, identity_verified boolean, valid_from date, valid_to date) ON CONFLICT DO NOTHING`, contracts);
-  await bulk(db, `INSERT INTO relocation_filings (id, person_id, filed_on, destination, valid_from) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, filed_on date, destination text, valid_from date) ON CONFLICT DO NOTHING`, relocations);
-  await bulk(db, `INSERT INTO first_contact_choices SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(person_id text, year integer, institution_id text, chosen_on date) ON CONFLICT DO NOTHING`, first);
-  await bulk(db, `INSERT INTO chosen_institutions SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(person_id text, year integer, institution_ids text[]) ON CONFLICT DO NOTHING`, chosen);
+  await bulk(
+    db,
+    `UPDATE persons p SET county = x.county FROM jsonb_to_recordset($1::jsonb) AS x(id text, county text) WHERE p.id = x.id`,
+    counties,
+  );
+  await bulk(
+    db,
+    `INSERT INTO enrolments SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, valid_from date, valid_to date) ON CONFLICT DO NOTHING`,
+    enrolments,
+  );
+  await bulk(
+    db,
+    `INSERT INTO disease_certifications (id, person_id, code, kind, valid_from, certified_by) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, code text, kind text, valid_from date, certified_by text) ON CONFLICT DO NOTHING`,
+    certs,
+  );
+  await bulk(
+    db,
+    `INSERT INTO family_doctor_contracts (id, person_id, community_centre_id, district_hospital_id, city_hospital_id, doctor, priority_group, identity_verified, valid_from, valid_to)
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, community_centre_id text, district_hospital_id text, city_hospital_id text, doctor text, priority_group text, identity_verified boolean, valid_from date, valid_to date) ON CONFLICT DO NOTHING`,
+    contracts,
+  );
+  await bulk(
+    db,
+    `INSERT INTO relocation_filings (id, person_id, filed_on, destination, valid_from) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, person_id text, filed_on date, destination text, valid_from date) ON CONFLICT DO NOTHING`,
+    relocations,
+  );
+  await bulk(
+    db,
+    `INSERT INTO first_contact_choices SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(person_id text, year integer, institution_id text, chosen_on date) ON CONFLICT DO NOTHING`,
+    first,
+  );
+  await bulk(
+    db,
+    `INSERT INTO chosen_institutions SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(person_id text, year integer, institution_ids text[]) ON CONFLICT DO NOTHING`,
+    chosen,
+  );
   // The first version of every person's care record: the import itself, by the demo.
   await bulk(
     db,
@@ -166,7 +424,11 @@ async function seedCare(db: Database, institutions: readonly Institution[], pers
 }
 
 /** Registers the registry side of the demo region (before any visit is settled). */
-export async function seedDemoRegistry(db: Database, institutions: readonly Institution[], persons: readonly DemoPerson[]): Promise<void> {
+export async function seedDemoRegistry(
+  db: Database,
+  institutions: readonly Institution[],
+  persons: readonly DemoPerson[],
+): Promise<void> {
   const already = await db.query('SELECT 1 FROM agreements LIMIT 1');
   if (already.length > 0) return; // seeding again is harmless
   await seedAgreements(db, institutions);
@@ -178,11 +440,23 @@ export async function seedDemoRegistry(db: Database, institutions: readonly Inst
  * Referrals and e-prescriptions as institutions create them, and visits that name them by id —
  * through the same settlement service. Returns how many visits settled.
  */
-export async function settleWithRecords(db: Database, service: SettlementService, institutions: readonly Institution[], persons: readonly DemoPerson[], count: number, run: string): Promise<number> {
+export async function settleWithRecords(
+  db: Database,
+  service: SettlementService,
+  institutions: readonly Institution[],
+  persons: readonly DemoPerson[],
+  count: number,
+  run: string,
+): Promise<number> {
   const rng = new Rng(777);
-  const secondaryOf = (county: string) => institutions.find((i) => i.county === county && i.type === 'general_hospital' && i.level === 'secondary');
-  const centreOf = (county: string) => institutions.find((i) => i.county === county && (i.type === 'community_centre' || i.type === 'township_centre'));
-  const pharmacyOf = (county: string) => institutions.find((i) => i.county === county && i.type === 'pharmacy');
+  const secondaryOf = (county: string) =>
+    institutions.find((i) => i.county === county && i.type === 'general_hospital' && i.level === 'secondary');
+  const centreOf = (county: string) =>
+    institutions.find(
+      (i) => i.county === county && (i.type === 'community_centre' || i.type === 'township_centre'),
+    );
+  const pharmacyOf = (county: string) =>
+    institutions.find((i) => i.county === county && i.type === 'pharmacy');
   const residents = persons.filter((p) => p.scheme === 'resident');
   let settled = 0;
   for (let n = 0; n < count && residents.length > 0; n++) {
@@ -197,8 +471,21 @@ export async function settleWithRecords(db: Database, service: SettlementService
     try {
       if (n % 2 === 0) {
         const id = `RF-DEMO-${run}-${n}`;
-        await createReferral(db, { id, personId: p.id, fromInstitutionId: centre.id, toInstitutionId: hospital.id, issuedOn: issued, validUntil: `2026-${month}-28`, diagnosis: 'J18.9' }, { actor: centre.id, reason: '开具转诊单' });
-        if (rng.chance(0.85)) await fileReferral(db, id, { filedOn: issued }, { actor: 'demo', reason: '转诊备案' });
+        await createReferral(
+          db,
+          {
+            id,
+            personId: p.id,
+            fromInstitutionId: centre.id,
+            toInstitutionId: hospital.id,
+            issuedOn: issued,
+            validUntil: `2026-${month}-28`,
+            diagnosis: 'J18.9',
+          },
+          { actor: centre.id, reason: '开具转诊单' },
+        );
+        if (rng.chance(0.85))
+          await fileReferral(db, id, { filedOn: issued }, { actor: 'demo', reason: '转诊备案' });
         await service.settle({
           requestId: `demo-${run}-rf-${n}`,
           personId: p.id,
@@ -206,21 +493,65 @@ export async function settleWithRecords(db: Database, service: SettlementService
           date: visitDate,
           visit: { kind: 'outpatient', referralId: id },
           items: [
-            { code: '110200002', name: '副主任医师诊查费', kind: 'service', class: 'A', quantity: 1, unitPrice: 25 },
-            { code: '250101001', name: '血常规', kind: 'service', class: 'A', quantity: 1, unitPrice: rng.yuan(20, 40) },
-            { code: 'XJ01DCA', name: '头孢呋辛酯片', kind: 'drug', class: 'B', selfPayRatio: 0.1, quantity: 2, unitPrice: rng.yuan(18, 36) },
+            {
+              code: '110200002',
+              name: '副主任医师诊查费',
+              kind: 'service',
+              class: 'A',
+              quantity: 1,
+              unitPrice: 25,
+            },
+            {
+              code: '250101001',
+              name: '血常规',
+              kind: 'service',
+              class: 'A',
+              quantity: 1,
+              unitPrice: rng.yuan(20, 40),
+            },
+            {
+              code: 'XJ01DCA',
+              name: '头孢呋辛酯片',
+              kind: 'drug',
+              class: 'B',
+              selfPayRatio: 0.1,
+              quantity: 2,
+              unitPrice: rng.yuan(18, 36),
+            },
           ],
         });
       } else {
         const id = `RX-DEMO-${run}-${n}`;
-        await createEPrescription(db, { id, personId: p.id, institutionId: centre.id, doctor: '全科医生', issuedOn: issued, validUntil: `2026-${month}-28`, items: [{ code: 'XC08CAA', name: '氨氯地平片', quantity: 2 }] }, { actor: centre.id, reason: '开具电子处方' });
+        await createEPrescription(
+          db,
+          {
+            id,
+            personId: p.id,
+            institutionId: centre.id,
+            doctor: '全科医生',
+            issuedOn: issued,
+            validUntil: `2026-${month}-28`,
+            items: [{ code: 'XC08CAA', name: '氨氯地平片', quantity: 2 }],
+          },
+          { actor: centre.id, reason: '开具电子处方' },
+        );
         await service.settle({
           requestId: `demo-${run}-rx-${n}`,
           personId: p.id,
           institutionId: pharmacy.id,
           date: visitDate,
           visit: { kind: 'pharmacy', ePrescriptionId: id },
-          items: [{ code: 'XC08CAA', name: '氨氯地平片', kind: 'drug', class: 'B', selfPayRatio: 0.05, quantity: 2, unitPrice: rng.yuan(15, 25) }],
+          items: [
+            {
+              code: 'XC08CAA',
+              name: '氨氯地平片',
+              kind: 'drug',
+              class: 'B',
+              selfPayRatio: 0.05,
+              quantity: 2,
+              unitPrice: rng.yuan(15, 25),
+            },
+          ],
         });
       }
       settled++;
@@ -243,12 +574,38 @@ export async function assessDemoYear(db: Database, institutions: readonly Instit
   let assessed = 0;
   for (const [i, inst] of institutions.entries()) {
     const respondents = rng.int(40, 200);
-    await recordSurvey(db, inst.id, { periodFrom: '2025-01-01', periodTo: '2025-12-31', respondents, satisfied: Math.round(respondents * (0.72 + rng.next() * 0.27)) });
+    await recordSurvey(db, inst.id, {
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      respondents,
+      satisfied: Math.round(respondents * (0.72 + rng.next() * 0.27)),
+    });
     if (i % 17 === 3) {
-      const c = await receiveComplaint(db, inst.id, { kind: i % 2 === 0 ? 'report' : 'complaint', receivedOn: '2025-09-12', summary: i % 2 === 0 ? '挂床住院、虚记费用' : '候诊时间过长' }, DEMO);
-      await closeComplaint(db, c.id, { state: i % 2 === 0 ? 'substantiated' : 'unfounded', resolution: i % 2 === 0 ? '查实，追回基金并约谈' : '经核查不实', closedOn: '2025-10-20' }, DEMO);
+      const c = await receiveComplaint(
+        db,
+        inst.id,
+        {
+          kind: i % 2 === 0 ? 'report' : 'complaint',
+          receivedOn: '2025-09-12',
+          summary: i % 2 === 0 ? '挂床住院、虚记费用' : '候诊时间过长',
+        },
+        DEMO,
+      );
+      await closeComplaint(
+        db,
+        c.id,
+        {
+          state: i % 2 === 0 ? 'substantiated' : 'unfounded',
+          resolution: i % 2 === 0 ? '查实，追回基金并约谈' : '经核查不实',
+          closedOn: '2025-10-20',
+        },
+        DEMO,
+      );
     }
-    const agreements = await db.query<{ id: string }>(`SELECT id FROM agreements WHERE institution_id = $1 AND year = 2025`, [inst.id]);
+    const agreements = await db.query<{ id: string }>(
+      `SELECT id FROM agreements WHERE institution_id = $1 AND year = 2025`,
+      [inst.id],
+    );
     for (const a of agreements) {
       const result = await assessAgreement(db, a.id, { assessedOn: '2026-01-20' }, DEMO);
       await publishAssessment(db, result.id, DEMO);

@@ -6,4 +6,3 @@ export function agreementActiveSql(inst: string, day: string): string {
     AND (SELECT c.state FROM agreement_state_changes c WHERE c.agreement_id = a.id AND c.effective_on <= ${day}
          ORDER BY c.effective_on DESC, c.seq DESC LIMIT 1) = 'active')`;
 }
-

@@ -85,7 +85,13 @@ export async function findAgreement(db: Queryable, id: string): Promise<Agreemen
     `SELECT seq, state, effective_on::text, reason FROM agreement_state_changes WHERE agreement_id = $1 ORDER BY seq`,
     [id],
   );
-  const amendments = await db.query<{ id: string; signed_on: string; effective_on: string; changes: Amendment['changes']; reason: string }>(
+  const amendments = await db.query<{
+    id: string;
+    signed_on: string;
+    effective_on: string;
+    changes: Amendment['changes'];
+    reason: string;
+  }>(
     `SELECT id, signed_on::text, effective_on::text, changes, reason FROM agreement_amendments WHERE agreement_id = $1
      ORDER BY effective_on, id`,
     [id],
@@ -99,8 +105,19 @@ export async function findAgreement(db: Queryable, id: string): Promise<Agreemen
     signedOn: r.signed_on,
     indicators: r.indicators,
     settlementTerms: r.settlement_terms,
-    states: states.map((s) => ({ seq: s.seq, state: s.state, effectiveOn: s.effective_on, reason: s.reason })),
-    amendments: amendments.map((a) => ({ id: a.id, signedOn: a.signed_on, effectiveOn: a.effective_on, changes: a.changes, reason: a.reason })),
+    states: states.map((s) => ({
+      seq: s.seq,
+      state: s.state,
+      effectiveOn: s.effective_on,
+      reason: s.reason,
+    })),
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      signedOn: a.signed_on,
+      effectiveOn: a.effective_on,
+      changes: a.changes,
+      reason: a.reason,
+    })),
   };
 }
 
@@ -121,7 +138,10 @@ export function onDate(a: Agreement, date: string): AgreementOnDate {
 }
 
 export async function listAgreements(db: Queryable, institutionId: string): Promise<Agreement[]> {
-  const ids = await db.query<{ id: string }>(`SELECT id FROM agreements WHERE institution_id = $1 ORDER BY valid_from`, [institutionId]);
+  const ids = await db.query<{ id: string }>(
+    `SELECT id FROM agreements WHERE institution_id = $1 ORDER BY valid_from`,
+    [institutionId],
+  );
   const out: Agreement[] = [];
   for (const { id } of ids) {
     const a = await findAgreement(db, id);
@@ -141,7 +161,12 @@ export interface SignInput {
 }
 
 /** 签订年度协议 (R-A6): only with a designated institution, one agreement at a time. */
-export async function signAgreement(db: Database, institutionId: string, input: SignInput, change: Change): Promise<Agreement> {
+export async function signAgreement(
+  db: Database,
+  institutionId: string,
+  input: SignInput,
+  change: Change,
+): Promise<Agreement> {
   const validFrom = input.validFrom ?? `${input.year}-01-01`;
   const validTo = input.validTo ?? `${input.year}-12-31`;
   if (validFrom > validTo) throw new ApiError(400, 'invalid_term', '协议起始日期晚于终止日期', 'validTo');
@@ -149,7 +174,12 @@ export async function signAgreement(db: Database, institutionId: string, input: 
     const inst = await institutionView(tx, institutionId);
     if (!inst) throw notFound('定点医药机构', 'institutionId', institutionId);
     if (inst.designation !== 'designated') {
-      throw new ApiError(422, 'not_designated', `R-A6: 只与定点机构签订服务协议；${institutionId} 当前为 ${inst.designation}`, 'institutionId');
+      throw new ApiError(
+        422,
+        'not_designated',
+        `R-A6: 只与定点机构签订服务协议；${institutionId} 当前为 ${inst.designation}`,
+        'institutionId',
+      );
     }
     const overlap = await tx.query<{ id: string }>(
       `SELECT id FROM agreements WHERE institution_id = $1 AND valid_from <= $3::date AND valid_to >= $2::date
@@ -157,13 +187,27 @@ export async function signAgreement(db: Database, institutionId: string, input: 
       [institutionId, validFrom, validTo],
     );
     if (overlap[0]) {
-      throw new ApiError(409, 'agreement_overlap', `R-A6: ${institutionId} 在 ${validFrom}–${validTo} 已有协议 ${overlap[0].id}；请以补充协议变更`, 'validFrom');
+      throw new ApiError(
+        409,
+        'agreement_overlap',
+        `R-A6: ${institutionId} 在 ${validFrom}–${validTo} 已有协议 ${overlap[0].id}；请以补充协议变更`,
+        'validFrom',
+      );
     }
     const id = input.id ?? `AGR-${institutionId}-${input.year}-${randomUUID().slice(0, 4)}`;
     const inserted = await tx.query(
       `INSERT INTO agreements (id, institution_id, year, valid_from, valid_to, signed_on, indicators, settlement_terms)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, institutionId, input.year, validFrom, validTo, input.signedOn, JSON.stringify(input.indicators), JSON.stringify(input.settlementTerms)],
+      [
+        id,
+        institutionId,
+        input.year,
+        validFrom,
+        validTo,
+        input.signedOn,
+        JSON.stringify(input.indicators),
+        JSON.stringify(input.settlementTerms),
+      ],
     );
     if (inserted.length === 0) throw new ApiError(409, 'already_exists', `协议编号 ${id} 已存在`, 'id');
     await tx.query(
@@ -187,7 +231,11 @@ const TRANSITIONS: Readonly<Record<AgreementState, readonly AgreementState[]>> =
   terminated: [],
 };
 
-const STATE_NAMES: Readonly<Record<AgreementState, string>> = { active: '履行中', suspended: '暂停', terminated: '终止' };
+const STATE_NAMES: Readonly<Record<AgreementState, string>> = {
+  active: '履行中',
+  suspended: '暂停',
+  terminated: '终止',
+};
 
 /** 暂停、恢复、终止 (R-A9): each with its reason and the date it takes effect. */
 export async function changeAgreementState(
@@ -203,10 +251,20 @@ export async function changeAgreementState(
     const last = a.states[a.states.length - 1];
     if (!last) throw new Error('agreement without state');
     if (!TRANSITIONS[last.state].includes(input.state)) {
-      throw new ApiError(409, 'invalid_transition', `R-A9: 协议当前为「${STATE_NAMES[last.state]}」，不能变为「${STATE_NAMES[input.state]}」`, 'state');
+      throw new ApiError(
+        409,
+        'invalid_transition',
+        `R-A9: 协议当前为「${STATE_NAMES[last.state]}」，不能变为「${STATE_NAMES[input.state]}」`,
+        'state',
+      );
     }
     if (input.effectiveOn < last.effectiveOn) {
-      throw new ApiError(400, 'invalid_date', `生效日期不能早于上一次状态变更（${last.effectiveOn}）`, 'effectiveOn');
+      throw new ApiError(
+        400,
+        'invalid_date',
+        `生效日期不能早于上一次状态变更（${last.effectiveOn}）`,
+        'effectiveOn',
+      );
     }
     await tx.query(
       `INSERT INTO agreement_state_changes (agreement_id, seq, state, effective_on, reason) VALUES ($1, $2, $3, $4, $5)`,
@@ -220,7 +278,13 @@ export async function changeAgreementState(
 export async function amendAgreement(
   db: Database,
   id: string,
-  input: { id?: string; signedOn: string; effectiveOn: string; changes: Amendment['changes']; reason: string },
+  input: {
+    id?: string;
+    signedOn: string;
+    effectiveOn: string;
+    changes: Amendment['changes'];
+    reason: string;
+  },
   change: Change,
 ): Promise<Agreement> {
   return db.transaction(async (tx) => {
@@ -228,7 +292,12 @@ export async function amendAgreement(
     const a = await findAgreement(tx, id);
     if (!a) throw notFound('协议', 'id', id);
     if (input.effectiveOn < a.validFrom || input.effectiveOn > a.validTo) {
-      throw new ApiError(400, 'outside_term', `补充协议生效日期须在协议期内（${a.validFrom}–${a.validTo}）`, 'effectiveOn');
+      throw new ApiError(
+        400,
+        'outside_term',
+        `补充协议生效日期须在协议期内（${a.validFrom}–${a.validTo}）`,
+        'effectiveOn',
+      );
     }
     if (a.states[a.states.length - 1]?.state === 'terminated') {
       throw new ApiError(409, 'terminated', '已终止的协议不能补充', 'id');

@@ -108,12 +108,22 @@ function checkCriteria(criteria: readonly CriterionCheck[]): void {
   CRITERIA.forEach((item) => {
     const n = criteria.filter((c) => c.item === item).length;
     if (n !== 1) {
-      throw new ApiError(400, 'criteria_incomplete', `R-A2: 定点条件清单须逐项填写一次「${CRITERION_NAMES[item]}」(${item})`, 'criteria');
+      throw new ApiError(
+        400,
+        'criteria_incomplete',
+        `R-A2: 定点条件清单须逐项填写一次「${CRITERION_NAMES[item]}」(${item})`,
+        'criteria',
+      );
     }
   });
   criteria.forEach((c, i) => {
     if (c.met && c.evidence.trim() === '') {
-      throw new ApiError(400, 'evidence_required', `R-A2: 「${CRITERION_NAMES[c.item]}」标为已达到，须附佐证说明`, `criteria[${i}].evidence`);
+      throw new ApiError(
+        400,
+        'evidence_required',
+        `R-A2: 「${CRITERION_NAMES[c.item]}」标为已达到，须附佐证说明`,
+        `criteria[${i}].evidence`,
+      );
     }
   });
 }
@@ -127,14 +137,30 @@ async function checkApplicant(
   let level = inst.level ?? null;
   if (inst.type === 'internet_hospital') {
     // R-A11: an internet hospital set up by a designated primary institution, with its founder's level.
-    if (!inst.founderId) throw new ApiError(400, 'founder_required', 'R-A11: 互联网医院须注明设立它的实体机构 founderId', `${field}.founderId`);
+    if (!inst.founderId)
+      throw new ApiError(
+        400,
+        'founder_required',
+        'R-A11: 互联网医院须注明设立它的实体机构 founderId',
+        `${field}.founderId`,
+      );
     const founder = await institutionView(db, inst.founderId);
     if (!founder) throw notFound('设立机构', `${field}.founderId`, inst.founderId);
     if (founder.designation !== 'designated') {
-      throw new ApiError(422, 'founder_not_designated', `R-A11: 设立机构 ${founder.id} 不是定点医疗机构`, `${field}.founderId`);
+      throw new ApiError(
+        422,
+        'founder_not_designated',
+        `R-A11: 设立机构 ${founder.id} 不是定点医疗机构`,
+        `${field}.founderId`,
+      );
     }
     if (level !== null && level !== founder.level) {
-      throw new ApiError(400, 'level_mismatch', `互联网医院等级随设立机构（${String(founder.level)}）`, `${field}.level`);
+      throw new ApiError(
+        400,
+        'level_mismatch',
+        `互联网医院等级随设立机构（${String(founder.level)}）`,
+        `${field}.level`,
+      );
     }
     level = founder.level;
   }
@@ -143,23 +169,50 @@ async function checkApplicant(
   return level;
 }
 
-async function insertApplicant(tx: Queryable, inst: ApplicantInstitution, level: Level | null, parentId: string | null, field: string): Promise<void> {
+async function insertApplicant(
+  tx: Queryable,
+  inst: ApplicantInstitution,
+  level: Level | null,
+  parentId: string | null,
+  field: string,
+): Promise<void> {
   const rows = await tx.query(
     `INSERT INTO institutions (id, name, type, level, county, parent_id, founder_id, region, designation)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applicant') ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [inst.id, inst.name, inst.type, level, inst.county, parentId, inst.founderId ?? null, inst.region ?? null],
+    [
+      inst.id,
+      inst.name,
+      inst.type,
+      level,
+      inst.county,
+      parentId,
+      inst.founderId ?? null,
+      inst.region ?? null,
+    ],
   );
   if (rows.length === 0) {
-    const existing = await tx.query<{ designation: string }>('SELECT designation FROM institutions WHERE id = $1', [inst.id]);
+    const existing = await tx.query<{ designation: string }>(
+      'SELECT designation FROM institutions WHERE id = $1',
+      [inst.id],
+    );
     if (existing[0]?.designation !== 'rejected') {
-      throw new ApiError(409, 'already_registered', `机构编码 ${inst.id} 已登记（${existing[0]?.designation ?? ''}）`, `${field}.id`);
+      throw new ApiError(
+        409,
+        'already_registered',
+        `机构编码 ${inst.id} 已登记（${existing[0]?.designation ?? ''}）`,
+        `${field}.id`,
+      );
     }
     // A rejected applicant may apply again.
     await tx.query(`UPDATE institutions SET designation = 'applicant' WHERE id = $1`, [inst.id]);
   }
 }
 
-export async function submitApplication(db: Database, input: ApplicationInput, change: Change): Promise<Application> {
+export async function submitApplication(
+  db: Database,
+  input: ApplicationInput,
+  change: Change,
+): Promise<Application> {
   checkCriteria(input.criteria);
   const stations = input.stations ?? [];
   const stationType = STATION_OF[input.institution.type];
@@ -174,17 +227,36 @@ export async function submitApplication(db: Database, input: ApplicationInput, c
     }
   });
   const level = await checkApplicant(db, input.institution, 'institution');
-  if (input.institution.parentId) throw new ApiError(400, 'parent_via_centre', 'R-A4: 站点、村卫生室随其中心一并申请，见 stations', 'institution.parentId');
+  if (input.institution.parentId)
+    throw new ApiError(
+      400,
+      'parent_via_centre',
+      'R-A4: 站点、村卫生室随其中心一并申请，见 stations',
+      'institution.parentId',
+    );
   const id = input.id ?? `APP-${randomUUID().slice(0, 8)}`;
   return db.transaction(async (tx) => {
     await insertApplicant(tx, input.institution, level, null, 'institution');
     for (const [i, s] of stations.entries()) {
-      await insertApplicant(tx, { ...s, level: 'primary' }, 'primary', input.institution.id, `stations[${i}]`);
+      await insertApplicant(
+        tx,
+        { ...s, level: 'primary' },
+        'primary',
+        input.institution.id,
+        `stations[${i}]`,
+      );
     }
     const inserted = await tx.query(
       `INSERT INTO designation_applications (id, institution_id, station_ids, submitted_on, criteria, green_channel, state)
        VALUES ($1, $2, $3::text[], $4, $5::jsonb, $6, 'submitted') ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, input.institution.id, stations.map((s) => s.id), input.submittedOn, JSON.stringify(input.criteria), input.greenChannel ?? false],
+      [
+        id,
+        input.institution.id,
+        stations.map((s) => s.id),
+        input.submittedOn,
+        JSON.stringify(input.criteria),
+        input.greenChannel ?? false,
+      ],
     );
     if (inserted.length === 0) throw new ApiError(409, 'already_exists', `申请编号 ${id} 已存在`, 'id');
     const app = await findApplication(tx, id);
@@ -202,15 +274,26 @@ export interface ReviewInput {
 }
 
 /** 评审 (R-A3): approve designates the institution with its stations together (R-A4). */
-export async function reviewApplication(db: Database, id: string, review: ReviewInput, change: Change): Promise<Application> {
+export async function reviewApplication(
+  db: Database,
+  id: string,
+  review: ReviewInput,
+  change: Change,
+): Promise<Application> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<ApplicationRow>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
     const row = rows[0];
     if (!row) throw notFound('定点申请', 'id', id);
     if (row.state !== 'submitted') {
-      throw new ApiError(409, 'already_decided', `申请 ${id} 已处理（${row.state}），不能再次评审`, 'decision');
+      throw new ApiError(
+        409,
+        'already_decided',
+        `申请 ${id} 已处理（${row.state}），不能再次评审`,
+        'decision',
+      );
     }
-    if (review.decidedOn < row.submitted_on) throw new ApiError(400, 'invalid_date', '评审日期不能早于申请日期', 'decidedOn');
+    if (review.decidedOn < row.submitted_on)
+      throw new ApiError(400, 'invalid_date', '评审日期不能早于申请日期', 'decidedOn');
     const missing = unmet(row.criteria);
     if (review.decision === 'approve' && missing.length > 0 && !row.green_channel) {
       throw new ApiError(
@@ -220,16 +303,22 @@ export async function reviewApplication(db: Database, id: string, review: Review
         'decision',
       );
     }
-    const state: ApplicationState = review.decision === 'approve' ? 'approved' : review.decision === 'reject' ? 'rejected' : 'returned';
+    const state: ApplicationState =
+      review.decision === 'approve' ? 'approved' : review.decision === 'reject' ? 'rejected' : 'returned';
     await tx.query(
       `UPDATE designation_applications SET state = $2, decided_on = $3, decision_reason = $4, reviewer = $5 WHERE id = $1`,
       [id, state, review.decidedOn, review.reason, review.reviewer],
     );
     const members = [row.institution_id, ...row.station_ids];
     if (state === 'approved') {
-      await tx.query(`UPDATE institutions SET designation = 'designated', designated_on = $2 WHERE id = ANY ($1::text[])`, [members, review.decidedOn]);
+      await tx.query(
+        `UPDATE institutions SET designation = 'designated', designated_on = $2 WHERE id = ANY ($1::text[])`,
+        [members, review.decidedOn],
+      );
     } else if (state === 'rejected') {
-      await tx.query(`UPDATE institutions SET designation = 'rejected' WHERE id = ANY ($1::text[])`, [members]);
+      await tx.query(`UPDATE institutions SET designation = 'rejected' WHERE id = ANY ($1::text[])`, [
+        members,
+      ]);
     }
     const app = await findApplication(tx, id);
     if (!app) throw new Error('application vanished');

@@ -8,10 +8,30 @@ export const ASSESSMENT_RULES = {
   complaintCap: 20, // 举报投诉扣分上限
   lowSatisfaction: 10, // 满意度低于协议下限扣分
   ratings: [
-    { rating: 'A', min: 90, consequence: '信用优秀：简化审核，公开表扬；质量保证金全额返还', depositReturnPercent: 100 },
-    { rating: 'B', min: 75, consequence: '信用良好：常规审核；质量保证金全额返还', depositReturnPercent: 100 },
-    { rating: 'C', min: 60, consequence: '信用一般：从严审核，限期整改；质量保证金返还一半', depositReturnPercent: 50 },
-    { rating: 'D', min: 0, consequence: '信用较差：建议终止协议，必要时取消定点资格（R-A9）；质量保证金不予返还', depositReturnPercent: 0 },
+    {
+      rating: 'A',
+      min: 90,
+      consequence: '信用优秀：简化审核，公开表扬；质量保证金全额返还',
+      depositReturnPercent: 100,
+    },
+    {
+      rating: 'B',
+      min: 75,
+      consequence: '信用良好：常规审核；质量保证金全额返还',
+      depositReturnPercent: 100,
+    },
+    {
+      rating: 'C',
+      min: 60,
+      consequence: '信用一般：从严审核，限期整改；质量保证金返还一半',
+      depositReturnPercent: 50,
+    },
+    {
+      rating: 'D',
+      min: 0,
+      consequence: '信用较差：建议终止协议，必要时取消定点资格（R-A9）；质量保证金不予返还',
+      depositReturnPercent: 0,
+    },
   ],
 } as const;
 

@@ -47,7 +47,8 @@ export interface Assessment {
   published: boolean;
 }
 
-const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : null);
+const share = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part * 1000) / whole) / 10 : null;
 
 async function measure(db: Queryable, institutionId: string, from: string, to: string): Promise<Measured> {
   const [s] = await db.query<Record<string, number | null>>(
@@ -107,24 +108,56 @@ function judge(measured: Measured, indicators: Indicators, termShare: number): F
     if (threshold === undefined) continue;
     const value = measured[field];
     const met = value === null ? null : value <= threshold;
-    findings.push({ indicator, name, measured: value, threshold, met, points: met === false ? ASSESSMENT_RULES.perUnmetIndicator : 0 });
+    findings.push({
+      indicator,
+      name,
+      measured: value,
+      threshold,
+      met,
+      points: met === false ? ASSESSMENT_RULES.perUnmetIndicator : 0,
+    });
   }
   if (indicators.totalControlAmount !== undefined) {
     // 总额控制: the yearly amount, pro rata to the part of the term the period covers.
     const allowed = Math.round(indicators.totalControlAmount * termShare * 100) / 100;
     const met = measured.fundPay <= allowed;
-    findings.push({ indicator: 'totalControlAmount', name: '统筹基金支付总额控制', measured: measured.fundPay, threshold: allowed, met, points: met ? 0 : ASSESSMENT_RULES.perUnmetIndicator });
+    findings.push({
+      indicator: 'totalControlAmount',
+      name: '统筹基金支付总额控制',
+      measured: measured.fundPay,
+      threshold: allowed,
+      met,
+      points: met ? 0 : ASSESSMENT_RULES.perUnmetIndicator,
+    });
   }
   if (indicators.satisfactionMin !== undefined) {
     const met = measured.satisfaction === null ? null : measured.satisfaction >= indicators.satisfactionMin;
-    findings.push({ indicator: 'satisfactionMin', name: '参保人满意度', measured: measured.satisfaction, threshold: indicators.satisfactionMin, met, points: met === false ? ASSESSMENT_RULES.lowSatisfaction : 0 });
+    findings.push({
+      indicator: 'satisfactionMin',
+      name: '参保人满意度',
+      measured: measured.satisfaction,
+      threshold: indicators.satisfactionMin,
+      met,
+      points: met === false ? ASSESSMENT_RULES.lowSatisfaction : 0,
+    });
   }
-  const complaintPoints = Math.min(ASSESSMENT_RULES.complaintCap, measured.complaintsSubstantiated * ASSESSMENT_RULES.perSubstantiatedComplaint);
-  findings.push({ indicator: 'complaints', name: '查实的举报投诉', measured: measured.complaintsSubstantiated, threshold: 0, met: measured.complaintsSubstantiated === 0, points: complaintPoints });
+  const complaintPoints = Math.min(
+    ASSESSMENT_RULES.complaintCap,
+    measured.complaintsSubstantiated * ASSESSMENT_RULES.perSubstantiatedComplaint,
+  );
+  findings.push({
+    indicator: 'complaints',
+    name: '查实的举报投诉',
+    measured: measured.complaintsSubstantiated,
+    threshold: 0,
+    met: measured.complaintsSubstantiated === 0,
+    points: complaintPoints,
+  });
   return findings;
 }
 
-const days = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+const days = (from: string, to: string): number =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 /** 考核: measures the period (within the agreement's term), scores it and rates the institution. */
 export async function assessAgreement(
@@ -138,11 +171,21 @@ export async function assessAgreement(
   const from = input.periodFrom ?? agreement.validFrom;
   const to = input.periodTo ?? agreement.validTo;
   if (from < agreement.validFrom || to > agreement.validTo || from > to) {
-    throw new ApiError(400, 'outside_term', `考核期须在协议期内（${agreement.validFrom}–${agreement.validTo}）`, 'periodFrom');
+    throw new ApiError(
+      400,
+      'outside_term',
+      `考核期须在协议期内（${agreement.validFrom}–${agreement.validTo}）`,
+      'periodFrom',
+    );
   }
-  if (input.assessedOn < to) throw new ApiError(400, 'invalid_date', '考核日期不能早于考核期末', 'assessedOn');
+  if (input.assessedOn < to)
+    throw new ApiError(400, 'invalid_date', '考核日期不能早于考核期末', 'assessedOn');
   const measured = await measure(db, agreement.institutionId, from, to);
-  const findings = judge(measured, onDate(agreement, to).indicatorsOnDate, days(from, to) / days(agreement.validFrom, agreement.validTo));
+  const findings = judge(
+    measured,
+    onDate(agreement, to).indicatorsOnDate,
+    days(from, to) / days(agreement.validFrom, agreement.validTo),
+  );
   const score = Math.max(0, ASSESSMENT_RULES.fullScore - findings.reduce((a, f) => a + f.points, 0));
   const rating = ratingFor(score);
   const id = `ASM-${agreementId}-${from}-${to}-${randomUUID().slice(0, 4)}`;
@@ -150,9 +193,26 @@ export async function assessAgreement(
     const inserted = await tx.query(
       `INSERT INTO assessments (id, agreement_id, institution_id, period_from, period_to, measured, findings, score, rating, assessed_on)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10) ON CONFLICT (agreement_id, period_from, period_to) DO NOTHING RETURNING id`,
-      [id, agreementId, agreement.institutionId, from, to, JSON.stringify(measured), JSON.stringify(findings), score, rating.rating, input.assessedOn],
+      [
+        id,
+        agreementId,
+        agreement.institutionId,
+        from,
+        to,
+        JSON.stringify(measured),
+        JSON.stringify(findings),
+        score,
+        rating.rating,
+        input.assessedOn,
+      ],
     );
-    if (inserted.length === 0) throw new ApiError(409, 'already_assessed', `协议 ${agreementId} 的 ${from}–${to} 已考核`, 'periodFrom');
+    if (inserted.length === 0)
+      throw new ApiError(
+        409,
+        'already_assessed',
+        `协议 ${agreementId} 的 ${from}–${to} 已考核`,
+        'periodFrom',
+      );
     const a = await findAssessment(tx, id);
     if (!a) throw new Error('assessment vanished');
     await recordVersion(tx, 'assessment', id, a, change);
@@ -216,14 +276,20 @@ export async function listAssessments(
     where.push(`extract(year FROM period_to)::integer = $${params.length}`);
   }
   if (filter.publishedOnly) where.push('published');
-  const rows = await db.query<AssessmentRow>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_to DESC, institution_id`, params);
+  const rows = await db.query<AssessmentRow>(
+    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_to DESC, institution_id`,
+    params,
+  );
   return rows.map(fromRow);
 }
 
 /** 考核结果公开 (R-A7, R-A10). */
 export async function publishAssessment(db: Database, id: string, change: Change): Promise<Assessment> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query(`UPDATE assessments SET published = true WHERE id = $1 AND NOT published RETURNING id`, [id]);
+    const rows = await tx.query(
+      `UPDATE assessments SET published = true WHERE id = $1 AND NOT published RETURNING id`,
+      [id],
+    );
     if (rows.length === 0) {
       if (!(await findAssessment(tx, id))) throw notFound('考核结果', 'id', id);
       throw new ApiError(409, 'already_published', `考核结果 ${id} 已公开`, 'id');

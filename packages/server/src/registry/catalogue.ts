@@ -18,9 +18,19 @@ export interface CatalogueInput {
   services: CatalogueEntry[];
 }
 
-export async function readCatalogue(db: Queryable, institutionId: string): Promise<CatalogueInput & { institutionId: string }> {
+export async function readCatalogue(
+  db: Queryable,
+  institutionId: string,
+): Promise<CatalogueInput & { institutionId: string }> {
   if (!(await institutionView(db, institutionId))) throw notFound('定点医药机构', 'id', institutionId);
-  const rows = await db.query<{ list: 'drug' | 'service'; code: string; name: string; generic_name: string | null; dosage_form: string | null; price_fen: number | null }>(
+  const rows = await db.query<{
+    list: 'drug' | 'service';
+    code: string;
+    name: string;
+    generic_name: string | null;
+    dosage_form: string | null;
+    price_fen: number | null;
+  }>(
     `SELECT list, code, name, generic_name, dosage_form, price_fen FROM institution_catalogue WHERE institution_id = $1 ORDER BY list, code`,
     [institutionId],
   );
@@ -38,7 +48,12 @@ export async function readCatalogue(db: Queryable, institutionId: string): Promi
   };
 }
 
-export async function putCatalogue(db: Database, institutionId: string, input: CatalogueInput, change: Change): Promise<CatalogueInput> {
+export async function putCatalogue(
+  db: Database,
+  institutionId: string,
+  input: CatalogueInput,
+  change: Change,
+): Promise<CatalogueInput> {
   const lists: ['drug' | 'service', CatalogueEntry[], string][] = [
     ['drug', input.drugs, 'drugs'],
     ['service', input.services, 'services'],
@@ -46,7 +61,8 @@ export async function putCatalogue(db: Database, institutionId: string, input: C
   for (const [, entries, field] of lists) {
     const seen = new Set<string>();
     entries.forEach((e, i) => {
-      if (seen.has(e.code)) throw new ApiError(400, 'duplicate', `编码 ${e.code} 重复`, `${field}[${i}].code`);
+      if (seen.has(e.code))
+        throw new ApiError(400, 'duplicate', `编码 ${e.code} 重复`, `${field}[${i}].code`);
       seen.add(e.code);
       if (e.price !== undefined && e.price !== null && !isYuanAmount(e.price)) {
         throw new ApiError(400, 'invalid_amount', '价格须为非负金额，至多两位小数', `${field}[${i}].price`);

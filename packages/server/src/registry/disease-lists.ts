@@ -6,6 +6,8 @@ export function diseaseListsOf(book: PolicyBook): DiseaseLists {
   return (region, date) => {
     const segments = book.regions.get(region)?.segments ?? [];
     const segment = [...segments].reverse().find((s) => s.from <= date);
-    return segment ? { chronic: segment.region.chronicDiseaseCodes, special: segment.region.specialDiseaseCodes } : undefined;
+    return segment
+      ? { chronic: segment.region.chronicDiseaseCodes, special: segment.region.specialDiseaseCodes }
+      : undefined;
   };
 }

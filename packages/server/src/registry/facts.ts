@@ -92,7 +92,10 @@ export type FactsRow = {
 };
 
 /** One row per key, in order; undefined where the person or the institution is unknown. */
-export async function readFactsRows(db: Queryable, keys: readonly FactsKey[]): Promise<(FactsRow | undefined)[]> {
+export async function readFactsRows(
+  db: Queryable,
+  keys: readonly FactsKey[],
+): Promise<(FactsRow | undefined)[]> {
   const rows = await db.query<FactsRow & { n: number | string }>(
     FACTS_SQL,
     [keys.map((k) => k.personId), keys.map((k) => k.institutionId), keys.map((k) => k.date)],
@@ -103,7 +106,12 @@ export async function readFactsRows(db: Queryable, keys: readonly FactsKey[]): P
   return out;
 }
 
-const skipped = (rule: string, what: string, why: string): TraceEvent => ({ rule, text: `未适用：${what} — ${why}`, amount: 0, applied: false });
+const skipped = (rule: string, what: string, why: string): TraceEvent => ({
+  rule,
+  text: `未适用：${what} — ${why}`,
+  amount: 0,
+  applied: false,
+});
 const noted = (rule: string, text: string): TraceEvent => ({ rule, text, amount: 0 });
 
 /** The facts of one visit from its row, looking up a referral or e-prescription named by id. */
@@ -115,14 +123,17 @@ export async function registryFacts(
 ): Promise<RegistryFacts> {
   const { personId, institutionId, date } = key;
   const notes: TraceEvent[] = [];
-  const knowsScope = row.person_county !== null || (row.inst_region !== null && row.inst_region !== row.person_region);
+  const knowsScope =
+    row.person_county !== null || (row.inst_region !== null && row.inst_region !== row.person_region);
   const facts: RegistryFacts = {
     insured: row.insured,
     agreementActive: row.agreement_active,
     chronicDiseases: row.diseases,
     familyDoctorContract: row.contract,
     relocated: row.relocated,
-    scope: knowsScope ? scopeOf(row.person_region, row.person_county, { region: row.inst_region, county: row.inst_county }) : null,
+    scope: knowsScope
+      ? scopeOf(row.person_region, row.person_county, { region: row.inst_region, county: row.inst_county })
+      : null,
     referral: undefined,
     ePrescription: undefined,
     notes,
@@ -133,19 +144,32 @@ export async function registryFacts(
     if (!r) throw notFound('转诊单', 'visit.referralId', refs.referralId);
     const what = `转诊单 ${r.id}`;
     facts.referral = null;
-    if (r.personId !== personId) notes.push(skipped('R-D3', what, `转诊单属于参保人 ${r.personId}，不是本人`));
-    else if (r.toInstitutionId !== institutionId) notes.push(skipped('R-D3', what, `转诊单转往 ${r.toInstitutionId}，不是本机构`));
-    else if (date < r.issuedOn || date > r.validUntil) notes.push(skipped('R-D3', what, `转诊单有效期 ${r.issuedOn} 至 ${r.validUntil}，就诊日 ${date} 不在其内`));
-    else if (r.fromLevel === null || row.inst_level === null || r.direction === null) notes.push(skipped('R-D3', what, '转出或转入机构没有等级'));
+    if (r.personId !== personId)
+      notes.push(skipped('R-D3', what, `转诊单属于参保人 ${r.personId}，不是本人`));
+    else if (r.toInstitutionId !== institutionId)
+      notes.push(skipped('R-D3', what, `转诊单转往 ${r.toInstitutionId}，不是本机构`));
+    else if (date < r.issuedOn || date > r.validUntil)
+      notes.push(
+        skipped('R-D3', what, `转诊单有效期 ${r.issuedOn} 至 ${r.validUntil}，就诊日 ${date} 不在其内`),
+      );
+    else if (r.fromLevel === null || row.inst_level === null || r.direction === null)
+      notes.push(skipped('R-D3', what, '转出或转入机构没有等级'));
     else {
       const filed = r.filedOn !== null && r.filedOn <= date;
-      facts.referral = { fromLevel: r.fromLevel, direction: r.direction, filed, linkedDeductiblePaid: r.linkedDeductiblePaid };
+      facts.referral = {
+        fromLevel: r.fromLevel,
+        direction: r.direction,
+        filed,
+        linkedDeductiblePaid: r.linkedDeductiblePaid,
+      };
       notes.push(
         noted(
           'R-D3',
           `${what}：${r.fromInstitutionId}（${r.fromLevel}）转往本机构，${r.issuedOn} 开具，` +
             (filed ? `${String(r.filedOn)} 已备案` : '就诊时未备案') +
-            (r.previousSettlementId ? `；前次住院 ${r.previousSettlementId} 已付起付线 ${r.linkedDeductiblePaid.toFixed(2)}元` : ''),
+            (r.previousSettlementId
+              ? `；前次住院 ${r.previousSettlementId} 已付起付线 ${r.linkedDeductiblePaid.toFixed(2)}元`
+              : ''),
         ),
       );
     }
@@ -156,12 +180,18 @@ export async function registryFacts(
     if (!rx) throw notFound('电子处方', 'visit.ePrescriptionId', refs.ePrescriptionId);
     const what = `电子处方 ${rx.id}`;
     facts.ePrescription = null;
-    if (rx.personId !== personId) notes.push(skipped('R-D8', what, `处方属于参保人 ${rx.personId}，不是本人`));
-    else if (date < rx.issuedOn || date > rx.validUntil) notes.push(skipped('R-D8', what, `处方有效期 ${rx.issuedOn} 至 ${rx.validUntil}，购药日 ${date} 不在其内`));
+    if (rx.personId !== personId)
+      notes.push(skipped('R-D8', what, `处方属于参保人 ${rx.personId}，不是本人`));
+    else if (date < rx.issuedOn || date > rx.validUntil)
+      notes.push(
+        skipped('R-D8', what, `处方有效期 ${rx.issuedOn} 至 ${rx.validUntil}，购药日 ${date} 不在其内`),
+      );
     else if (rx.fromLevel === null) notes.push(skipped('R-D8', what, '开方机构没有等级'));
     else {
       facts.ePrescription = { fromLevel: rx.fromLevel, fromType: rx.fromType };
-      notes.push(noted('R-D8', `${what}：${rx.institutionId}（${rx.fromLevel}）${rx.doctor} 于 ${rx.issuedOn} 开具`));
+      notes.push(
+        noted('R-D8', `${what}：${rx.institutionId}（${rx.fromLevel}）${rx.doctor} 于 ${rx.issuedOn} 开具`),
+      );
     }
   }
   return facts;

@@ -34,10 +34,16 @@ async function mustExist(db: Queryable, institutionId: string): Promise<Institut
   return inst;
 }
 
-export async function recordSurvey(db: Database, institutionId: string, input: Omit<Survey, 'id' | 'institutionId'>): Promise<Survey> {
+export async function recordSurvey(
+  db: Database,
+  institutionId: string,
+  input: Omit<Survey, 'id' | 'institutionId'>,
+): Promise<Survey> {
   await mustExist(db, institutionId);
-  if (input.periodTo < input.periodFrom) throw new ApiError(400, 'invalid_term', '调查期终止日期早于起始日期', 'periodTo');
-  if (input.satisfied > input.respondents) throw new ApiError(400, 'invalid', '满意人数不能多于受访人数', 'satisfied');
+  if (input.periodTo < input.periodFrom)
+    throw new ApiError(400, 'invalid_term', '调查期终止日期早于起始日期', 'periodTo');
+  if (input.satisfied > input.respondents)
+    throw new ApiError(400, 'invalid', '满意人数不能多于受访人数', 'satisfied');
   const survey: Survey = { id: `SUR-${randomUUID().slice(0, 8)}`, institutionId, ...input };
   await db.query(
     `INSERT INTO satisfaction_surveys (id, institution_id, period_from, period_to, respondents, satisfied) VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -63,7 +69,9 @@ function complaintOf(r: Record<string, unknown>): Complaint {
 }
 
 export async function listComplaints(db: Queryable, institutionId: string): Promise<Complaint[]> {
-  const rows = await db.query(`${COMPLAINT_SELECT} WHERE institution_id = $1 ORDER BY received_on DESC, id`, [institutionId]);
+  const rows = await db.query(`${COMPLAINT_SELECT} WHERE institution_id = $1 ORDER BY received_on DESC, id`, [
+    institutionId,
+  ]);
   return rows.map(complaintOf);
 }
 
@@ -101,8 +109,14 @@ export async function closeComplaint(
     if (!before) throw notFound('举报投诉', 'id', id);
     const c = complaintOf(before);
     if (c.state !== 'open') throw new ApiError(409, 'already_closed', `举报投诉 ${id} 已办结`, 'state');
-    if (input.closedOn < c.receivedOn) throw new ApiError(400, 'invalid_date', '办结日期早于受理日期', 'closedOn');
-    await tx.query(`UPDATE complaints SET state = $2, resolution = $3, closed_on = $4 WHERE id = $1`, [id, input.state, input.resolution, input.closedOn]);
+    if (input.closedOn < c.receivedOn)
+      throw new ApiError(400, 'invalid_date', '办结日期早于受理日期', 'closedOn');
+    await tx.query(`UPDATE complaints SET state = $2, resolution = $3, closed_on = $4 WHERE id = $1`, [
+      id,
+      input.state,
+      input.resolution,
+      input.closedOn,
+    ]);
     const after = { ...c, state: input.state, resolution: input.resolution, closedOn: input.closedOn };
     await recordVersion(tx, 'complaint', id, after, change);
     return after;
@@ -152,7 +166,13 @@ export async function disclosure(db: Queryable, institutionId: string, year: num
     satisfaction: sv?.respondents ? Math.round(((sv.satisfied ?? 0) * 1000) / sv.respondents) / 10 : null,
     complaints: { received: c?.received ?? 0, substantiated: c?.substantiated ?? 0 },
     assessment: published
-      ? { periodFrom: published.periodFrom, periodTo: published.periodTo, score: published.score, rating: published.rating, consequence: published.consequence }
+      ? {
+          periodFrom: published.periodFrom,
+          periodTo: published.periodTo,
+          score: published.score,
+          rating: published.rating,
+          consequence: published.consequence,
+        }
       : null,
   };
 }

@@ -32,7 +32,13 @@ export interface RecordVersion {
 }
 
 /** Appends the record's new version; two concurrent changes of one record cannot both win. */
-export async function recordVersion(tx: Queryable, entity: Entity, recordId: string, data: unknown, change: Change): Promise<number> {
+export async function recordVersion(
+  tx: Queryable,
+  entity: Entity,
+  recordId: string,
+  data: unknown,
+  change: Change,
+): Promise<number> {
   try {
     const rows = await tx.query<{ version: number }>(
       `INSERT INTO record_versions (entity, record_id, version, data, actor, reason)
@@ -70,7 +76,11 @@ const fromRow = (r: VersionRow): RecordVersion => ({
   reason: r.reason,
 });
 
-export async function listVersions(db: Queryable, entity: Entity, recordId: string): Promise<RecordVersion[]> {
+export async function listVersions(
+  db: Queryable,
+  entity: Entity,
+  recordId: string,
+): Promise<RecordVersion[]> {
   const rows = await db.query<VersionRow>(
     `SELECT * FROM record_versions WHERE entity = $1 AND record_id = $2 ORDER BY version`,
     [entity, recordId],
@@ -79,7 +89,12 @@ export async function listVersions(db: Queryable, entity: Entity, recordId: stri
 }
 
 /** The version in force at `asOf` (an ISO date or timestamp; a date means the end of that day, UTC). */
-export async function versionAsOf(db: Queryable, entity: Entity, recordId: string, asOf: string): Promise<RecordVersion | undefined> {
+export async function versionAsOf(
+  db: Queryable,
+  entity: Entity,
+  recordId: string,
+  asOf: string,
+): Promise<RecordVersion | undefined> {
   const moment = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? `${asOf}T23:59:59.999Z` : asOf;
   const rows = await db.query<VersionRow>(
     // Times are shown to the millisecond; compare at that precision so a shown time finds its version.

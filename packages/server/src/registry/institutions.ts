@@ -68,7 +68,12 @@ export interface PublishedFilter {
 }
 
 /** 定点医药机构名单 (R-A3): designated institutions, searchable, with their members. */
-export async function publishedList(db: Queryable, filter: PublishedFilter, page: number, pageSize: number): Promise<{ items: PublishedInstitution[]; total: number; page: number; pageSize: number }> {
+export async function publishedList(
+  db: Queryable,
+  filter: PublishedFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: PublishedInstitution[]; total: number; page: number; pageSize: number }> {
   const where = [`i.designation = 'designated'`];
   const params: unknown[] = [];
   const add = (clause: (n: string) => string, value: unknown): void => {
@@ -78,9 +83,13 @@ export async function publishedList(db: Queryable, filter: PublishedFilter, page
   if (filter.county !== undefined) add((n) => `i.county = ${n}`, filter.county);
   if (filter.type !== undefined) add((n) => `i.type = ${n}`, filter.type);
   if (filter.level !== undefined) add((n) => `i.level = ${n}`, filter.level);
-  if (filter.q !== undefined) add((n) => `(i.name LIKE '%' || ${n} || '%' OR i.id LIKE ${n} || '%')`, filter.q);
+  if (filter.q !== undefined)
+    add((n) => `(i.name LIKE '%' || ${n} || '%' OR i.id LIKE ${n} || '%')`, filter.q);
   const whereSql = where.join(' AND ');
-  const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM institutions i WHERE ${whereSql}`, params);
+  const [count] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM institutions i WHERE ${whereSql}`,
+    params,
+  );
   params.push(filter.date);
   const dateParam = `$${params.length}`;
   const rows = await db.query<Row & { members: Row[] | null; agreement_active: boolean }>(
@@ -94,7 +103,11 @@ export async function publishedList(db: Queryable, filter: PublishedFilter, page
     params,
   );
   return {
-    items: rows.map((r) => ({ ...fromRow(r), members: (r.members ?? []).map(fromRow), agreementActive: r.agreement_active })),
+    items: rows.map((r) => ({
+      ...fromRow(r),
+      members: (r.members ?? []).map(fromRow),
+      agreementActive: r.agreement_active,
+    })),
     total: count?.n ?? 0,
     page,
     pageSize,
@@ -111,8 +124,12 @@ export async function cancelDesignation(
   return db.transaction(async (tx) => {
     const inst = await institutionView(tx, id);
     if (!inst) throw notFound('定点医药机构', 'id', id);
-    if (inst.designation !== 'designated') throw new ApiError(409, 'not_designated', `${id} 当前不是定点机构（${inst.designation}）`, 'id');
-    const members = await tx.query<{ id: string }>(`SELECT id FROM institutions WHERE parent_id = $1 OR founder_id = $1`, [id]);
+    if (inst.designation !== 'designated')
+      throw new ApiError(409, 'not_designated', `${id} 当前不是定点机构（${inst.designation}）`, 'id');
+    const members = await tx.query<{ id: string }>(
+      `SELECT id FROM institutions WHERE parent_id = $1 OR founder_id = $1`,
+      [id],
+    );
     const ids = [id, ...members.map((m) => m.id)];
     await tx.query(`UPDATE institutions SET designation = 'cancelled' WHERE id = ANY ($1::text[])`, [ids]);
     // Every agreement still running on the date is terminated from it, with the same reason.

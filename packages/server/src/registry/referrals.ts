@@ -40,7 +40,11 @@ export interface EPrescription {
 }
 
 /** Where care is, seen from the person's home (REFERENCE_POLICY.md §3 adjustments). */
-export function scopeOf(personRegion: string, personCounty: string | null, inst: { region: string | null; county: string }): Scope {
+export function scopeOf(
+  personRegion: string,
+  personCounty: string | null,
+  inst: { region: string | null; county: string },
+): Scope {
   if (inst.region !== null && inst.region !== personRegion) return 'out_of_city';
   if (personCounty === null || personCounty === inst.county) return 'in_county';
   return 'cross_county';
@@ -100,7 +104,8 @@ export async function findReferral(db: Queryable, id: string): Promise<Referral 
 async function designated(db: Queryable, id: string, field: string): Promise<InstitutionView> {
   const inst = await institutionView(db, id);
   if (!inst) throw notFound('定点医药机构', field, id);
-  if (inst.designation !== 'designated') throw new ApiError(422, 'not_designated', `${id} 不是定点医疗机构`, field);
+  if (inst.designation !== 'designated')
+    throw new ApiError(422, 'not_designated', `${id} 不是定点医疗机构`, field);
   return inst;
 }
 
@@ -117,8 +122,10 @@ export interface ReferralInput {
 
 /** 开具转诊单: between two designated medical institutions (not pharmacies), for an insured person. */
 export async function createReferral(db: Database, input: ReferralInput, change: Change): Promise<Referral> {
-  if (input.validUntil < input.issuedOn) throw new ApiError(400, 'invalid_term', '转诊单有效期早于开具日期', 'validUntil');
-  if (input.fromInstitutionId === input.toInstitutionId) throw new ApiError(400, 'same_institution', '转出与转入机构相同', 'toInstitutionId');
+  if (input.validUntil < input.issuedOn)
+    throw new ApiError(400, 'invalid_term', '转诊单有效期早于开具日期', 'validUntil');
+  if (input.fromInstitutionId === input.toInstitutionId)
+    throw new ApiError(400, 'same_institution', '转出与转入机构相同', 'toInstitutionId');
   const from = await designated(db, input.fromInstitutionId, 'fromInstitutionId');
   const to = await designated(db, input.toInstitutionId, 'toInstitutionId');
   if (from.level === null) throw new ApiError(422, 'pharmacy', '药店不能开具转诊单', 'fromInstitutionId');
@@ -127,9 +134,12 @@ export async function createReferral(db: Database, input: ReferralInput, change:
   if (person.length === 0) throw notFound('参保人', 'personId', input.personId);
   if (input.previousSettlementId) {
     const prev = await db.query<{ person_id: string; benefit_group: string }>(
-      'SELECT person_id, benefit_group FROM settlements WHERE id = $1 AND reverses IS NULL', [input.previousSettlementId]);
+      'SELECT person_id, benefit_group FROM settlements WHERE id = $1 AND reverses IS NULL',
+      [input.previousSettlementId],
+    );
     if (!prev[0]) throw notFound('前次住院结算', 'previousSettlementId', input.previousSettlementId);
-    if (prev[0].person_id !== input.personId) throw new ApiError(422, 'other_person', 'R-D6: 前次住院结算不是该参保人的', 'previousSettlementId');
+    if (prev[0].person_id !== input.personId)
+      throw new ApiError(422, 'other_person', 'R-D6: 前次住院结算不是该参保人的', 'previousSettlementId');
     if (!['inpatient', 'family_bed'].includes(prev[0].benefit_group)) {
       throw new ApiError(422, 'not_a_stay', 'R-D6: 前次结算不是住院或家庭病床', 'previousSettlementId');
     }
@@ -139,7 +149,16 @@ export async function createReferral(db: Database, input: ReferralInput, change:
     const inserted = await tx.query(
       `INSERT INTO referrals (id, person_id, from_institution_id, to_institution_id, issued_on, valid_until, previous_settlement_id, diagnosis)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, input.personId, input.fromInstitutionId, input.toInstitutionId, input.issuedOn, input.validUntil, input.previousSettlementId ?? null, input.diagnosis ?? null],
+      [
+        id,
+        input.personId,
+        input.fromInstitutionId,
+        input.toInstitutionId,
+        input.issuedOn,
+        input.validUntil,
+        input.previousSettlementId ?? null,
+        input.diagnosis ?? null,
+      ],
     );
     if (inserted.length === 0) throw new ApiError(409, 'already_exists', `转诊单 ${id} 已存在`, 'id');
     return savedReferral(tx, id, change);
@@ -154,14 +173,23 @@ async function savedReferral(tx: Queryable, id: string, change: Change): Promise
 }
 
 /** 转诊备案: the agency files the referral; only a filed referral counts (REFERENCE_POLICY.md §3). */
-export async function fileReferral(db: Database, id: string, input: { filedOn: string }, change: Change): Promise<Referral> {
+export async function fileReferral(
+  db: Database,
+  id: string,
+  input: { filedOn: string },
+  change: Change,
+): Promise<Referral> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ issued_on: string; filed_on: string | null }>(
-      'SELECT issued_on::text, filed_on::text FROM referrals WHERE id = $1 FOR UPDATE', [id]);
+      'SELECT issued_on::text, filed_on::text FROM referrals WHERE id = $1 FOR UPDATE',
+      [id],
+    );
     const row = rows[0];
     if (!row) throw notFound('转诊单', 'id', id);
-    if (row.filed_on !== null) throw new ApiError(409, 'already_filed', `转诊单 ${id} 已于 ${row.filed_on} 备案`, 'id');
-    if (input.filedOn < row.issued_on) throw new ApiError(400, 'invalid_date', '备案日期早于开具日期', 'filedOn');
+    if (row.filed_on !== null)
+      throw new ApiError(409, 'already_filed', `转诊单 ${id} 已于 ${row.filed_on} 备案`, 'id');
+    if (input.filedOn < row.issued_on)
+      throw new ApiError(400, 'invalid_date', '备案日期早于开具日期', 'filedOn');
     await tx.query('UPDATE referrals SET filed_on = $2 WHERE id = $1', [id, input.filedOn]);
     return savedReferral(tx, id, change);
   });
@@ -199,8 +227,13 @@ export interface EPrescriptionInput {
 }
 
 /** 开具电子处方 (R-D8, R-A12): by a designated medical institution, for an insured person. */
-export async function createEPrescription(db: Database, input: EPrescriptionInput, change: Change): Promise<EPrescription> {
-  if (input.validUntil < input.issuedOn) throw new ApiError(400, 'invalid_term', '处方有效期早于开具日期', 'validUntil');
+export async function createEPrescription(
+  db: Database,
+  input: EPrescriptionInput,
+  change: Change,
+): Promise<EPrescription> {
+  if (input.validUntil < input.issuedOn)
+    throw new ApiError(400, 'invalid_term', '处方有效期早于开具日期', 'validUntil');
   if (input.items.length === 0) throw new ApiError(400, 'required', '处方至少一种药品', 'items');
   const inst = await designated(db, input.institutionId, 'institutionId');
   if (inst.level === null) throw new ApiError(422, 'pharmacy', 'R-A12: 药店不能开具处方', 'institutionId');
@@ -211,7 +244,15 @@ export async function createEPrescription(db: Database, input: EPrescriptionInpu
     const inserted = await tx.query(
       `INSERT INTO e_prescriptions (id, person_id, institution_id, doctor, issued_on, valid_until, items)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, input.personId, input.institutionId, input.doctor, input.issuedOn, input.validUntil, JSON.stringify(input.items)],
+      [
+        id,
+        input.personId,
+        input.institutionId,
+        input.doctor,
+        input.issuedOn,
+        input.validUntil,
+        JSON.stringify(input.items),
+      ],
     );
     if (inserted.length === 0) throw new ApiError(409, 'already_exists', `电子处方 ${id} 已存在`, 'id');
     const rx = await findEPrescription(tx, id);

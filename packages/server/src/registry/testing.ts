@@ -14,7 +14,12 @@ export interface Client {
 export function client(app: FastifyInstance): Client {
   return {
     post: (url, payload, actor) =>
-      app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers: actor ? { 'x-yibao-actor': actor } : {} }),
+      app.inject({
+        method: 'POST',
+        url: `/api/v1${url}`,
+        payload,
+        headers: actor ? { 'x-yibao-actor': actor } : {},
+      }),
     put: (url, payload) => app.inject({ method: 'PUT', url: `/api/v1${url}`, payload }),
     get: (url) => app.inject({ method: 'GET', url: `/api/v1${url}` }),
   };

@@ -6,7 +6,13 @@
 import type { CalcResult } from '@yibao/engine';
 import type { Database } from '../db/types.js';
 import { ApiError } from '../errors.js';
-import { readFactsRows, registryFacts, type FactsKey, type RegistryFacts, type VisitRefs } from '../registry/facts.js';
+import {
+  readFactsRows,
+  registryFacts,
+  type FactsKey,
+  type RegistryFacts,
+  type VisitRefs,
+} from '../registry/facts.js';
 import { Batcher } from './batcher.js';
 
 /** `visit.referralId` and `visit.ePrescriptionId`, when the caller names records instead of inline facts. */
@@ -26,7 +32,12 @@ export function refsOf(visit: unknown): VisitRefs {
     throw new ApiError(400, 'ambiguous', '转诊请只给 referralId 或 referral 之一', 'visit.referral');
   }
   if (refs.ePrescriptionId !== undefined && v['ePrescription'] !== undefined && v['ePrescription'] !== null) {
-    throw new ApiError(400, 'ambiguous', '电子处方请只给 ePrescriptionId 或 ePrescription 之一', 'visit.ePrescription');
+    throw new ApiError(
+      400,
+      'ambiguous',
+      '电子处方请只给 ePrescriptionId 或 ePrescription 之一',
+      'visit.ePrescription',
+    );
   }
   return refs;
 }
@@ -36,7 +47,10 @@ export class RegistryReader {
   private readonly rows: Batcher<FactsKey, Awaited<ReturnType<typeof readFactsRows>>[number]>;
   constructor(private readonly db: Database) {
     // As the settlement reads: PGlite runs one statement at a time, so one batch in flight there.
-    this.rows = new Batcher((keys) => readFactsRows(db, keys), { maxInFlight: db.kind === 'pglite' ? 1 : 3, maxBatch: 64 });
+    this.rows = new Batcher((keys) => readFactsRows(db, keys), {
+      maxInFlight: db.kind === 'pglite' ? 1 : 3,
+      maxBatch: 64,
+    });
   }
 
   /** The facts, or undefined when the person or institution is unknown (the caller answers 404). */
@@ -46,10 +60,20 @@ export class RegistryReader {
     if (row === undefined) return undefined;
     const facts = await registryFacts(this.db, row, key, refs);
     if (!facts.insured) {
-      throw new ApiError(422, 'not_insured', `R-B1: 参保人 ${key.personId} 在 ${key.date} 不在参保期内`, 'date');
+      throw new ApiError(
+        422,
+        'not_insured',
+        `R-B1: 参保人 ${key.personId} 在 ${key.date} 不在参保期内`,
+        'date',
+      );
     }
     if (!facts.agreementActive) {
-      throw new ApiError(422, 'no_active_agreement', `R-A6: 定点医药机构 ${key.institutionId} 在 ${key.date} 没有履行中的医疗服务协议`, 'institutionId');
+      throw new ApiError(
+        422,
+        'no_active_agreement',
+        `R-A6: 定点医药机构 ${key.institutionId} 在 ${key.date} 没有履行中的医疗服务协议`,
+        'institutionId',
+      );
     }
     return facts;
   }

@@ -54,7 +54,15 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
         params: idParams,
         body: {
           type: 'object',
-          properties: { id, year: { type: 'integer', minimum: 2000, maximum: 2100 }, validFrom: date, validTo: date, signedOn: date, indicators, settlementTerms },
+          properties: {
+            id,
+            year: { type: 'integer', minimum: 2000, maximum: 2100 },
+            validFrom: date,
+            validTo: date,
+            signedOn: date,
+            indicators,
+            settlementTerms,
+          },
           required: ['year', 'signedOn', 'indicators', 'settlementTerms'],
           additionalProperties: false,
         },
@@ -62,14 +70,32 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await signAgreement(db, request.params.id, request.body, changeBy(request, `签订${request.body.year}年度协议`))),
+      reply
+        .status(201)
+        .send(
+          await signAgreement(
+            db,
+            request.params.id,
+            request.body,
+            changeBy(request, `签订${request.body.year}年度协议`),
+          ),
+        ),
   );
 
   app.get<{ Params: { id: string }; Querystring: { date?: string } }>(
     '/institutions/:id/agreements',
-    { schema: { tags: ['registry'], summary: '机构的协议（含某日状态与在用指标）', params: idParams, querystring: asOfQuery, response: errors } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '机构的协议（含某日状态与在用指标）',
+        params: idParams,
+        querystring: asOfQuery,
+        response: errors,
+      },
+    },
     async (request) => {
-      if (!(await institutionView(db, request.params.id))) throw notFound('定点医药机构', 'id', request.params.id);
+      if (!(await institutionView(db, request.params.id)))
+        throw notFound('定点医药机构', 'id', request.params.id);
       const day = request.query.date ?? today();
       return { items: (await listAgreements(db, request.params.id)).map((a) => onDate(a, day)) };
     },
@@ -77,7 +103,15 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
 
   app.get<{ Params: { id: string }; Querystring: { date?: string } }>(
     '/agreements/:id',
-    { schema: { tags: ['registry'], summary: '协议详情（按某日的状态、指标与结算条款）', params: idParams, querystring: asOfQuery, response: errors } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '协议详情（按某日的状态、指标与结算条款）',
+        params: idParams,
+        querystring: asOfQuery,
+        response: errors,
+      },
+    },
     async (request) => {
       const a = await findAgreement(db, request.params.id);
       if (!a) throw notFound('协议', 'id', request.params.id);
@@ -94,17 +128,36 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
         params: idParams,
         body: {
           type: 'object',
-          properties: { state: { type: 'string', enum: ['active', 'suspended', 'terminated'] }, effectiveOn: date, reason: text },
+          properties: {
+            state: { type: 'string', enum: ['active', 'suspended', 'terminated'] },
+            effectiveOn: date,
+            reason: text,
+          },
           required: ['state', 'effectiveOn', 'reason'],
           additionalProperties: false,
         },
         response: errors,
       },
     },
-    async (request) => changeAgreementState(db, request.params.id, request.body, changeBy(request, `协议${request.body.state}：${request.body.reason}`)),
+    async (request) =>
+      changeAgreementState(
+        db,
+        request.params.id,
+        request.body,
+        changeBy(request, `协议${request.body.state}：${request.body.reason}`),
+      ),
   );
 
-  app.post<{ Params: { id: string }; Body: { id?: string; signedOn: string; effectiveOn: string; changes: Amendment['changes']; reason: string } }>(
+  app.post<{
+    Params: { id: string };
+    Body: {
+      id?: string;
+      signedOn: string;
+      effectiveOn: string;
+      changes: Amendment['changes'];
+      reason: string;
+    };
+  }>(
     '/agreements/:id/amendments',
     {
       schema: {
@@ -132,6 +185,15 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await amendAgreement(db, request.params.id, request.body, changeBy(request, `补充协议：${request.body.reason}`))),
+      reply
+        .status(201)
+        .send(
+          await amendAgreement(
+            db,
+            request.params.id,
+            request.body,
+            changeBy(request, `补充协议：${request.body.reason}`),
+          ),
+        ),
   );
 }

@@ -19,6 +19,11 @@ export const asOfQuery = {
   properties: { date: { ...date, description: '按该日查看（缺省为今天）' } },
   additionalProperties: false,
 } as const;
-export const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' }, 422: { $ref: 'Error#' } } as const;
+export const errors = {
+  400: { $ref: 'Error#' },
+  404: { $ref: 'Error#' },
+  409: { $ref: 'Error#' },
+  422: { $ref: 'Error#' },
+} as const;
 
 export const today = (): string => new Date().toISOString().slice(0, 10);

@@ -39,14 +39,23 @@ const applicationBody = {
   properties: {
     id,
     institution: applicant,
-    stations: { type: 'array', items: applicant, maxItems: 50, description: '一并申请的服务站/村卫生室 (R-A4)' },
+    stations: {
+      type: 'array',
+      items: applicant,
+      maxItems: 50,
+      description: '一并申请的服务站/村卫生室 (R-A4)',
+    },
     submittedOn: date,
     criteria: {
       type: 'array',
       description: '定点条件清单 (R-A2)，每项一次',
       items: {
         type: 'object',
-        properties: { item: { type: 'string', enum: [...CRITERIA] }, met: { type: 'boolean' }, evidence: { type: 'string', maxLength: 2000 } },
+        properties: {
+          item: { type: 'string', enum: [...CRITERIA] },
+          met: { type: 'boolean' },
+          evidence: { type: 'string', maxLength: 2000 },
+        },
         required: ['item', 'met', 'evidence'],
         additionalProperties: false,
       },
@@ -85,8 +94,16 @@ const catalogueEntry = {
 export function registryInstitutionRoutes(app: FastifyInstance, db: Database): void {
   app.post<{ Body: ApplicationInput }>(
     '/applications',
-    { schema: { tags: ['registry'], summary: '提交定点申请（含定点条件清单）', body: applicationBody, response: errors } },
-    async (request, reply) => reply.status(201).send(await submitApplication(db, request.body, changeBy(request, '提交定点申请'))),
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '提交定点申请（含定点条件清单）',
+        body: applicationBody,
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await submitApplication(db, request.body, changeBy(request, '提交定点申请'))),
   );
 
   app.get<{ Querystring: { state?: string } }>(
@@ -95,7 +112,11 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
       schema: {
         tags: ['registry'],
         summary: '定点申请列表',
-        querystring: { type: 'object', properties: { state: { type: 'string', enum: ['submitted', 'approved', 'rejected', 'returned'] } }, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          properties: { state: { type: 'string', enum: ['submitted', 'approved', 'rejected', 'returned'] } },
+          additionalProperties: false,
+        },
       },
     },
     async (request) => ({ items: await listApplications(db, request.query.state) }),
@@ -113,8 +134,22 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
 
   app.post<{ Params: { id: string }; Body: ReviewInput }>(
     '/applications/:id/review',
-    { schema: { tags: ['registry'], summary: '评审定点申请：批准（中心与站点一并定点）、不予批准、退回补正', params: idParams, body: reviewBody, response: errors } },
-    async (request) => reviewApplication(db, request.params.id, request.body, changeBy(request, `评审：${request.body.decision}，${request.body.reason}`)),
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '评审定点申请：批准（中心与站点一并定点）、不予批准、退回补正',
+        params: idParams,
+        body: reviewBody,
+        response: errors,
+      },
+    },
+    async (request) =>
+      reviewApplication(
+        db,
+        request.params.id,
+        request.body,
+        changeBy(request, `评审：${request.body.decision}，${request.body.reason}`),
+      ),
   );
 
   app.post<{ Params: { id: string }; Body: { effectiveOn: string; reason: string } }>(
@@ -124,11 +159,22 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
         tags: ['registry'],
         summary: '取消定点资格（其协议同时终止）',
         params: idParams,
-        body: { type: 'object', properties: { effectiveOn: date, reason: text }, required: ['effectiveOn', 'reason'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { effectiveOn: date, reason: text },
+          required: ['effectiveOn', 'reason'],
+          additionalProperties: false,
+        },
         response: errors,
       },
     },
-    async (request) => cancelDesignation(db, request.params.id, request.body, changeBy(request, `取消定点：${request.body.reason}`)),
+    async (request) =>
+      cancelDesignation(
+        db,
+        request.params.id,
+        request.body,
+        changeBy(request, `取消定点：${request.body.reason}`),
+      ),
   );
 
   app.put<{ Params: { id: string }; Body: CatalogueInput }>(
@@ -140,23 +186,44 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
         params: idParams,
         body: {
           type: 'object',
-          properties: { drugs: { type: 'array', items: catalogueEntry, maxItems: 20000 }, services: { type: 'array', items: catalogueEntry, maxItems: 20000 } },
+          properties: {
+            drugs: { type: 'array', items: catalogueEntry, maxItems: 20000 },
+            services: { type: 'array', items: catalogueEntry, maxItems: 20000 },
+          },
           required: ['drugs', 'services'],
           additionalProperties: false,
         },
         response: errors,
       },
     },
-    async (request) => putCatalogue(db, request.params.id, request.body, changeBy(request, '更新药品目录与服务项目')),
+    async (request) =>
+      putCatalogue(db, request.params.id, request.body, changeBy(request, '更新药品目录与服务项目')),
   );
 
   app.get<{ Params: { id: string } }>(
     '/institutions/:id/catalogue',
-    { schema: { tags: ['registry'], summary: '机构药品库存目录与服务项目价格', params: idParams, response: errors } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '机构药品库存目录与服务项目价格',
+        params: idParams,
+        response: errors,
+      },
+    },
     async (request) => readCatalogue(db, request.params.id),
   );
 
-  app.get<{ Querystring: { county?: string; type?: string; level?: string; q?: string; date?: string; page?: string; pageSize?: string } }>(
+  app.get<{
+    Querystring: {
+      county?: string;
+      type?: string;
+      level?: string;
+      q?: string;
+      date?: string;
+      page?: string;
+      pageSize?: string;
+    };
+  }>(
     '/public/designated-institutions',
     {
       schema: {

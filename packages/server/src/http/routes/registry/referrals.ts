@@ -14,7 +14,17 @@ import {
 } from '../../../registry/referrals.js';
 import { changeBy, date, errors, id, idParams } from './common.js';
 
-const ENTITIES: readonly Entity[] = ['institution', 'application', 'agreement', 'catalogue', 'person_care', 'referral', 'e_prescription', 'assessment', 'complaint'];
+const ENTITIES: readonly Entity[] = [
+  'institution',
+  'application',
+  'agreement',
+  'catalogue',
+  'person_care',
+  'referral',
+  'e_prescription',
+  'assessment',
+  'complaint',
+];
 
 export function registryReferralRoutes(app: FastifyInstance, db: Database): void {
   const tags = ['registry'];
@@ -34,7 +44,10 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
             toInstitutionId: id,
             issuedOn: date,
             validUntil: date,
-            previousSettlementId: { type: ['string', 'null'], description: '转诊前住院的结算，用于合并起付线 (R-D6)' },
+            previousSettlementId: {
+              type: ['string', 'null'],
+              description: '转诊前住院的结算，用于合并起付线 (R-D6)',
+            },
             diagnosis: { type: ['string', 'null'] },
           },
           required: ['personId', 'fromInstitutionId', 'toInstitutionId', 'issuedOn', 'validUntil'],
@@ -43,7 +56,8 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
         response: errors,
       },
     },
-    async (request, reply) => reply.status(201).send(await createReferral(db, request.body, changeBy(request, '开具转诊单'))),
+    async (request, reply) =>
+      reply.status(201).send(await createReferral(db, request.body, changeBy(request, '开具转诊单'))),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -63,7 +77,12 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
         tags,
         summary: '转诊备案',
         params: idParams,
-        body: { type: 'object', properties: { filedOn: date }, required: ['filedOn'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { filedOn: date },
+          required: ['filedOn'],
+          additionalProperties: false,
+        },
         response: errors,
       },
     },
@@ -91,7 +110,11 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
               maxItems: 100,
               items: {
                 type: 'object',
-                properties: { code: id, name: { type: 'string', maxLength: 200 }, quantity: { type: 'number', exclusiveMinimum: 0 } },
+                properties: {
+                  code: id,
+                  name: { type: 'string', maxLength: 200 },
+                  quantity: { type: 'number', exclusiveMinimum: 0 },
+                },
                 required: ['code', 'name', 'quantity'],
                 additionalProperties: false,
               },
@@ -103,7 +126,8 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
         response: errors,
       },
     },
-    async (request, reply) => reply.status(201).send(await createEPrescription(db, request.body, changeBy(request, '开具电子处方'))),
+    async (request, reply) =>
+      reply.status(201).send(await createEPrescription(db, request.body, changeBy(request, '开具电子处方'))),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -122,10 +146,20 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
       schema: {
         tags,
         summary: '登记记录的历史版本（谁、何时、改了什么）；asOf 取某时点的版本',
-        params: { type: 'object', properties: { entity: { type: 'string', enum: [...ENTITIES] }, id }, required: ['entity', 'id'] },
+        params: {
+          type: 'object',
+          properties: { entity: { type: 'string', enum: [...ENTITIES] }, id },
+          required: ['entity', 'id'],
+        },
         querystring: {
           type: 'object',
-          properties: { asOf: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?$', description: '日期或 ISO 时间' } },
+          properties: {
+            asOf: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+Z?)?$',
+              description: '日期或 ISO 时间',
+            },
+          },
           additionalProperties: false,
         },
         response: errors,
@@ -135,7 +169,13 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
       const entity = request.params.entity as Entity;
       if (request.query.asOf !== undefined) {
         const v = await versionAsOf(db, entity, request.params.id, request.query.asOf);
-        if (!v) throw new ApiError(404, 'not_found', `${request.params.id} 在 ${request.query.asOf} 时尚无记录`, 'asOf');
+        if (!v)
+          throw new ApiError(
+            404,
+            'not_found',
+            `${request.params.id} 在 ${request.query.asOf} 时尚无记录`,
+            'asOf',
+          );
         return v;
       }
       const versions = await listVersions(db, entity, request.params.id);

@@ -2,8 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { notFound } from '../../../errors.js';
-import { assessAgreement, findAssessment, listAssessments, publishAssessment } from '../../../registry/assessment.js';
-import { closeComplaint, disclosure, listComplaints, receiveComplaint, recordSurvey, type Complaint } from '../../../registry/feedback.js';
+import {
+  assessAgreement,
+  findAssessment,
+  listAssessments,
+  publishAssessment,
+} from '../../../registry/assessment.js';
+import {
+  closeComplaint,
+  disclosure,
+  listComplaints,
+  receiveComplaint,
+  recordSurvey,
+  type Complaint,
+} from '../../../registry/feedback.js';
 import { changeBy, date, errors, id, idParams, text } from './common.js';
 
 // Query strings are not coerced (app.ts): a year is four digits.
@@ -20,11 +32,19 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         tags,
         summary: '协议考核：按考核期结算数据计算各项指标、计分、评定信用等级 (R-A7, R-A8)',
         params: idParams,
-        body: { type: 'object', properties: { periodFrom: date, periodTo: date, assessedOn: date }, required: ['assessedOn'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: { periodFrom: date, periodTo: date, assessedOn: date },
+          required: ['assessedOn'],
+          additionalProperties: false,
+        },
         response: errors,
       },
     },
-    async (request, reply) => reply.status(201).send(await assessAgreement(db, request.params.id, request.body, changeBy(request, '协议考核'))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await assessAgreement(db, request.params.id, request.body, changeBy(request, '协议考核'))),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -47,7 +67,11 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
       },
     },
     async (request) => ({
-      items: await listAssessments(db, { institutionId: request.query.institutionId, year: yearOf(request.query.year), publishedOnly: false }),
+      items: await listAssessments(db, {
+        institutionId: request.query.institutionId,
+        year: yearOf(request.query.year),
+        publishedOnly: false,
+      }),
     }),
   );
 
@@ -66,7 +90,9 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         querystring: { type: 'object', properties: { year }, additionalProperties: false },
       },
     },
-    async (request) => ({ items: await listAssessments(db, { year: yearOf(request.query.year), publishedOnly: true }) }),
+    async (request) => ({
+      items: await listAssessments(db, { year: yearOf(request.query.year), publishedOnly: true }),
+    }),
   );
 
   app.get<{ Params: { id: string }; Querystring: { year: string } }>(
@@ -76,14 +102,22 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         tags: ['public'],
         summary: '定点机构信息公开：次均费用、基金支付、满意度、举报投诉、已公开的考核等级 (R-A10)',
         params: idParams,
-        querystring: { type: 'object', properties: { year }, required: ['year'], additionalProperties: false },
+        querystring: {
+          type: 'object',
+          properties: { year },
+          required: ['year'],
+          additionalProperties: false,
+        },
         response: errors,
       },
     },
     async (request) => disclosure(db, request.params.id, Number(request.query.year)),
   );
 
-  app.post<{ Params: { id: string }; Body: { periodFrom: string; periodTo: string; respondents: number; satisfied: number } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { periodFrom: string; periodTo: string; respondents: number; satisfied: number };
+  }>(
     '/institutions/:id/satisfaction-surveys',
     {
       schema: {
@@ -92,7 +126,12 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         params: idParams,
         body: {
           type: 'object',
-          properties: { periodFrom: date, periodTo: date, respondents: { type: 'integer', minimum: 1 }, satisfied: { type: 'integer', minimum: 0 } },
+          properties: {
+            periodFrom: date,
+            periodTo: date,
+            respondents: { type: 'integer', minimum: 1 },
+            satisfied: { type: 'integer', minimum: 0 },
+          },
           required: ['periodFrom', 'periodTo', 'respondents', 'satisfied'],
           additionalProperties: false,
         },
@@ -102,7 +141,10 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
     async (request, reply) => reply.status(201).send(await recordSurvey(db, request.params.id, request.body)),
   );
 
-  app.post<{ Params: { id: string }; Body: { kind: Complaint['kind']; receivedOn: string; summary: string; personId?: string | null } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { kind: Complaint['kind']; receivedOn: string; summary: string; personId?: string | null };
+  }>(
     '/institutions/:id/complaints',
     {
       schema: {
@@ -111,14 +153,22 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         params: idParams,
         body: {
           type: 'object',
-          properties: { kind: { type: 'string', enum: ['report', 'complaint'] }, receivedOn: date, summary: text, personId: { type: ['string', 'null'] } },
+          properties: {
+            kind: { type: 'string', enum: ['report', 'complaint'] },
+            receivedOn: date,
+            summary: text,
+            personId: { type: ['string', 'null'] },
+          },
           required: ['kind', 'receivedOn', 'summary'],
           additionalProperties: false,
         },
         response: errors,
       },
     },
-    async (request, reply) => reply.status(201).send(await receiveComplaint(db, request.params.id, request.body, changeBy(request, '受理举报投诉'))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await receiveComplaint(db, request.params.id, request.body, changeBy(request, '受理举报投诉'))),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -127,7 +177,10 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
     async (request) => ({ items: await listComplaints(db, request.params.id) }),
   );
 
-  app.post<{ Params: { id: string }; Body: { state: 'substantiated' | 'unfounded'; resolution: string; closedOn: string } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { state: 'substantiated' | 'unfounded'; resolution: string; closedOn: string };
+  }>(
     '/complaints/:id/closure',
     {
       schema: {
@@ -136,13 +189,23 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         params: idParams,
         body: {
           type: 'object',
-          properties: { state: { type: 'string', enum: ['substantiated', 'unfounded'] }, resolution: text, closedOn: date },
+          properties: {
+            state: { type: 'string', enum: ['substantiated', 'unfounded'] },
+            resolution: text,
+            closedOn: date,
+          },
           required: ['state', 'resolution', 'closedOn'],
           additionalProperties: false,
         },
         response: errors,
       },
     },
-    async (request) => closeComplaint(db, request.params.id, request.body, changeBy(request, `举报投诉办结：${request.body.state}`)),
+    async (request) =>
+      closeComplaint(
+        db,
+        request.params.id,
+        request.body,
+        changeBy(request, `举报投诉办结：${request.body.state}`),
+      ),
   );
 }
