@@ -1,5 +1,7 @@
 // Step 5 — the fund's computed share of the pool base: the rate of the group and level, the primary
 // tier (R-D2), tuberculosis (R-D4), and the inpatient adjustments (R-D6, R-B5), clamped to 0–100.
+import { LEVELS } from '../contract.js';
+import type { Level } from '../contract.js';
 import { applyPercent, formatYuan } from '../money.js';
 import type { GroupBenefits, PolicySegment } from '../policy/types.js';
 import type { VisitInput } from '../request/visit.js';
@@ -94,6 +96,20 @@ function inpatientRate(
   return clamped;
 }
 
+/** R-D4: tuberculosis has its own chronic rate where the policy gives one for the level. */
+function tuberculosisRate(params: GroupBenefits, level: Level, trace: Trace): number {
+  const byLevel = params.chronicOutpatient.tuberculosisRate;
+  const tb = byLevel[level];
+  if (tb !== undefined) {
+    trace.applied('R-D4', `结核病门诊在${LEVEL_NAME[level]}医疗机构支付比例${tb}%`);
+    return tb;
+  }
+  const levels = LEVELS.filter((l) => byLevel[l] !== undefined).map((l) => LEVEL_NAME[l]);
+  const why = levels.length === 0 ? '本参保人所属险种不设结核病提高比例' : `仅限${levels.join('、')}医疗机构`;
+  trace.notApplied('R-D4', '结核病门诊提高支付比例', why);
+  return params.chronicOutpatient.rate[level];
+}
+
 export function computeFund(
   input: VisitInput,
   segment: PolicySegment,
@@ -110,24 +126,9 @@ export function computeFund(
       return generalOutpatient(input, params, base, decision, trace);
     case 'chronic_outpatient': {
       const lv = level ?? 'primary';
-      let rate = params.chronicOutpatient.rate[lv];
-      if (decision.tuberculosis) {
-        const tb = params.chronicOutpatient.tuberculosisRate[lv];
-        if (tb !== undefined) {
-          rate = tb;
-          trace.applied('R-D4', `结核病门诊在${LEVEL_NAME[lv]}医疗机构支付比例${tb}%`);
-        } else {
-          trace.notApplied(
-            'R-D4',
-            '结核病门诊提高支付比例',
-            Object.keys(params.chronicOutpatient.tuberculosisRate).length === 0
-              ? '本参保人所属险种不设结核病提高比例'
-              : `仅限${Object.keys(params.chronicOutpatient.tuberculosisRate)
-                  .map((l) => LEVEL_NAME[l as keyof typeof LEVEL_NAME])
-                  .join('、')}医疗机构`,
-          );
-        }
-      }
+      const rate = decision.tuberculosis
+        ? tuberculosisRate(params, lv, trace)
+        : params.chronicOutpatient.rate[lv];
       const computed = applyPercent(base, rate);
       trace.applied(
         'R-D4',
