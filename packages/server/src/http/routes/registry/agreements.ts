@@ -14,7 +14,7 @@ import {
   type SignInput,
 } from '../../../registry/agreements.js';
 import { institutionView } from '../../../registry/institutions.js';
-import { asOfQuery, changeBy, date, errors, id, idParams, percent, text, today } from './common.js';
+import { asOfQuery, changeBy, created, date, errors, id, idParams, percent, text, today } from './common.js';
 
 const indicators = {
   type: 'object',
@@ -70,16 +70,15 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await signAgreement(
-            db,
-            request.params.id,
-            request.body,
-            changeBy(request, `签订${request.body.year}年度协议`),
-          ),
+      created(
+        reply,
+        signAgreement(
+          db,
+          request.params.id,
+          request.body,
+          changeBy(request, `签订${request.body.year}年度协议`),
         ),
+      ),
   );
 
   app.get<{ Params: { id: string }; Querystring: { date?: string } }>(
@@ -185,15 +184,14 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await amendAgreement(
-            db,
-            request.params.id,
-            request.body,
-            changeBy(request, `补充协议：${request.body.reason}`),
-          ),
+      created(
+        reply,
+        amendAgreement(
+          db,
+          request.params.id,
+          request.body,
+          changeBy(request, `补充协议：${request.body.reason}`),
         ),
+      ),
   );
 }

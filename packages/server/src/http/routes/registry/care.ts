@@ -17,7 +17,7 @@ import {
   type ContractInput,
   type DiseaseLists,
 } from '../../../registry/care.js';
-import { asOfQuery, changeBy, date, errors, id, idParams, text, today } from './common.js';
+import { asOfQuery, changeBy, created, date, errors, id, idParams, text, today } from './common.js';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
 const body = (properties: Record<string, unknown>, required: string[]) =>
@@ -70,9 +70,7 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await addEnrolment(db, request.params.id, request.body, changeBy(request, '登记参保期'))),
+      created(reply, addEnrolment(db, request.params.id, request.body, changeBy(request, '登记参保期'))),
   );
 
   app.post<{ Params: { id: string }; Body: { validTo: string } }>(
@@ -119,11 +117,10 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await chooseFirstContact(db, request.params.id, request.body, changeBy(request, '选定首诊机构')),
-        ),
+      created(
+        reply,
+        chooseFirstContact(db, request.params.id, request.body, changeBy(request, '选定首诊机构')),
+      ),
   );
 
   app.post<{ Params: { id: string }; Body: ContractInput }>(
@@ -154,9 +151,7 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await signContract(db, request.params.id, request.body, changeBy(request, '家庭医生签约'))),
+      created(reply, signContract(db, request.params.id, request.body, changeBy(request, '家庭医生签约'))),
   );
 
   app.post<{ Params: { id: string; contractId: string }; Body: { endedOn: string } }>(
@@ -210,17 +205,16 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await certifyDisease(
-            db,
-            request.params.id,
-            request.body,
-            diseaseLists,
-            changeBy(request, `认定 ${request.body.code}`),
-          ),
+      created(
+        reply,
+        certifyDisease(
+          db,
+          request.params.id,
+          request.body,
+          diseaseLists,
+          changeBy(request, `认定 ${request.body.code}`),
         ),
+      ),
   );
 
   app.post<{ Params: { id: string; certificationId: string }; Body: { revokedOn: string } }>(
@@ -267,8 +261,6 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await fileRelocation(db, request.params.id, request.body, changeBy(request, '异地安置备案'))),
+      created(reply, fileRelocation(db, request.params.id, request.body, changeBy(request, '异地安置备案'))),
   );
 }

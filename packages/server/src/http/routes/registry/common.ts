@@ -1,5 +1,5 @@
 // Shared pieces of the registry routes: who is making the change, and small schema parts.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Change } from '../../../registry/history.js';
 
 /** 经办人: the `x-yibao-actor` header names who made a change; the history keeps it. */
@@ -27,3 +27,8 @@ export const errors = {
 } as const;
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** 201 with the record a registration created. */
+export async function created(reply: FastifyReply, work: Promise<unknown>): Promise<FastifyReply> {
+  return reply.status(201).send(await work);
+}

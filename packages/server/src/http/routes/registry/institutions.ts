@@ -16,7 +16,7 @@ import { CRITERIA } from '../../../registry/criteria.js';
 import { cancelDesignation, publishedList } from '../../../registry/institutions.js';
 import { paging } from '../../paging.js';
 import { pageQuery } from '../../schemas.js';
-import { changeBy, date, errors, id, idParams, text, today } from './common.js';
+import { changeBy, created, date, errors, id, idParams, text, today } from './common.js';
 
 const applicant = {
   type: 'object',
@@ -103,7 +103,7 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await submitApplication(db, request.body, changeBy(request, '提交定点申请'))),
+      created(reply, submitApplication(db, request.body, changeBy(request, '提交定点申请'))),
   );
 
   app.get<{ Querystring: { state?: string } }>(

@@ -12,7 +12,7 @@ import {
   type EPrescriptionInput,
   type ReferralInput,
 } from '../../../registry/referrals.js';
-import { changeBy, date, errors, id, idParams } from './common.js';
+import { changeBy, created, date, errors, id, idParams } from './common.js';
 
 const ENTITIES: readonly Entity[] = [
   'institution',
@@ -57,7 +57,7 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createReferral(db, request.body, changeBy(request, '开具转诊单'))),
+      created(reply, createReferral(db, request.body, changeBy(request, '开具转诊单'))),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -127,7 +127,7 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createEPrescription(db, request.body, changeBy(request, '开具电子处方'))),
+      created(reply, createEPrescription(db, request.body, changeBy(request, '开具电子处方'))),
   );
 
   app.get<{ Params: { id: string } }>(

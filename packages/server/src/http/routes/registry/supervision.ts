@@ -16,7 +16,7 @@ import {
   recordSurvey,
   type Complaint,
 } from '../../../registry/feedback.js';
-import { changeBy, date, errors, id, idParams, text } from './common.js';
+import { changeBy, created, date, errors, id, idParams, text } from './common.js';
 
 // Query strings are not coerced (app.ts): a year is four digits.
 const year = { type: 'string', pattern: '^\\d{4}$', description: '年度 YYYY' } as const;
@@ -42,9 +42,7 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await assessAgreement(db, request.params.id, request.body, changeBy(request, '协议考核'))),
+      created(reply, assessAgreement(db, request.params.id, request.body, changeBy(request, '协议考核'))),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -138,7 +136,7 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
         response: errors,
       },
     },
-    async (request, reply) => reply.status(201).send(await recordSurvey(db, request.params.id, request.body)),
+    async (request, reply) => created(reply, recordSurvey(db, request.params.id, request.body)),
   );
 
   app.post<{
@@ -166,9 +164,10 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await receiveComplaint(db, request.params.id, request.body, changeBy(request, '受理举报投诉'))),
+      created(
+        reply,
+        receiveComplaint(db, request.params.id, request.body, changeBy(request, '受理举报投诉')),
+      ),
   );
 
   app.get<{ Params: { id: string } }>(
