@@ -152,6 +152,7 @@ export class SettlementService {
         date: body.date,
         ...result,
       };
+      const json = JSON.stringify(response);
       const amountsFen = amountsInFen(result);
       const afterFen = accumulatorsInFen(result.ytd);
       try {
@@ -175,9 +176,10 @@ export class SettlementService {
           ytdDeltaFen: minus(afterFen, ctx.accumulatorsFen),
           visit: body.visit,
           result: response,
+          resultJson: json,
           items: { lines: itemLines(body.items, result) },
         });
-        return written ? { status: 201 as const, body: response } : undefined;
+        return written ? { status: 201 as const, body: response, json } : undefined;
       } catch (err) {
         // A concurrent request with this id won: the next attempt finds it and replays or refuses.
         if (isUniqueViolation(err, 'idempotency_keys_pkey')) return undefined;

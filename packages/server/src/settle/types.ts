@@ -33,4 +33,6 @@ export type SettlementResponse = Record<string, unknown> & {
 export interface Answer {
   status: 200 | 201; // 201 new; 200 the first answer again (idempotent retry)
   body: SettlementResponse;
+  /** `body` as JSON when it was serialized already (to store it): sent as is. */
+  json?: string;
 }

@@ -108,7 +108,6 @@ function record(w: SettlementWrite): Record<string, unknown> {
     ...Object.fromEntries(AMOUNT_COLUMNS.map(([name, c]) => [c, w.amountsFen[name]])),
     ytd_delta: w.ytdDeltaFen,
     visit: w.visit,
-    result: w.result,
     items: w.items.lines.map((l) => ({
       line_no: l.lineNo,
       code: l.code,
@@ -128,6 +127,18 @@ function record(w: SettlementWrite): Record<string, unknown> {
 }
 
 /**
+ * The batch as one JSON array. Each answer is serialized once, by the service (it is also the HTTP
+ * reply), and spliced in here as it is instead of being serialized a second time.
+ */
+function batchJson(writes: readonly SettlementWrite[]): string {
+  const parts = writes.map((w) => {
+    const rest = JSON.stringify(record(w));
+    return `${rest.slice(0, -1)},"result":${w.resultJson ?? JSON.stringify(w.result)}}`;
+  });
+  return `[${parts.join(',')}]`;
+}
+
+/**
  * Writes the settlements (at most one per person) in one statement; returns the ids written. A
  * settlement missing from the answer lost its compare-and-swap. Any error (a reused request id in
  * the batch, say) fails the whole statement and nothing is written.
@@ -138,7 +149,7 @@ export async function writeSettlementBatch(
 ): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>(
     BATCH_SQL,
-    [JSON.stringify(writes.map(record)), writes.map((w) => w.personId)],
+    [batchJson(writes), writes.map((w) => w.personId)],
     'yibao_settle_batch_v2',
   );
   return new Set(rows.map((r) => r.id));

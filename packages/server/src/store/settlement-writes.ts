@@ -49,6 +49,8 @@ export interface SettlementWrite {
   ytdDeltaFen: Accumulators;
   visit: unknown;
   result: object;
+  /** `result` already serialized (the HTTP reply), so a batch need not serialize it again. */
+  resultJson?: string;
   /** The lines: given (a settlement), or the original's lines negated (a reversal). */
   items: { lines: ItemLine[] } | { negateLinesOf: string };
 }

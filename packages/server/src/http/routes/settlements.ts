@@ -52,6 +52,9 @@ export function settlementRoutes(app: FastifyInstance, db: Database, service: Se
     },
     async (request, reply) => {
       const answer = await service.settle(request.body);
+      // A new settlement's answer was serialized once already, to be stored: send those bytes.
+      if (answer.json !== undefined)
+        return reply.status(answer.status).type('application/json; charset=utf-8').send(answer.json);
       return reply.status(answer.status).send(answer.body);
     },
   );
