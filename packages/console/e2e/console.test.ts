@@ -200,6 +200,10 @@ describe('the console in Chromium', () => {
     expect(stations.some((s) => s.includes('社区卫生服务站'))).toBe(true);
     // The registry's agreements (issue 4): this year's agreement with its state today.
     await page.getByTestId('agreements').getByText('有效').first().waitFor();
+    // Its assessment (R-A7, R-A8): a credit rating letter and the latest one's findings.
+    const assessments = page.getByTestId('assessments');
+    await expect(assessments.getByTestId('rating-tag').first().textContent()).resolves.toMatch(/^[ABCD]$/);
+    await assessments.getByTestId('findings').locator('tr.ant-table-row').first().waitFor();
     await page.getByTestId('settlement-table').waitFor();
     await screenshot(page, '07-institution-detail');
 

@@ -127,7 +127,8 @@ export async function demoFacts(db: Database): Promise<DemoFacts> {
   );
   const centre = await one<{ id: string; name: string }>(
     `SELECT c.id, c.name FROM institutions c WHERE c.type = 'community_centre'
-       AND EXISTS (SELECT 1 FROM institutions s WHERE s.parent_id = c.id) ORDER BY c.id LIMIT 1`,
+       AND EXISTS (SELECT 1 FROM institutions s WHERE s.parent_id = c.id)
+       AND EXISTS (SELECT 1 FROM assessments a WHERE a.institution_id = c.id) ORDER BY c.id LIMIT 1`,
   );
   return {
     reversedSettlement: { id: reversed.id, personId: reversed.person_id, reversalId: reversed.reversal_id },

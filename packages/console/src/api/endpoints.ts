@@ -18,7 +18,14 @@ import type {
   SettlementSummary,
   SettlementVisit,
 } from './types';
-import type { Agreement, CareRecord, DesignationApplication } from './registry-types';
+import type {
+  Agreement,
+  Assessment,
+  CareRecord,
+  Complaint,
+  DesignationApplication,
+  Disclosure,
+} from './registry-types';
 
 export interface SettlementQuery {
   personId?: string | undefined;
@@ -84,4 +91,10 @@ export const api = {
     apiGet<{ items: DesignationApplication[] }>('/applications', { state }, signal),
   care: (personId: string, signal?: AbortSignal) =>
     apiGet<CareRecord>(`/persons/${seg(personId)}/care`, {}, signal),
+  assessments: (institutionId: string, signal?: AbortSignal) =>
+    apiGet<{ items: Assessment[] }>('/assessments', { institutionId }, signal),
+  complaints: (institutionId: string, signal?: AbortSignal) =>
+    apiGet<{ items: Complaint[] }>(`/institutions/${seg(institutionId)}/complaints`, {}, signal),
+  disclosure: (institutionId: string, year: number, signal?: AbortSignal) =>
+    apiGet<Disclosure>(`/public/institutions/${seg(institutionId)}/disclosure`, { year }, signal),
 };

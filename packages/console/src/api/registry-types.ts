@@ -78,3 +78,66 @@ export interface CareRecord {
     cancelsYear: number | null;
   }>;
 }
+
+// 协议考核、信用等级、举报投诉与信息公开 (R-A7, R-A8, R-A10). Shares and satisfaction are percent
+// with one decimal; amounts yuan; null where the period had nothing to measure.
+export type Rating = 'A' | 'B' | 'C' | 'D';
+
+export interface AssessmentMeasured {
+  visits: number;
+  totalCost: number;
+  fundPay: number;
+  costPerVisit: number | null;
+  drugCostShare: number | null;
+  selfPaidDrugShare: number | null;
+  inpatientOutOfScopeShare: number | null;
+  inpatientPersonalBurdenShare: number | null;
+  satisfaction: number | null;
+  complaintsSubstantiated: number;
+}
+
+export interface AssessmentFinding {
+  indicator: string; // drugCostShareMax … totalControlAmount | satisfactionMin | complaints
+  name: string; // the service's Chinese name of the indicator
+  measured: number | null;
+  threshold: number | null;
+  met: boolean | null; // null: nothing to measure in the period
+  points: number; // deducted
+}
+
+export interface Assessment {
+  id: string;
+  agreementId: string;
+  institutionId: string;
+  periodFrom: string;
+  periodTo: string;
+  measured: AssessmentMeasured;
+  findings: AssessmentFinding[];
+  score: number;
+  rating: Rating;
+  consequence: string;
+  depositReturnPercent: number;
+  assessedOn: string;
+  published: boolean;
+}
+
+export interface Complaint {
+  id: string;
+  kind: 'report' | 'complaint'; // 举报 | 投诉
+  receivedOn: string;
+  summary: string;
+  state: 'open' | 'substantiated' | 'unfounded';
+  resolution: string | null;
+  closedOn: string | null;
+}
+
+/** What the public sees of an institution for a year; `assessment` is the published one only. */
+export interface Disclosure {
+  year: number;
+  visits: number;
+  costPerVisit: number | null;
+  fundPay: number;
+  satisfaction: number | null;
+  complaints: { received: number; substantiated: number };
+  assessment: Pick<Assessment, 'periodFrom' | 'periodTo' | 'score' | 'rating' | 'consequence'> | null;
+}

@@ -19,7 +19,9 @@ export type LabelFamily =
   | 'change'
   | 'registryState'
   | 'criterion'
-  | 'indicator';
+  | 'indicator'
+  | 'complaintKind'
+  | 'complaintState';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';

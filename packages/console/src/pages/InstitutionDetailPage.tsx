@@ -1,5 +1,6 @@
 // An institution's page: what it is and where it sits in the network, its settlements, a day's
-// reconciliation, and its agreements and designation applications (the registry of issue 4).
+// reconciliation, its agreements and designation applications (the registry of issue 4), and its
+// assessments, credit rating, public disclosure and complaints.
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
@@ -11,6 +12,7 @@ import { useApi } from '../hooks/useApi';
 import { useInstitutionDirectory } from '../hooks/useDirectory';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
+import { AssessmentPanel } from './institutions/AssessmentPanel';
 import { Reconciliation } from './institutions/Reconciliation';
 import { AgreementsCard } from './registry/AgreementsCard';
 import { SettlementTable } from './settlements/SettlementTable';
@@ -105,6 +107,7 @@ export default function InstitutionDetailPage() {
         />
       </Card>
       <AgreementsCard institutionId={i.id} />
+      <AssessmentPanel institutionId={i.id} />
       <Reconciliation
         institutionId={i.id}
         day={day}
