@@ -30,12 +30,16 @@ interface Running {
   base: string;
 }
 
+// Every child started here, so a failed or timed-out test still leaves no server running.
+const children: ChildProcess[] = [];
+
 async function start(dataDir: string): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', String(port)], {
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
+  children.push(child);
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
@@ -71,6 +75,7 @@ async function total(base: string, path: string): Promise<number> {
 describe('yibao serve', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'yibao-serve-'));
   afterAll(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
