@@ -66,7 +66,10 @@ const queries = [
   ['partial months (01-15 … 06-10)', '/api/v1/dashboard?from=2026-01-15&to=2026-06-10'],
   // The other reads the console's first pages make, on the same data.
   ['settlements, first page, newest first', '/api/v1/settlements?page=1&pageSize=20'],
-  ['settlements of one institution and a month', '/api/v1/settlements?institutionId=H0110000&from=2026-06-01&to=2026-06-30&page=1&pageSize=20'],
+  [
+    'settlements of one institution and a month',
+    '/api/v1/settlements?institutionId=H0110000&from=2026-06-01&to=2026-06-30&page=1&pageSize=20',
+  ],
   ['settlements of one person', '/api/v1/settlements?personId=DM00000042&page=1&pageSize=20'],
   ['policy region with parameters', '/api/v1/policy/regions/demo'],
 ];

@@ -75,7 +75,8 @@ async function total(base: string, path: string): Promise<number> {
 describe('yibao serve', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'yibao-serve-'));
   afterAll(() => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 

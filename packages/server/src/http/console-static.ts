@@ -21,14 +21,12 @@ export async function installConsole(app: FastifyInstance, dir: string | null): 
   app.setNotFoundHandler((request, reply) => {
     if (hasConsole && request.method === 'GET' && !isApiPath(request.url))
       return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `没有这个接口: ${request.method} ${request.url.split('?')[0] ?? ''}`,
-          field: null,
-        },
-      });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `没有这个接口: ${request.method} ${request.url.split('?')[0] ?? ''}`,
+        field: null,
+      },
+    });
   });
 }
