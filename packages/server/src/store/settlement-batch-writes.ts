@@ -6,7 +6,7 @@
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
 import { AMOUNT_COLUMNS, ITEM_AMOUNT_COLUMNS } from './settlement-columns.js';
-import type { SettlementWrite } from './settlement-writes.js';
+import { lineRow, type SettlementWrite } from './settlement-writes.js';
 
 const ACC = ACCUMULATOR_COLUMNS.map(([, c]) => c);
 const AMOUNTS = AMOUNT_COLUMNS.map(([, c]) => c);
@@ -108,21 +108,7 @@ function record(w: SettlementWrite): Record<string, unknown> {
     ...Object.fromEntries(AMOUNT_COLUMNS.map(([name, c]) => [c, w.amountsFen[name]])),
     ytd_delta: w.ytdDeltaFen,
     visit: w.visit,
-    items: w.items.lines.map((l) => ({
-      line_no: l.lineNo,
-      code: l.code,
-      name: l.name,
-      kind: l.kind,
-      class: l.class,
-      quantity: l.quantity,
-      unit_price_fen: l.unitPriceFen,
-      total_fen: l.totalFen,
-      full_self_pay_fen: l.fullSelfPayFen,
-      over_limit_self_pay_fen: l.overLimitSelfPayFen,
-      first_self_pay_fen: l.firstSelfPayFen,
-      in_scope_fen: l.inScopeFen,
-      institution_borne_fen: l.institutionBorneFen,
-    })),
+    items: w.items.lines.map(lineRow),
   };
 }
 

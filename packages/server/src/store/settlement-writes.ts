@@ -129,6 +129,25 @@ const REVERSE_SQL = `${HEAD}, lines AS (
 )
 SELECT (SELECT count(*) FROM guard)::int AS written`;
 
+/** A line as its settlement_items row (amounts in fen), for the JSON the write statements unpack. */
+export function lineRow(l: ItemLine): Record<string, unknown> {
+  return {
+    line_no: l.lineNo,
+    code: l.code,
+    name: l.name,
+    kind: l.kind,
+    class: l.class,
+    quantity: l.quantity,
+    unit_price_fen: l.unitPriceFen,
+    total_fen: l.totalFen,
+    full_self_pay_fen: l.fullSelfPayFen,
+    over_limit_self_pay_fen: l.overLimitSelfPayFen,
+    first_self_pay_fen: l.firstSelfPayFen,
+    in_scope_fen: l.inScopeFen,
+    institution_borne_fen: l.institutionBorneFen,
+  };
+}
+
 /** Writes it all, or nothing; false when the version moved (the caller recomputes and retries). */
 export async function writeSettlement(db: Queryable, w: SettlementWrite): Promise<boolean> {
   const stValues: Record<(typeof ST_FIELDS)[number], unknown> = {
@@ -158,25 +177,7 @@ export async function writeSettlement(db: Queryable, w: SettlementWrite): Promis
   ];
   const isReversal = 'negateLinesOf' in w.items;
   if ('lines' in w.items) {
-    params.push(
-      JSON.stringify(
-        w.items.lines.map((l) => ({
-          line_no: l.lineNo,
-          code: l.code,
-          name: l.name,
-          kind: l.kind,
-          class: l.class,
-          quantity: l.quantity,
-          unit_price_fen: l.unitPriceFen,
-          total_fen: l.totalFen,
-          full_self_pay_fen: l.fullSelfPayFen,
-          over_limit_self_pay_fen: l.overLimitSelfPayFen,
-          first_self_pay_fen: l.firstSelfPayFen,
-          in_scope_fen: l.inScopeFen,
-          institution_borne_fen: l.institutionBorneFen,
-        })),
-      ),
-    );
+    params.push(JSON.stringify(w.items.lines.map(lineRow)));
   } else {
     params.push(w.items.negateLinesOf);
   }
