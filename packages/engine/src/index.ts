@@ -6,3 +6,5 @@ export { calculate, calculateParsed } from './calculate.js';
 export { parseRequest } from './request/parse.js';
 export { toFen, fenToYuan } from './money.js';
 export { levelMismatch, expectedDirection } from './request/institutions.js';
+export { checkCompliance } from './compliance/check.js';
+export type { ComplianceFinding, Guidance } from './compliance/check.js';

@@ -5,6 +5,8 @@ commands:
   calc [--ndjson] [--policy DIR]   calculate a settlement from JSON on stdin (CALC_CONTRACT.md)
   serve [--port N] [--host H] [--data DIR]
                                    start the settlement service (SERVICE_CONTRACT.md)
+  policy check [--region CODE] [--json]
+                                   check a region's policy against the guidance (合规校验)
   demo [--persons N] [--visits M] [--data DIR]
                                    seed a demo region and settle a year of visits
 `;
@@ -18,6 +20,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./serve.js')).runServe(rest);
     case 'demo':
       return (await import('./demo.js')).runDemo(rest);
+    case 'policy':
+      return (await import('./policy.js')).runPolicy(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -16,7 +16,9 @@ import { requirementRoutes } from './routes/requirements.js';
 import { settlementRoutes } from './routes/settlements.js';
 import { settlementVisitRoutes } from './routes/settlement-visit.js';
 import { loadPolicyBook } from '../policy/load.js';
+import { loadGuidance } from '../policy/guidance.js';
 import { loadRequirements } from '../policy/requirements.js';
+import { policyComplianceRoutes } from './routes/policy-compliance.js';
 import { errorSchema, institutionSchema, personSchema } from './schemas.js';
 import { diseaseListsOf } from '../registry/disease-lists.js';
 import { registryAgreementRoutes } from './routes/registry/agreements.js';
@@ -81,6 +83,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       dashboardRoutes(api, options.db);
       policyRoutes(api, loadPolicyBook());
       requirementRoutes(api, loadRequirements());
+      policyComplianceRoutes(api, loadPolicyBook(), loadGuidance());
       // The registry the agency keeps (issue 4): designation, agreements, care relationships, referrals.
       registryInstitutionRoutes(api, options.db);
       registryAgreementRoutes(api, options.db);
