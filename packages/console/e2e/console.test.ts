@@ -236,6 +236,10 @@ describe('the console in Chromium', () => {
     await capRow.waitFor();
     await expect(capRow.getByTestId('diff-before').textContent()).resolves.toContain('1,000.00');
     await expect(capRow.getByTestId('diff-after').textContent()).resolves.toContain('1,200.00');
+    // 合规校验: the 2025 version's R-H2 breach (55% at primary against 50% at secondary) is shown.
+    const compliance = page.getByTestId('policy-compliance');
+    await compliance.getByText('普通门诊基层55%与二级50%相差5个百分点，应不少于10个').first().waitFor();
+    await expect(compliance.getByText('R-H2').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, '10-policy');
   });
 

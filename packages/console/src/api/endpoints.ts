@@ -2,6 +2,7 @@
 import { apiGet, apiPost } from './client';
 import type {
   CalcResult,
+  ComplianceReport,
   Dashboard,
   Institution,
   Page,
@@ -84,6 +85,8 @@ export const api = {
     apiGet<PolicyRegionDetail>(`/policy/regions/${seg(code)}`, { version }, signal),
   policyDiff: (code: string, from: string, to: string, signal?: AbortSignal) =>
     apiGet<PolicyDiff>(`/policy/regions/${seg(code)}/diff`, { from, to }, signal),
+  policyCompliance: (code: string, signal?: AbortSignal) =>
+    apiGet<ComplianceReport>(`/policy/regions/${seg(code)}/compliance`, {}, signal),
   requirements: (signal?: AbortSignal) => apiGet<RequirementsCatalogue>('/requirements', {}, signal),
   agreements: (institutionId: string, signal?: AbortSignal) =>
     apiGet<{ items: Agreement[] }>(`/institutions/${seg(institutionId)}/agreements`, {}, signal),

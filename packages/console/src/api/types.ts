@@ -297,6 +297,23 @@ export interface PolicyDiff {
   changes: ParameterChange[];
 }
 
+/** 合规校验: one constraint of the guidance checked on one version (and resident category). */
+export interface ComplianceFinding {
+  rule: string; // R-H1 … R-H7
+  version: string;
+  from: string;
+  group: string | null;
+  ok: boolean;
+  text: string; // what was compared, in Chinese
+  constraint?: { text: string; source: string };
+}
+
+export interface ComplianceReport {
+  region: string;
+  checks: number;
+  breaches: ComplianceFinding[];
+}
+
 export interface Breakdown {
   key: string;
   fundPay: number;

@@ -335,6 +335,11 @@ export const en: Record<MessageKey, string> = {
   'policy.diffTitle': 'Difference between versions',
   'policy.noChanges': 'Nothing changed between the two versions',
   'policy.oneVersion': 'This region has a single policy version.',
+  'policy.complianceTitle': 'Compliance with the national and provincial guidance',
+  'policy.complianceSummary': '{checks} checks, {breaches} not met',
+  'policy.complianceRule': 'Rule',
+  'policy.complianceFinding': 'Finding',
+  'policy.complianceConstraint': 'What the guidance requires',
   'policy.change': 'Change',
 
   'try.title': 'Try a visit (pre-settlement)',

@@ -329,6 +329,11 @@ export const zh = {
   'policy.diffTitle': '版本差异',
   'policy.noChanges': '两个版本之间没有变化',
   'policy.oneVersion': '该统筹区只有一个政策版本。',
+  'policy.complianceTitle': '合规校验（对照国家与省级指导意见）',
+  'policy.complianceSummary': '共 {checks} 项检查，{breaches} 项不符合',
+  'policy.complianceRule': '规则',
+  'policy.complianceFinding': '检查结果',
+  'policy.complianceConstraint': '指导意见要求',
   'policy.change': '变化',
 
   'try.title': '试算（预结算）',

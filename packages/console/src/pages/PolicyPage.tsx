@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { useApi } from '../hooks/useApi';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
+import { ComplianceCard } from './policy/ComplianceCard';
 import { ParameterTable } from './policy/ParameterTable';
 import { VersionDiff } from './policy/VersionDiff';
 
@@ -117,6 +118,7 @@ export default function PolicyPage() {
         {diff.error !== undefined ? <ErrorAlert error={diff.error} onRetry={diff.reload} /> : null}
         <VersionDiff diff={diff.data} loading={diff.loading} />
       </Card>
+      <ComplianceCard region={region.code} />
       <Card size="small" title={t('policy.parameters')} style={{ marginBottom: 16 }}>
         {detail.error !== undefined ? <ErrorAlert error={detail.error} onRetry={detail.reload} /> : null}
         <ParameterTable parameters={detail.data?.parameters ?? []} loading={detail.loading} />
