@@ -15,7 +15,7 @@ import { useLocale } from '../i18n/LocaleContext';
 import { AssessmentPanel } from './institutions/AssessmentPanel';
 import { Reconciliation } from './institutions/Reconciliation';
 import { AgreementsCard } from './registry/AgreementsCard';
-import { SettlementTable } from './settlements/SettlementTable';
+import { SettlementHistoryCard } from './settlements/SettlementHistoryCard';
 import { sortOf } from './settlements/sort';
 
 export default function InstitutionDetailPage() {
@@ -115,22 +115,12 @@ export default function InstitutionDetailPage() {
           query.set({ day: d });
         }}
       />
-      <Card size="small" title={t('institution.settlements')}>
-        {history.error !== undefined ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
-        <SettlementTable
-          page={history.data}
-          loading={history.loading}
-          sort={sort}
-          hide={['institution']}
-          onChange={(next) => {
-            query.set({
-              page: next.page,
-              pageSize: next.pageSize,
-              sort: next.sort === '-date' ? undefined : next.sort,
-            });
-          }}
-        />
-      </Card>
+      <SettlementHistoryCard
+        title={t('institution.settlements')}
+        history={history}
+        sort={sort}
+        hide={['institution']}
+      />
     </div>
   );
 }

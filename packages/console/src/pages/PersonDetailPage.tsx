@@ -13,7 +13,7 @@ import { useLocale } from '../i18n/LocaleContext';
 import { AccumulatorCaps } from './persons/AccumulatorCaps';
 import { CareCard } from './registry/CareCard';
 import { policyDateFor } from './persons/caps';
-import { SettlementTable } from './settlements/SettlementTable';
+import { SettlementHistoryCard } from './settlements/SettlementHistoryCard';
 import { sortOf } from './settlements/sort';
 
 const thisYear = new Date().getFullYear();
@@ -137,22 +137,7 @@ export default function PersonDetailPage() {
           </>
         )}
       </Card>
-      <Card size="small" title={t('person.history')}>
-        {history.error !== undefined ? <ErrorAlert error={history.error} onRetry={history.reload} /> : null}
-        <SettlementTable
-          page={history.data}
-          loading={history.loading}
-          sort={sort}
-          hide={['person']}
-          onChange={(next) => {
-            query.set({
-              page: next.page,
-              pageSize: next.pageSize,
-              sort: next.sort === '-date' ? undefined : next.sort,
-            });
-          }}
-        />
-      </Card>
+      <SettlementHistoryCard title={t('person.history')} history={history} sort={sort} hide={['person']} />
     </div>
   );
 }
