@@ -32,4 +32,10 @@ describe('splitStatements', () => {
       'CREATE TABLE b (y int)',
     ]);
   });
+
+  it('keeps a dollar-quoted body whole, semicolons included', () => {
+    expect(
+      splitStatements('DO $$ BEGIN PERFORM 1; EXCEPTION WHEN others THEN NULL; END $$; SELECT 2;'),
+    ).toEqual(['DO $$ BEGIN PERFORM 1; EXCEPTION WHEN others THEN NULL; END $$', 'SELECT 2']);
+  });
 });

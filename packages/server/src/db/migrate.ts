@@ -30,11 +30,21 @@ export async function migrate(
   return applied;
 }
 
-/** Our migrations hold no `--` or `;` inside literals or bodies, so this split is exact. */
+/**
+ * The statements of a migration script. Our migrations hold no `--` or `;` inside literals; a
+ * `;` inside a dollar-quoted body (`DO $$ … $$`) belongs to the body, so the split is exact.
+ */
 export function splitStatements(script: string): string[] {
-  return script
-    .replace(/--.*$/gm, '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const statements: string[] = [];
+  let current = '';
+  let inBody = false;
+  for (const part of script.replace(/--.*$/gm, '').split(/(\$\$|;)/)) {
+    if (part === '$$') inBody = !inBody;
+    if (part === ';' && !inBody) {
+      statements.push(current);
+      current = '';
+    } else current += part;
+  }
+  statements.push(current);
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

@@ -569,7 +569,7 @@ export async function fileRelocation(
     const used = await tx.query<{ used: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM settlements s WHERE s.person_id = $1 AND s.year = $2 AND s.reverses IS NULL
          AND NOT EXISTS (SELECT 1 FROM settlements r WHERE r.reverses = s.id)
-         AND jsonb_path_exists(s.result -> 'trace', '$[*] ? (@.rule == "R-B5" && !exists(@.applied))')) AS used`,
+         AND jsonb_path_exists((s.result -> 'trace')::jsonb, '$[*] ? (@.rule == "R-B5" && !exists(@.applied))')) AS used`,
       [personId, year],
     );
     const cancels = (earlier[0]?.n ?? 0) >= 1 && used[0]?.used === true ? year : null;

@@ -18,15 +18,15 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
   afterAll(async () => t.dispose());
 
   it('writes nothing when the last write of a settlement fails', async () => {
-    // The item lines are written after the account, the accumulators and the settlement row;
-    // make the database refuse one line.
+    // The settlement row is written after the account and the accumulators have moved; make the
+    // database refuse the row of a settlement that holds a line coded BOOM.
     await t.db.exec(`
       CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.code = 'BOOM' THEN RAISE EXCEPTION 'injected failure'; END IF;
+        IF NEW.lines::text LIKE '%"BOOM"%' THEN RAISE EXCEPTION 'injected failure'; END IF;
         RETURN NEW;
       END $$;
-      CREATE TRIGGER refuse_boom BEFORE INSERT ON settlement_items FOR EACH ROW EXECUTE FUNCTION refuse_boom();`);
+      CREATE TRIGGER refuse_boom BEFORE INSERT ON settlements FOR EACH ROW EXECUTE FUNCTION refuse_boom();`);
     const ytdBefore = (
       await t.app.inject({ url: '/api/v1/persons/E001/accumulators?year=2026' })
     ).json<AccumulatorsBody>();
@@ -53,7 +53,7 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
 
     const leftovers = await t.db.query(
       `SELECT 'settlement' FROM settlements WHERE request_id = 'boom-1'
-       UNION ALL SELECT 'key' FROM idempotency_keys WHERE request_id = 'boom-1'`,
+       UNION ALL SELECT 'line' FROM settlement_items WHERE code = 'BOOM'`,
     );
     expect(leftovers).toEqual([]);
     expect(
@@ -62,7 +62,7 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
     expect(
       (await t.app.inject({ url: '/api/v1/persons/E001' })).json<{ accountBalance: number }>().accountBalance,
     ).toBe(balanceBefore);
-    await t.db.exec('DROP TRIGGER refuse_boom ON settlement_items');
+    await t.db.exec('DROP TRIGGER refuse_boom ON settlements');
   });
 
   it.runIf(driver.kind === 'postgres')(
@@ -120,12 +120,11 @@ describe.each(testDrivers())('atomic settlement on $kind', (driver) => {
         "SELECT count(*)::int AS n FROM settlements WHERE request_id LIKE 'crash-%'",
       );
       expect(count?.n).toBeGreaterThanOrEqual(60);
-      // Every settlement has all its lines and its request key.
+      // Every settlement has all its lines, its answer and its request hash.
       const broken = await t.db.query(
         `SELECT s.id FROM settlements s
-         LEFT JOIN idempotency_keys k ON k.settlement_id = s.id
-         WHERE s.request_id LIKE 'crash-%' AND (k.request_id IS NULL OR
-           (SELECT count(*) FROM settlement_items i WHERE i.settlement_id = s.id) <> jsonb_array_length(s.result->'items'))`,
+         WHERE s.request_id LIKE 'crash-%' AND (length(s.request_hash) <> 64 OR
+           (SELECT count(*) FROM settlement_items i WHERE i.settlement_id = s.id) <> json_array_length(s.result->'items'))`,
       );
       expect(broken).toEqual([]);
       // Every person's accumulators, account and version are exactly the sum of their settlements.

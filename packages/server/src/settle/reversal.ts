@@ -2,6 +2,7 @@
 // each line — and the accumulators as they stand after moving back.
 import type { Accumulators } from '@yibao/engine';
 import { AMOUNT_COLUMNS, ITEM_AMOUNT_COLUMNS } from '../store/settlement-columns.js';
+import type { ItemLine } from '../store/settlement-writes.js';
 import type { SettlementResponse } from './types.js';
 
 // -0 would print as 0 anyway, but keep the stored JSON free of it.
@@ -38,4 +39,18 @@ export function negateResponse(
       },
     ],
   };
+}
+
+/** The reversal's lines: the original's, quantities and amounts negated, unit prices as they were. */
+export function negateLines(lines: readonly ItemLine[]): ItemLine[] {
+  return lines.map((l) => ({
+    ...l,
+    quantity: negate(l.quantity),
+    totalFen: negate(l.totalFen),
+    fullSelfPayFen: negate(l.fullSelfPayFen),
+    overLimitSelfPayFen: negate(l.overLimitSelfPayFen),
+    firstSelfPayFen: negate(l.firstSelfPayFen),
+    inScopeFen: negate(l.inScopeFen),
+    institutionBorneFen: negate(l.institutionBorneFen),
+  }));
 }

@@ -21,7 +21,7 @@ import { accumulatorsInYuan, buildCalcRequest, yearOf } from './calc-request.js'
 import { newSettlementId } from './ids.js';
 import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
-import { negateResponse } from './reversal.js';
+import { negateLines, negateResponse } from './reversal.js';
 import type { RegistryFacts } from '../registry/facts.js';
 import { RegistryReader, withFacts, withNotes } from './registry-gate.js';
 import { withCasRetry } from './retry.js';
@@ -52,6 +52,9 @@ function minus(a: Accumulators, b: Accumulators): Accumulators {
   for (const [name] of ACCUMULATOR_COLUMNS) d[name] = a[name] - b[name];
   return d;
 }
+
+/** The unique index on settlements.request_id: a request id is used once (幂等). */
+const REQUEST_ID_UNIQUE = 'settlements_request_id';
 
 const isUniqueViolation = (err: unknown, constraint: string): boolean =>
   isPgError(err) && err.code === UNIQUE_VIOLATION && err.constraint === constraint;
@@ -177,12 +180,12 @@ export class SettlementService {
           visit: body.visit,
           result: response,
           resultJson: json,
-          items: { lines: itemLines(body.items, result) },
+          lines: itemLines(body.items, result),
         });
         return written ? { status: 201 as const, body: response, json } : undefined;
       } catch (err) {
         // A concurrent request with this id won: the next attempt finds it and replays or refuses.
-        if (isUniqueViolation(err, 'idempotency_keys_pkey')) return undefined;
+        if (isUniqueViolation(err, REQUEST_ID_UNIQUE)) return undefined;
         throw err;
       }
     });
@@ -242,11 +245,11 @@ export class SettlementService {
           ytdDeltaFen: minus(afterFen, original.accumulatorsFen),
           visit: { reversalOf: settlementId },
           result: response,
-          items: { negateLinesOf: settlementId },
+          lines: negateLines(original.lines),
         });
         return written ? { status: 201 as const, body: response } : undefined;
       } catch (err) {
-        if (isUniqueViolation(err, 'idempotency_keys_pkey')) return undefined;
+        if (isUniqueViolation(err, REQUEST_ID_UNIQUE)) return undefined;
         if (isUniqueViolation(err, 'settlements_reversed_once'))
           throw new ApiError(409, 'already_reversed', `结算 ${settlementId} 已被撤销`, 'settlementId');
         throw err;

@@ -52,35 +52,32 @@ export async function findSettlementVisit(
     visit: Record<string, unknown>;
     reverses: string | null;
     original_visit: Record<string, unknown> | null;
+    lines: LineRow[];
   }>(
-    `SELECT s.visit, s.reverses, o.visit AS original_visit
+    `SELECT s.visit, s.reverses, o.visit AS original_visit, s.lines
      FROM settlements s LEFT JOIN settlements o ON o.id = s.reverses WHERE s.id = $1`,
     [settlementId],
   );
   if (head === undefined) return undefined;
-  const rows = await db.query<LineRow>(
-    `SELECT line_no, code, name, kind, class, quantity, unit_price_fen, total_fen, full_self_pay_fen,
-            over_limit_self_pay_fen, first_self_pay_fen, in_scope_fen, institution_borne_fen
-     FROM settlement_items WHERE settlement_id = $1 ORDER BY line_no`,
-    [settlementId],
-  );
   return {
     settlementId,
     visit: head.reverses !== null && head.original_visit !== null ? head.original_visit : head.visit,
-    lines: rows.map((r) => ({
-      lineNo: r.line_no,
-      code: r.code,
-      name: r.name,
-      kind: r.kind,
-      class: r.class,
-      quantity: Number(r.quantity),
-      unitPrice: yuan(r.unit_price_fen),
-      total: yuan(r.total_fen),
-      fullSelfPay: yuan(r.full_self_pay_fen),
-      overLimitSelfPay: yuan(r.over_limit_self_pay_fen),
-      firstSelfPay: yuan(r.first_self_pay_fen),
-      inScope: yuan(r.in_scope_fen),
-      institutionBorne: yuan(r.institution_borne_fen),
-    })),
+    lines: [...head.lines]
+      .sort((a, b) => a.line_no - b.line_no)
+      .map((r) => ({
+        lineNo: r.line_no,
+        code: r.code,
+        name: r.name,
+        kind: r.kind,
+        class: r.class,
+        quantity: Number(r.quantity),
+        unitPrice: yuan(r.unit_price_fen),
+        total: yuan(r.total_fen),
+        fullSelfPay: yuan(r.full_self_pay_fen),
+        overLimitSelfPay: yuan(r.over_limit_self_pay_fen),
+        firstSelfPay: yuan(r.first_self_pay_fen),
+        inScope: yuan(r.in_scope_fen),
+        institutionBorne: yuan(r.institution_borne_fen),
+      })),
   };
 }

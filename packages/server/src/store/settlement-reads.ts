@@ -3,6 +3,7 @@
 import type { Accumulators, InstitutionType, Level, Scheme } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
+import { storedLine, type ItemLine } from './settlement-writes.js';
 
 export interface PreviousUse {
   requestHash: string;
@@ -36,16 +37,6 @@ type ContextRow = Record<string, unknown> & {
 };
 
 const ACC_SELECT = ACCUMULATOR_COLUMNS.map(([, c]) => `coalesce(y.${c}, 0) AS ${c}`).join(', ');
-
-const SETTLE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
-    p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
-    a.balance_fen, a.version, i.id AS i_id, i.type AS i_type, i.level AS i_level, ${ACC_SELECT}
-  FROM (SELECT 1) AS one
-  LEFT JOIN idempotency_keys k ON k.request_id = $4
-  LEFT JOIN persons p ON p.id = $1
-  LEFT JOIN person_accounts a ON a.person_id = p.id
-  LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = $3::integer
-  LEFT JOIN institutions i ON i.id = $2`;
 
 function accumulatorsOf(row: Record<string, unknown>): Accumulators {
   const acc = {} as Accumulators;
@@ -92,15 +83,6 @@ function contextOf(row: ContextRow): SettleContext {
   };
 }
 
-export async function readSettleContext(db: Queryable, key: SettleContextKey): Promise<SettleContext> {
-  const rows = await db.query<ContextRow>(
-    SETTLE_CONTEXT_SQL,
-    [key.personId, key.institutionId, key.year, key.requestId],
-    'yibao_settle_context_v1',
-  );
-  return contextOf(rows[0] as ContextRow);
-}
-
 // The same read for many keys at once; `n` puts the answers back in the order of the keys. Each
 // lookup is a LATERAL subquery with LIMIT 1, so it stays an index probe per key: a plain join
 // lets the planner hash-join a whole table against the batch, whose cost grows with the
@@ -108,7 +90,7 @@ export async function readSettleContext(db: Queryable, key: SettleContextKey): P
 const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*
   FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, n)
   LEFT JOIN LATERAL (
-    SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement FROM idempotency_keys k
+    SELECT k.request_hash AS k_hash, k.id AS k_settlement FROM settlements k
     WHERE k.request_id = q.request_id LIMIT 1) k ON true
   LEFT JOIN LATERAL (
     SELECT p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
@@ -132,7 +114,7 @@ export async function readSettleContexts(
       keys.map((k) => k.year),
       keys.map((k) => k.requestId),
     ],
-    'yibao_settle_contexts_v2',
+    'yibao_settle_contexts_v3',
   );
   const answers: SettleContext[] = new Array<SettleContext>(keys.length);
   for (const row of rows) answers[Number(row.n) - 1] = contextOf(row);
@@ -154,6 +136,7 @@ export interface ReverseContext {
         year: number;
         accountPayFen: number;
         ytdDeltaFen: Accumulators;
+        lines: ItemLine[];
         response: Record<string, unknown>;
         version: number;
         accumulatorsFen: Accumulators;
@@ -161,12 +144,12 @@ export interface ReverseContext {
     | undefined;
 }
 
-const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
-    s.id AS s_id, s.person_id, s.reverses, s.visit_kind, s.benefit_group, s.policy_version, s.policy_hash, s.year, s.account_pay_fen, s.ytd_delta, s.result,
+const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.id AS k_settlement,
+    s.id AS s_id, s.person_id, s.reverses, s.visit_kind, s.benefit_group, s.policy_version, s.policy_hash, s.year, s.account_pay_fen, s.ytd_delta, s.lines, s.result,
     (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by,
     a.version, a.balance_fen, ${ACC_SELECT}
   FROM (SELECT 1) AS one
-  LEFT JOIN idempotency_keys k ON k.request_id = $2
+  LEFT JOIN settlements k ON k.request_id = $2
   LEFT JOIN settlements s ON s.id = $1
   LEFT JOIN person_accounts a ON a.person_id = s.person_id
   LEFT JOIN person_year_accumulators y ON y.person_id = s.person_id AND y.year = s.year`;
@@ -193,6 +176,7 @@ export async function readReverseContext(
             year: row['year'] as number,
             accountPayFen: Number(row['account_pay_fen']),
             ytdDeltaFen: row['ytd_delta'] as Accumulators,
+            lines: (row['lines'] as Record<string, unknown>[]).map(storedLine),
             response: row['result'] as Record<string, unknown>,
             version: row.version ?? 0,
             accumulatorsFen: accumulatorsOf(row),

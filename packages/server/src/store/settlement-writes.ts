@@ -4,8 +4,8 @@
 // No double spending (防重复支付): the statement first bumps the person's account version with a
 // compare-and-swap (`WHERE version = expected`). Everything else in the statement hangs off that
 // row, so when a concurrent settlement of the same person got there first nothing at all is
-// written and the caller recomputes from fresh accumulators. Idempotency: the request id's primary
-// key in idempotency_keys aborts the whole statement on reuse.
+// written and the caller recomputes from fresh accumulators. Idempotency: the unique index on the
+// settlement's request id aborts the whole statement on reuse.
 import type { Accumulators } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
@@ -51,8 +51,8 @@ export interface SettlementWrite {
   result: object;
   /** `result` already serialized (the HTTP reply), so a batch need not serialize it again. */
   resultJson?: string;
-  /** The lines: given (a settlement), or the original's lines negated (a reversal). */
-  items: { lines: ItemLine[] } | { negateLinesOf: string };
+  /** The lines as uploaded with the engine's split (a settlement), or the original's negated (a reversal). */
+  lines: ItemLine[];
 }
 
 const ACC_COLUMNS = ACCUMULATOR_COLUMNS.map(([, c]) => c);
@@ -75,6 +75,8 @@ const ST_FIELDS = [
   ...AMOUNT_COLS,
   'ytd_delta',
   'visit',
+  'request_hash',
+  'lines',
   'result',
 ] as const;
 const CASTS: Record<string, string> = {
@@ -82,13 +84,12 @@ const CASTS: Record<string, string> = {
   year: 'integer',
   ytd_delta: 'jsonb',
   visit: 'jsonb',
-  result: 'jsonb',
+  lines: 'json',
+  result: 'json',
 };
 const castOf = (field: string): string => CASTS[field] ?? (field.endsWith('_fen') ? 'bigint' : 'text');
-const REQUEST_HASH_PARAM = ST_BASE + ST_FIELDS.length;
-const ITEMS_PARAM = REQUEST_HASH_PARAM + 1;
 
-const HEAD = `WITH guard AS (
+const WRITE_SQL = `WITH guard AS (
   UPDATE person_accounts SET version = version + 1, balance_fen = balance_fen + $3::bigint
   WHERE person_id = $1 AND version = $2::bigint
   RETURNING person_id
@@ -102,34 +103,10 @@ const HEAD = `WITH guard AS (
   INSERT INTO settlements (person_id, ${ST_FIELDS.join(', ')})
   SELECT person_id, ${ST_FIELDS.map((f, i) => `$${ST_BASE + i}::${castOf(f)}`).join(', ')} FROM guard
   RETURNING id
-), idem AS (
-  INSERT INTO idempotency_keys (request_id, request_hash, settlement_id, person_id)
-  SELECT $${ST_BASE + ST_FIELDS.indexOf('request_id')}::text, $${REQUEST_HASH_PARAM}::text, id, $1 FROM st
-  RETURNING 1
-)`;
-
-const ITEM_COLS = `settlement_id, line_no, person_id, code, name, kind, class, quantity, unit_price_fen, ${ITEM_AMOUNT_COLUMNS.map(([, c]) => c).join(', ')}`;
-
-const SETTLE_SQL = `${HEAD}, lines AS (
-  INSERT INTO settlement_items (${ITEM_COLS})
-  SELECT st.id, x.line_no, $1, x.code, x.name, x.kind, x.class, x.quantity, x.unit_price_fen,
-    ${ITEM_AMOUNT_COLUMNS.map(([, c]) => `x.${c}`).join(', ')}
-  FROM st, jsonb_to_recordset($${ITEMS_PARAM}::jsonb) AS x(line_no integer, code text, name text, kind text,
-    class text, quantity numeric, unit_price_fen bigint, ${ITEM_AMOUNT_COLUMNS.map(([, c]) => `${c} bigint`).join(', ')})
-  RETURNING 1
 )
 SELECT (SELECT count(*) FROM guard)::int AS written`;
 
-const REVERSE_SQL = `${HEAD}, lines AS (
-  INSERT INTO settlement_items (${ITEM_COLS})
-  SELECT st.id, o.line_no, o.person_id, o.code, o.name, o.kind, o.class, -o.quantity, o.unit_price_fen,
-    ${ITEM_AMOUNT_COLUMNS.map(([, c]) => `-o.${c}`).join(', ')}
-  FROM st, settlement_items o WHERE o.settlement_id = $${ITEMS_PARAM}::text
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM guard)::int AS written`;
-
-/** A line as its settlement_items row (amounts in fen), for the JSON the write statements unpack. */
+/** A line as stored in the settlement's `lines` (amounts in fen); the view settlement_items shows the same fields. */
 export function lineRow(l: ItemLine): Record<string, unknown> {
   return {
     line_no: l.lineNo,
@@ -145,6 +122,27 @@ export function lineRow(l: ItemLine): Record<string, unknown> {
     first_self_pay_fen: l.firstSelfPayFen,
     in_scope_fen: l.inScopeFen,
     institution_borne_fen: l.institutionBorneFen,
+  };
+}
+
+/** A stored line back as an ItemLine (the inverse of lineRow). */
+export function storedLine(row: Record<string, unknown>): ItemLine {
+  const n = (key: string): number => Number(row[key] ?? 0);
+  const t = (key: string): string => String(row[key] ?? '');
+  return {
+    lineNo: n('line_no'),
+    code: t('code'),
+    name: t('name'),
+    kind: t('kind'),
+    class: t('class'),
+    quantity: n('quantity'),
+    unitPriceFen: n('unit_price_fen'),
+    totalFen: n('total_fen'),
+    fullSelfPayFen: n('full_self_pay_fen'),
+    overLimitSelfPayFen: n('over_limit_self_pay_fen'),
+    firstSelfPayFen: n('first_self_pay_fen'),
+    inScopeFen: n('in_scope_fen'),
+    institutionBorneFen: n('institution_borne_fen'),
   };
 }
 
@@ -164,7 +162,9 @@ export async function writeSettlement(db: Queryable, w: SettlementWrite): Promis
     ...Object.fromEntries(AMOUNT_COLUMNS.map(([name, column]) => [column, w.amountsFen[name]])),
     ytd_delta: JSON.stringify(w.ytdDeltaFen),
     visit: JSON.stringify(w.visit),
-    result: JSON.stringify(w.result),
+    request_hash: w.requestHash,
+    lines: JSON.stringify(w.lines.map(lineRow)),
+    result: w.resultJson ?? JSON.stringify(w.result),
   } as Record<(typeof ST_FIELDS)[number], unknown>;
   const params: unknown[] = [
     w.personId,
@@ -173,18 +173,7 @@ export async function writeSettlement(db: Queryable, w: SettlementWrite): Promis
     w.year,
     ...ACCUMULATOR_COLUMNS.map(([name]) => w.accumulatorsAfterFen[name]),
     ...ST_FIELDS.map((f) => stValues[f]),
-    w.requestHash,
   ];
-  const isReversal = 'negateLinesOf' in w.items;
-  if ('lines' in w.items) {
-    params.push(JSON.stringify(w.items.lines.map(lineRow)));
-  } else {
-    params.push(w.items.negateLinesOf);
-  }
-  const rows = await db.query<{ written: number }>(
-    isReversal ? REVERSE_SQL : SETTLE_SQL,
-    params,
-    isReversal ? 'yibao_reverse_v1' : 'yibao_settle_v1',
-  );
+  const rows = await db.query<{ written: number }>(WRITE_SQL, params, 'yibao_write_settlement_v2');
   return rows[0]?.written === 1;
 }

@@ -5,6 +5,7 @@ import * as registry from './003_registry.js';
 import * as leanSettlementWrites from './004_lean_settlement_writes.js';
 import * as dashboardMonthly from './005_dashboard_monthly.js';
 import * as assessment from './006_assessment.js';
+import * as settlementOneRow from './007_settlement_one_row.js';
 
 export interface Migration {
   id: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: leanSettlementWrites.name, sql: leanSettlementWrites.sql },
   { id: 5, name: dashboardMonthly.name, sql: dashboardMonthly.sql },
   { id: 6, name: assessment.name, sql: assessment.sql },
+  { id: 7, name: settlementOneRow.name, sql: settlementOneRow.sql },
 ];
