@@ -9,7 +9,7 @@
 import type { Accumulators } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
-import { AMOUNT_COLUMNS, ITEM_AMOUNT_COLUMNS, type Amounts } from './settlement-columns.js';
+import { AMOUNT_COLUMNS, type Amounts } from './settlement-columns.js';
 
 export interface ItemLine {
   lineNo: number;
@@ -128,7 +128,10 @@ export function lineRow(l: ItemLine): Record<string, unknown> {
 /** A stored line back as an ItemLine (the inverse of lineRow). */
 export function storedLine(row: Record<string, unknown>): ItemLine {
   const n = (key: string): number => Number(row[key] ?? 0);
-  const t = (key: string): string => String(row[key] ?? '');
+  const t = (key: string): string => {
+    const v = row[key];
+    return typeof v === 'string' ? v : '';
+  };
   return {
     lineNo: n('line_no'),
     code: t('code'),
