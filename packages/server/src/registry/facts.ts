@@ -46,37 +46,37 @@ export interface FactsKey {
 }
 
 /**
- * Many visits' registry facts in one statement (the settlement path batches its reads). The bare
- * `EXISTS … OFFSET 0` keeps each existence check an index probe per visit: without the OFFSET the
- * planner may hash a whole table (every certification, every contract) for each batch, a cost that
- * grows with the population rather than with the batch (measured: 4 ms → 0.5 ms per 36 visits at
- * 20,000 persons).
+ * The facts' columns for one visit: persons `p` and institutions `i` joined to the visit, `day` its
+ * date (SQL expressions). The settlement's batched read selects them beside its own (see
+ * store/settlement-reads.ts). The bare `EXISTS … OFFSET 0` keeps each existence check an index
+ * probe per visit: without the OFFSET the planner may hash a whole table (every certification,
+ * every contract) for each batch, a cost that grows with the population rather than with the batch
+ * (measured: 4 ms → 0.5 ms per 36 visits at 20,000 persons).
  */
-const FACTS_SQL = `SELECT k.n,
-  (NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id OFFSET 0)
-   OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND k.day >= e.valid_from
-              AND (e.valid_to IS NULL OR k.day <= e.valid_to))) AS insured,
-  (${agreementActiveSql('i.id', 'k.day')}
+export function factsColumnsSql(day: string): string {
+  return `(NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id OFFSET 0)
+   OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND ${day} >= e.valid_from
+              AND (e.valid_to IS NULL OR ${day} <= e.valid_to))) AS insured,
+  (${agreementActiveSql('i.id', day)}
    OR (i.designation = 'designated' AND i.designated_on IS NULL
        AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id OFFSET 0))) AS agreement_active,
   CASE WHEN EXISTS (SELECT 1 FROM disease_certifications c WHERE c.person_id = p.id OFFSET 0)
-    THEN ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND k.day >= c.valid_from
-                AND (c.valid_to IS NULL OR k.day <= c.valid_to) AND (c.revoked_on IS NULL OR k.day < c.revoked_on)
+    THEN ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND ${day} >= c.valid_from
+                AND (c.valid_to IS NULL OR ${day} <= c.valid_to) AND (c.revoked_on IS NULL OR ${day} < c.revoked_on)
                 ORDER BY c.code)
     ELSE p.chronic_diseases END AS diseases,
   CASE WHEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id OFFSET 0)
-    THEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id AND k.day BETWEEN f.valid_from AND f.valid_to
-                 AND (f.ended_on IS NULL OR k.day < f.ended_on))
+    THEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id AND ${day} BETWEEN f.valid_from AND f.valid_to
+                 AND (f.ended_on IS NULL OR ${day} < f.ended_on))
     ELSE p.family_doctor_contract END AS contract,
   CASE WHEN EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id OFFSET 0)
-    THEN (EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id AND k.day >= r.valid_from
-                  AND (r.valid_to IS NULL OR k.day <= r.valid_to))
+    THEN (EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id AND ${day} >= r.valid_from
+                  AND (r.valid_to IS NULL OR ${day} <= r.valid_to))
           AND NOT EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id
-                  AND r.cancels_year = extract(year FROM k.day)::integer))
+                  AND r.cancels_year = extract(year FROM ${day})::integer))
     ELSE p.relocated END AS relocated,
-  p.region AS person_region, p.county AS person_county, i.county AS inst_county, i.region AS inst_region, i.level AS inst_level
-FROM unnest($1::text[], $2::text[], $3::date[]) WITH ORDINALITY AS k(person_id, institution_id, day, n)
-JOIN persons p ON p.id = k.person_id JOIN institutions i ON i.id = k.institution_id`;
+  p.region AS person_region, p.county AS person_county, i.county AS inst_county, i.region AS inst_region, i.level AS inst_level`;
+}
 
 export type FactsRow = {
   insured: boolean;
@@ -90,21 +90,6 @@ export type FactsRow = {
   inst_region: string | null;
   inst_level: string | null;
 };
-
-/** One row per key, in order; undefined where the person or the institution is unknown. */
-export async function readFactsRows(
-  db: Queryable,
-  keys: readonly FactsKey[],
-): Promise<(FactsRow | undefined)[]> {
-  const rows = await db.query<FactsRow & { n: number | string }>(
-    FACTS_SQL,
-    [keys.map((k) => k.personId), keys.map((k) => k.institutionId), keys.map((k) => k.date)],
-    'yibao_registry_facts_v1',
-  );
-  const out = new Array<FactsRow | undefined>(keys.length).fill(undefined);
-  for (const row of rows) out[Number(row.n) - 1] = row;
-  return out;
-}
 
 const skipped = (rule: string, what: string, why: string): TraceEvent => ({
   rule,

@@ -4,16 +4,15 @@
 // id come from the records — the engine receives what the records say, and the trace says why a
 // named record did not count.
 import type { CalcResult } from '@yibao/engine';
-import type { Database } from '../db/types.js';
+import type { Queryable } from '../db/types.js';
 import { ApiError } from '../errors.js';
 import {
-  readFactsRows,
   registryFacts,
   type FactsKey,
+  type FactsRow,
   type RegistryFacts,
   type VisitRefs,
 } from '../registry/facts.js';
-import { Batcher } from './batcher.js';
 
 /** `visit.referralId` and `visit.ePrescriptionId`, when the caller names records instead of inline facts. */
 export function refsOf(visit: unknown): VisitRefs {
@@ -42,41 +41,35 @@ export function refsOf(visit: unknown): VisitRefs {
   return refs;
 }
 
-/** Batched reads of the registry facts, shared by concurrent settlements like the other reads. */
-export class RegistryReader {
-  private readonly rows: Batcher<FactsKey, Awaited<ReturnType<typeof readFactsRows>>[number]>;
-  constructor(private readonly db: Database) {
-    // As the settlement reads: PGlite runs one statement at a time, so one batch in flight there.
-    this.rows = new Batcher((keys) => readFactsRows(db, keys), {
-      maxInFlight: db.kind === 'pglite' ? 1 : 3,
-      maxBatch: 64,
-    });
+/**
+ * The registry's facts of a visit from its row (read with the settlement's context, in the same
+ * batched statement), or 422 when the person is not insured or the institution is not under an
+ * active agreement on the visit date.
+ */
+export async function coveredFacts(
+  db: Queryable,
+  row: FactsRow,
+  key: FactsKey,
+  visit: unknown,
+): Promise<RegistryFacts> {
+  const facts = await registryFacts(db, row, key, refsOf(visit));
+  if (!facts.insured) {
+    throw new ApiError(
+      422,
+      'not_insured',
+      `R-B1: 参保人 ${key.personId} 在 ${key.date} 不在参保期内`,
+      'date',
+    );
   }
-
-  /** The facts, or undefined when the person or institution is unknown (the caller answers 404). */
-  async facts(key: FactsKey, visit: unknown): Promise<RegistryFacts | undefined> {
-    const refs = refsOf(visit);
-    const row = await this.rows.submit(key);
-    if (row === undefined) return undefined;
-    const facts = await registryFacts(this.db, row, key, refs);
-    if (!facts.insured) {
-      throw new ApiError(
-        422,
-        'not_insured',
-        `R-B1: 参保人 ${key.personId} 在 ${key.date} 不在参保期内`,
-        'date',
-      );
-    }
-    if (!facts.agreementActive) {
-      throw new ApiError(
-        422,
-        'no_active_agreement',
-        `R-A6: 定点医药机构 ${key.institutionId} 在 ${key.date} 没有履行中的医疗服务协议`,
-        'institutionId',
-      );
-    }
-    return facts;
+  if (!facts.agreementActive) {
+    throw new ApiError(
+      422,
+      'no_active_agreement',
+      `R-A6: 定点医药机构 ${key.institutionId} 在 ${key.date} 没有履行中的医疗服务协议`,
+      'institutionId',
+    );
   }
+  return facts;
 }
 
 /** The engine request with the registry's facts in place of the registration-time or caller's ones. */

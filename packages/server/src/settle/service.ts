@@ -23,7 +23,7 @@ import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateLines, negateResponse } from './reversal.js';
 import type { RegistryFacts } from '../registry/facts.js';
-import { RegistryReader, withFacts, withNotes } from './registry-gate.js';
+import { coveredFacts, withFacts, withNotes } from './registry-gate.js';
 import { withCasRetry } from './retry.js';
 import { Batcher } from './batcher.js';
 import type {
@@ -64,13 +64,11 @@ export class SettlementService {
   // flight keep the pool busy without queueing on it.
   private readonly reads: Batcher<SettleContextKey, SettleContext>;
   private readonly writes: Batcher<SettlementWrite, boolean>;
-  private readonly registry: RegistryReader;
 
   constructor(
     private readonly db: Database,
     private readonly calculate: Calculator,
   ) {
-    this.registry = new RegistryReader(db);
     // PGlite runs one statement at a time on this thread: one batch in flight, as big as it comes.
     // PostgreSQL works on several at once: a few moderate batches in flight gave the best rate and
     // tail latency in the service benchmark (16 × 3 against 64 × 3, 8 × 3, 32 × 3, 16 × 5).
@@ -87,18 +85,11 @@ export class SettlementService {
     );
   }
 
-  /**
-   * The registry's facts for the visit date (issue 4): 422 when not covered. Started before the
-   * settlement's own read and awaited after it, so the two reads overlap instead of queueing one
-   * behind the other; a rejection is held until awaited (a replayed request never awaits it).
-   */
-  private registryFacts(body: PreviewBody): Promise<RegistryFacts | undefined> {
-    const facts = this.registry.facts(
-      { personId: body.personId, institutionId: body.institutionId, date: body.date },
-      body.visit,
-    );
-    facts.catch(() => undefined);
-    return facts;
+  /** The registry's facts for the visit date (issue 4), read with the context: 422 when not covered. */
+  private factsOf(body: PreviewBody, ctx: SettleContext): Promise<RegistryFacts | undefined> {
+    if (ctx.facts === undefined) return Promise.resolve(undefined);
+    const key = { personId: body.personId, institutionId: body.institutionId, date: body.date };
+    return coveredFacts(this.db, ctx.facts, key, body.visit);
   }
 
   /** The engine's answer, on the registry's facts when it has them. */
@@ -116,35 +107,36 @@ export class SettlementService {
 
   /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
   async preview(body: PreviewBody): Promise<CalcResult> {
-    const facts = this.registryFacts(body);
     const ctx = await this.reads.submit({
       personId: body.personId,
       institutionId: body.institutionId,
       year: yearOf(body.date),
       requestId: '',
+      date: body.date,
     });
     if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
     if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
-    return this.calculateWith(body, await facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
+    const facts = await this.factsOf(body, ctx);
+    return this.calculateWith(body, facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
   }
 
   /** 结算: 201 with the new settlement, or 200 with the first answer when the request is a retry. */
   async settle(body: SettleBody): Promise<Answer> {
     const hash = requestHash(body);
     const year = yearOf(body.date);
-    // The registry's facts do not change between compare-and-swap attempts: read them once.
-    const facts = this.registryFacts(body);
     return withCasRetry(async () => {
       const ctx = await this.reads.submit({
         personId: body.personId,
         institutionId: body.institutionId,
         year,
         requestId: body.requestId,
+        date: body.date,
       });
       if (ctx.previous !== undefined) return this.replay(ctx.previous, hash, body.requestId);
       if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
       if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
-      const result = this.calculateWith(body, await facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
+      const facts = await this.factsOf(body, ctx);
+      const result = this.calculateWith(body, facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
       const settlementId = newSettlementId();
       const response: SettlementResponse = {
         settlementId,

@@ -4,6 +4,7 @@ import type { Accumulators, InstitutionType, Level, Scheme } from '@yibao/engine
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
 import { storedLine, type ItemLine } from './settlement-writes.js';
+import { factsColumnsSql, type FactsRow } from '../registry/facts.js';
 
 export interface PreviousUse {
   requestHash: string;
@@ -26,6 +27,8 @@ export interface SettleContext {
   person: PersonFacts | undefined;
   institution: { type: InstitutionType; level: Level | null } | undefined;
   accumulatorsFen: Accumulators;
+  /** What the registry says on the visit date; undefined when the person or institution is unknown. */
+  facts: FactsRow | undefined;
 }
 
 type ContextRow = Record<string, unknown> & {
@@ -52,7 +55,7 @@ function personOf(row: ContextRow): PersonFacts | undefined {
     region: row['region'] as string,
     chronicDiseases: row['chronic_diseases'] as string[],
     familyDoctorContract: row['family_doctor_contract'] as boolean,
-    relocated: row['relocated'] as boolean,
+    relocated: row['p_relocated'] as boolean,
     balanceFen: row.balance_fen ?? 0,
     version: row.version ?? 0,
   };
@@ -69,6 +72,8 @@ export interface SettleContextKey {
   institutionId: string;
   year: number;
   requestId: string;
+  /** The visit date, for the registry's facts. */
+  date: string;
 }
 
 function contextOf(row: ContextRow): SettleContext {
@@ -80,27 +85,32 @@ function contextOf(row: ContextRow): SettleContext {
         ? undefined
         : { type: row['i_type'] as InstitutionType, level: row['i_level'] as Level | null },
     accumulatorsFen: accumulatorsOf(row),
+    facts: row['insured'] === null ? undefined : (row as unknown as FactsRow),
   };
 }
 
-// The same read for many keys at once; `n` puts the answers back in the order of the keys. Each
+// The read for many keys at once; `n` puts the answers back in the order of the keys. Each
 // lookup is a LATERAL subquery with LIMIT 1, so it stays an index probe per key: a plain join
 // lets the planner hash-join a whole table against the batch, whose cost grows with the
-// population instead of with the batch.
-const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*
-  FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, n)
+// population instead of with the batch. The registry's facts come in the same statement: one
+// round trip and one statement per batch instead of two.
+const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*, ff.*
+  FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::date[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, day, n)
   LEFT JOIN LATERAL (
     SELECT k.request_hash AS k_hash, k.id AS k_settlement FROM settlements k
     WHERE k.request_id = q.request_id LIMIT 1) k ON true
   LEFT JOIN LATERAL (
-    SELECT p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated,
+    SELECT p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated AS p_relocated,
       a.balance_fen, a.version, ${ACC_SELECT}
     FROM persons p JOIN person_accounts a ON a.person_id = p.id
     LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = q.year
     WHERE p.id = q.person_id LIMIT 1) pp ON true
   LEFT JOIN LATERAL (
     SELECT i.id AS i_id, i.type AS i_type, i.level AS i_level FROM institutions i
-    WHERE i.id = q.institution_id LIMIT 1) ii ON true`;
+    WHERE i.id = q.institution_id LIMIT 1) ii ON true
+  LEFT JOIN LATERAL (
+    SELECT ${factsColumnsSql('q.day')} FROM persons p, institutions i
+    WHERE p.id = q.person_id AND i.id = q.institution_id LIMIT 1) ff ON true`;
 
 export async function readSettleContexts(
   db: Queryable,
@@ -113,8 +123,9 @@ export async function readSettleContexts(
       keys.map((k) => k.institutionId),
       keys.map((k) => k.year),
       keys.map((k) => k.requestId),
+      keys.map((k) => k.date),
     ],
-    'yibao_settle_contexts_v3',
+    'yibao_settle_contexts_v4',
   );
   const answers: SettleContext[] = new Array<SettleContext>(keys.length);
   for (const row of rows) answers[Number(row.n) - 1] = contextOf(row);
