@@ -6,6 +6,7 @@ import * as leanSettlementWrites from './004_lean_settlement_writes.js';
 import * as dashboardMonthly from './005_dashboard_monthly.js';
 import * as assessment from './006_assessment.js';
 import * as settlementOneRow from './007_settlement_one_row.js';
+import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
 
 export interface Migration {
   id: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 5, name: dashboardMonthly.name, sql: dashboardMonthly.sql },
   { id: 6, name: assessment.name, sql: assessment.sql },
   { id: 7, name: settlementOneRow.name, sql: settlementOneRow.sql },
+  { id: 8, name: settlementWriteTriggers.name, sql: settlementWriteTriggers.sql },
 ];
