@@ -25,19 +25,37 @@ export interface PostgresOptions {
 }
 
 export function openPostgres(url: string, options: PostgresOptions = {}): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.max ?? 10,
-    types: typeParsers,
-    ...(options.schema === undefined ? {} : { options: `-c search_path=${options.schema}` }),
-  });
-  // An idle client that loses its server must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined);
+  const poolOf = (extra: string): pg.Pool => {
+    const settings = [
+      ...(options.schema === undefined ? [] : [`-c search_path=${options.schema}`]),
+      ...(extra === '' ? [] : [extra]),
+    ].join(' ');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      types: typeParsers,
+      ...(settings === '' ? {} : { options: settings }),
+    });
+    // An idle client that loses its server must not crash the process; the next query reconnects.
+    pool.on('error', () => undefined);
+    return pool;
+  };
+  const pool = poolOf('');
+  // The settlement path's prepared statements run on connections of their own that always use the
+  // generic plan. Their parameters are arrays and batches whose plan does not depend on the values,
+  // yet PostgreSQL's default kept re-planning them for every batch (~0.4 ms of a 1.4 ms read of 16
+  // visits). Every other statement keeps the default, which plans with the actual values.
+  const preparedPool = poolOf('-c plan_cache_mode=force_generic_plan');
   const query = async <Row extends object>(
     sql: string,
     params?: readonly unknown[],
     name?: string,
-  ): Promise<Row[]> => (await pool.query<Row & pg.QueryResultRow>(toConfig(sql, params, name))).rows;
+  ): Promise<Row[]> =>
+    (
+      await (name === undefined ? pool : preparedPool).query<Row & pg.QueryResultRow>(
+        toConfig(sql, params, name),
+      )
+    ).rows;
   // Connections open lazily, on the first query; the promise keeps the drivers' signatures alike.
   return Promise.resolve({
     kind: 'postgres',
@@ -63,7 +81,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Promis
       await pool.query(sql);
     },
     async close(): Promise<void> {
-      await pool.end();
+      await Promise.all([pool.end(), preparedPool.end()]);
     },
   });
 }

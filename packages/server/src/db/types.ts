@@ -3,7 +3,11 @@
 
 /** Anything that runs a parameterised statement: the database itself or an open transaction. */
 export interface Queryable {
-  /** `name` makes it a prepared statement on PostgreSQL (parsed once per connection). */
+  /**
+   * `name` makes it a prepared statement on PostgreSQL, parsed once per connection and planned
+   * once (a generic plan): only for the settlement path's statements, written so that one plan
+   * suits every batch.
+   */
   query<Row extends object = Record<string, unknown>>(
     sql: string,
     params?: readonly unknown[],
