@@ -118,7 +118,7 @@ export async function demoFacts(db: Database): Promise<DemoFacts> {
   );
   const withException = await one<{ id: string; person_id: string }>(
     `SELECT id, person_id FROM settlements
-     WHERE reverses IS NULL AND result->'trace' @> '[{"applied": false}]'::jsonb ORDER BY date DESC LIMIT 1`,
+     WHERE reverses IS NULL AND (result->'trace')::jsonb @> '[{"applied": false}]'::jsonb ORDER BY date DESC LIMIT 1`,
   );
   const resident = await one<{ id: string; name: string }>(
     `SELECT p.id, p.name FROM persons p WHERE p.scheme = 'resident'
