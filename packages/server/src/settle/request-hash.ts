@@ -2,10 +2,22 @@
 // so a retry that re-serialises its JSON is still recognised as the same request.
 import { createHash } from 'node:crypto';
 
+// Keys repeat from visit to visit (code, name, quantity…): their quoted form is kept, up to a bound
+// so that a caller sending ever-new keys cannot grow it.
+const quotedKeys = new Map<string, string>();
+function quoted(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < 1000) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
 /**
  * The body as JSON with every object's keys in sorted order (code-unit order, as `<` compares
  * strings) and undefined members left out. Written as plain loops: it runs for every settlement,
- * and the version built from entries, filter, sort and map took 35 µs of a 10-line visit.
+ * and the version built from entries, filter, sort and map took three times as long.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
@@ -28,7 +40,8 @@ export function canonicalJson(value: unknown): string {
     if (member === undefined) continue;
     if (!first) out += ',';
     first = false;
-    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    // A number from JSON.parse is finite, and String writes it exactly as JSON.stringify does.
+    out += `${quoted(key)}:${typeof member === 'number' ? String(member) : canonicalJson(member)}`;
   }
   return `${out}}`;
 }
