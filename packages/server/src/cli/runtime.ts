@@ -24,7 +24,13 @@ export async function openRuntime(dataDir: string | undefined, poolSize?: number
   const url = databaseUrl();
   const dir = resolve(dataDir ?? DEFAULT_DATA_DIR);
   const policy = loadPolicy(); // first, so a broken policy fails before touching the database
-  const db = await openDatabase({ databaseUrl: url, dataDir: dir, poolSize });
+  const timeout = Number(process.env['YIBAO_STATEMENT_TIMEOUT_MS'] ?? '');
+  const db = await openDatabase({
+    databaseUrl: url,
+    dataDir: dir,
+    poolSize,
+    ...(Number.isFinite(timeout) && timeout > 0 ? { statementTimeoutMs: timeout } : {}),
+  });
   await migrate(db);
   return { db, policy, where: url === undefined ? `PGlite ${dir}` : `PostgreSQL ${redact(url)}` };
 }

@@ -8,6 +8,8 @@ export interface OpenOptions {
   /** PGlite data folder; in memory when absent. */
   dataDir?: string | undefined;
   poolSize?: number | undefined;
+  /** PostgreSQL: the settlement path's statement timeout (see postgres.ts). */
+  statementTimeoutMs?: number | undefined;
   schema?: string | undefined;
 }
 
@@ -15,6 +17,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     return openPostgres(options.databaseUrl, {
       ...(options.poolSize === undefined ? {} : { max: options.poolSize }),
+      ...(options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs }),
       ...(options.schema === undefined ? {} : { schema: options.schema }),
     });
   }

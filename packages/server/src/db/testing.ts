@@ -10,7 +10,7 @@ import type { Database, DriverKind } from './types.js';
 export interface TestDatabase {
   db: Database;
   /** Another, independent connection pool to the same data (PostgreSQL only): a second process. */
-  openAnother(): Promise<Database>;
+  openAnother(options?: { statementTimeoutMs?: number }): Promise<Database>;
   /** Closes every pool opened here and drops the schema. */
   dispose(): Promise<void>;
 }
@@ -41,8 +41,8 @@ function postgresDriver(url: string): TestDriver {
       const admin = await openPostgres(url, { max: 1 });
       await admin.exec(`CREATE SCHEMA ${schema}`);
       const opened: Database[] = [];
-      const open = async (): Promise<Database> => {
-        const db = await openPostgres(url, { schema, max: 8 });
+      const open = async (options: { statementTimeoutMs?: number } = {}): Promise<Database> => {
+        const db = await openPostgres(url, { schema, max: 8, ...options });
         opened.push(db);
         return db;
       };

@@ -38,3 +38,5 @@ export function isPgError(err: unknown): err is PgErrorLike {
 
 export const UNIQUE_VIOLATION = '23505';
 export const FOREIGN_KEY_VIOLATION = '23503';
+/** A statement cancelled, here by statement_timeout. */
+export const QUERY_CANCELED = '57014';

@@ -1,5 +1,6 @@
 // Every failure leaves as { error: { code, message, field } } — never a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isPgError, QUERY_CANCELED } from '../db/types.js';
 import { ApiError, isCalcInputError } from '../errors.js';
 
 interface ValidationIssue {
@@ -49,6 +50,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .status(400)
         .send({ error: { code: 'invalid', message: validationMessage(issue, field), field } });
+    }
+    if (isPgError(err) && err.code === QUERY_CANCELED) {
+      // The settlement path's statement timeout: the statement was cancelled whole, nothing written.
+      return reply.status(503).send({
+        error: { code: 'timeout', message: '数据库未能及时完成，请稍后用同一请求流水号重试', field: null },
+      });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
