@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// The settlement service without HTTP (结算服务进程内压测): where the CPU of a settlement goes.
+// Creates a throw-away database on the local PostgreSQL, registers the demo region (20,000
+// persons), and calls SettlementService.settle from many concurrent loops in this process — the
+// same 10-line visits as bench/service-bench.mjs. Prints settlements per second, the CPU each
+// settlement costs in PostgreSQL (all its processes, from /proc) and in this Node process (user
+// and system), and the wall time of each batched statement. The VM this runs on drifts in speed
+// from minute to minute: compare two versions by alternating them, not by one run each.
+//
+//   npm run build && node bench/settlement-direct.mjs            # BENCH_SECONDS=8 BENCH_LOOPS=64
+//   MODE=preview node bench/settlement-direct.mjs                 # the reads alone
+import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'packages/server/dist');
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const loops = Number(process.env.BENCH_LOOPS ?? 64);
+const mode = process.env.MODE === 'preview' ? 'preview' : 'settle';
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const dbName = `yibao_direct_${process.pid}`;
+const dbUrl = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+})();
+
+const LINES = [
+  ['110200001', '普通门诊诊查费', 'service', 'A', 15],
+  ['250101001', '血常规', 'service', 'A', 20],
+  ['250302001', '血糖测定', 'service', 'A', 10],
+  ['310701001', '心电图', 'service', 'A', 25],
+  ['XA10BAA042A', '二甲双胍片', 'drug', 'A', 12.5],
+  ['XC08CAA035A', '苯磺酸氨氯地平片', 'drug', 'A', 18.8],
+  ['XC10AAA158B', '阿托伐他汀钙片', 'drug', 'B', 36.4],
+  ['ZA01BAZ001B', '连花清瘟胶囊', 'drug', 'B', 21.6],
+  ['HC0301', '一次性输液器', 'material', 'A', 4.5],
+  ['ZS0001', '维生素保健品', 'drug', 'self', 58],
+];
+
+/** CPU seconds used so far by every PostgreSQL process on this machine. */
+function postgresCpuSeconds() {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* the process ended */
+    }
+  }
+  return ticks / 100;
+}
+
+async function main() {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  try {
+    const seeded = spawnSync(
+      process.execPath,
+      [join(root, 'packages/server/bin/yibao.mjs'), 'demo', '--persons', '20000', '--visits', '0'],
+      { env: { ...process.env, DATABASE_URL: dbUrl }, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    if (seeded.status !== 0) throw new Error('yibao demo failed');
+    process.env.DATABASE_URL = dbUrl;
+    const { openRuntime } = await import(join(dist, 'cli/runtime.js'));
+    const { SettlementService } = await import(join(dist, 'settle/service.js'));
+    const runtime = await openRuntime(undefined, 10);
+
+    // Wall time of each statement, by name (a batch's size is the name's suffix).
+    let stats = {};
+    const query = runtime.db.query.bind(runtime.db);
+    runtime.db.query = async (sql, params, name) => {
+      const started = performance.now();
+      try {
+        return await query(sql, params, name);
+      } finally {
+        const key = (name ?? 'unnamed').replace(/_\d+$/, '');
+        const s = (stats[key] ??= { statements: 0, ms: 0 });
+        s.statements++;
+        s.ms += performance.now() - started;
+      }
+    };
+    const service = new SettlementService(runtime.db, runtime.policy.calculate);
+    const institutions = (
+      await runtime.db.query(
+        "SELECT id FROM institutions WHERE level = 'primary' AND type <> 'internet_hospital' ORDER BY id",
+      )
+    ).map((r) => r.id);
+
+    const run = Date.now();
+    let n = 0;
+    const visit = () => {
+      n++;
+      return {
+        ...(mode === 'settle' ? { requestId: `direct-${run}-${n}` } : {}),
+        personId: `DM${String(1 + ((n * 7919) % 20000)).padStart(8, '0')}`,
+        institutionId: institutions[n % institutions.length],
+        date: `2026-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+        visit: { kind: 'outpatient' },
+        items: LINES.map(([code, name, kind, cls, price], i) => ({
+          code,
+          name,
+          kind,
+          class: cls,
+          ...(cls === 'B' ? { selfPayRatio: 0.1 } : {}),
+          ...(cls === 'self' ? { consent: true } : {}),
+          quantity: 1 + (i % 2),
+          unitPrice: price,
+        })),
+      };
+    };
+    let ok = 0;
+    let refused = 0;
+    let stop = false;
+    const loop = async () => {
+      while (!stop) {
+        try {
+          if (mode === 'preview') await service.preview(visit());
+          else if ((await service.settle(visit())).status !== 201) throw new Error('not a new settlement');
+          ok++;
+        } catch {
+          refused++; // 422s: the demo registry's ended enrolments and terminated agreements
+        }
+      }
+    };
+    const pass = async (ms) => {
+      stop = false;
+      setTimeout(() => {
+        stop = true;
+      }, ms);
+      await Promise.all(Array.from({ length: loops }, loop));
+    };
+    await pass(2000); // warm-up
+    ok = 0;
+    refused = 0;
+    stats = {};
+    const pg0 = postgresCpuSeconds();
+    const me0 = process.cpuUsage();
+    const t0 = performance.now();
+    await pass(seconds * 1000);
+    const elapsed = (performance.now() - t0) / 1000;
+    const pgCpu = postgresCpuSeconds() - pg0;
+    const me = process.cpuUsage(me0);
+    const all = ok + refused;
+    console.log(
+      JSON.stringify({
+        mode,
+        perSecond: Math.round(ok / elapsed),
+        refused,
+        // Per request answered (refusals cost their reads too).
+        postgresUs: Math.round((pgCpu / all) * 1e6),
+        nodeUserUs: Math.round(me.user / all),
+        nodeSystemUs: Math.round(me.system / all),
+      }),
+    );
+    for (const [name, s] of Object.entries(stats))
+      console.log(`${name}: ${s.statements} statements, ${(s.ms / s.statements).toFixed(2)} ms each (wall)`);
+    await runtime.db.close();
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
