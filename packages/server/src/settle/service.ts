@@ -15,8 +15,8 @@ import {
   type SettleContext,
   type SettleContextKey,
 } from '../store/settlement-reads.js';
-import { writeSettlementBatch } from '../store/settlement-batch-writes.js';
-import { writeSettlement, type SettlementWrite } from '../store/settlement-writes.js';
+import { writeSettlement, writeSettlementBatch } from '../store/settlement-batch-writes.js';
+import type { SettlementWrite } from '../store/settlement-writes.js';
 import { accumulatorsInYuan, buildCalcRequest, yearOf } from './calc-request.js';
 import { newSettlementId } from './ids.js';
 import { itemLines } from './lines.js';

@@ -4,6 +4,11 @@
 // whose version moved are simply not written (the caller recomputes them), and the statement as a
 // whole is atomic, so every settlement is still all or nothing.
 //
+// No double spending (防重复支付): the statement first bumps each person's account version with a
+// compare-and-swap (`WHERE version = expected`); everything else hangs off the rows it bumped, so a
+// settlement whose person moved on since the read writes nothing at all. Idempotency (幂等): the
+// unique index on the settlement's request id aborts the whole statement on reuse.
+//
 // Each value is a parameter of its own (a VALUES row per settlement, one prepared statement per
 // batch size). The batch used to travel as one JSON document unpacked by json_to_recordset, and
 // PostgreSQL then spent a quarter of its time parsing JSON: the envelope, and again each answer.
@@ -121,4 +126,9 @@ export async function writeSettlementBatch(
     `yibao_settle_batch_v4_${writes.length}`,
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/** One settlement or reversal, as a batch of one: false when its account version moved. */
+export async function writeSettlement(db: Queryable, write: SettlementWrite): Promise<boolean> {
+  return (await writeSettlementBatch(db, [write])).has(write.id);
 }
