@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { demoVisit } from './demo-visits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const yibao = join(root, 'packages/server/bin/yibao.mjs');
@@ -89,44 +90,11 @@ async function stopServer(child) {
   children.delete(child);
 }
 
-// Ten lines of a primary-care visit: consultation, tests, Class A and B drugs, one self-paid line.
-const LINES = [
-  ['110200001', '普通门诊诊查费', 'service', 'A', 15],
-  ['250101001', '血常规', 'service', 'A', 20],
-  ['250302001', '血糖测定', 'service', 'A', 10],
-  ['310701001', '心电图', 'service', 'A', 25],
-  ['XA10BAA042A', '二甲双胍片', 'drug', 'A', 12.5],
-  ['XC08CAA035A', '苯磺酸氨氯地平片', 'drug', 'A', 18.8],
-  ['XC10AAA158B', '阿托伐他汀钙片', 'drug', 'B', 36.4],
-  ['ZA01BAZ001B', '连花清瘟胶囊', 'drug', 'B', 21.6],
-  ['HC0301', '一次性输液器', 'material', 'A', 4.5],
-  ['ZS0001', '维生素保健品', 'drug', 'self', 58],
-];
-
 function visitFactory(run, institutions, population) {
   let n = 0;
   return () => {
     n++;
-    const person = `DM${String(1 + ((n * 7919) % population)).padStart(8, '0')}`;
-    const day = 1 + (n % 28);
-    const month = 1 + (n % 12);
-    return JSON.stringify({
-      requestId: `bench-${run}-${n}`,
-      personId: person,
-      institutionId: institutions[n % institutions.length],
-      date: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-      visit: { kind: 'outpatient' },
-      items: LINES.map(([code, name, kind, cls, price], i) => ({
-        code,
-        name,
-        kind,
-        class: cls,
-        ...(cls === 'B' ? { selfPayRatio: 0.1 } : {}),
-        ...(cls === 'self' ? { consent: true } : {}),
-        quantity: 1 + (i % 2),
-        unitPrice: price,
-      })),
-    });
+    return JSON.stringify({ requestId: `bench-${run}-${n}`, ...demoVisit(n, institutions, population) });
   };
 }
 

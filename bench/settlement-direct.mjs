@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { demoVisit } from './demo-visits.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'packages/server/dist');
@@ -27,19 +28,6 @@ const dbUrl = (() => {
   u.pathname = `/${dbName}`;
   return u.toString();
 })();
-
-const LINES = [
-  ['110200001', '普通门诊诊查费', 'service', 'A', 15],
-  ['250101001', '血常规', 'service', 'A', 20],
-  ['250302001', '血糖测定', 'service', 'A', 10],
-  ['310701001', '心电图', 'service', 'A', 25],
-  ['XA10BAA042A', '二甲双胍片', 'drug', 'A', 12.5],
-  ['XC08CAA035A', '苯磺酸氨氯地平片', 'drug', 'A', 18.8],
-  ['XC10AAA158B', '阿托伐他汀钙片', 'drug', 'B', 36.4],
-  ['ZA01BAZ001B', '连花清瘟胶囊', 'drug', 'B', 21.6],
-  ['HC0301', '一次性输液器', 'material', 'A', 4.5],
-  ['ZS0001', '维生素保健品', 'drug', 'self', 58],
-];
 
 /** CPU seconds used so far by every PostgreSQL process on this machine. */
 function postgresCpuSeconds() {
@@ -99,23 +87,8 @@ async function main() {
     let n = 0;
     const visit = () => {
       n++;
-      return {
-        ...(mode === 'settle' ? { requestId: `direct-${run}-${n}` } : {}),
-        personId: `DM${String(1 + ((n * 7919) % 20000)).padStart(8, '0')}`,
-        institutionId: institutions[n % institutions.length],
-        date: `2026-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
-        visit: { kind: 'outpatient' },
-        items: LINES.map(([code, name, kind, cls, price], i) => ({
-          code,
-          name,
-          kind,
-          class: cls,
-          ...(cls === 'B' ? { selfPayRatio: 0.1 } : {}),
-          ...(cls === 'self' ? { consent: true } : {}),
-          quantity: 1 + (i % 2),
-          unitPrice: price,
-        })),
-      };
+      const body = demoVisit(n, institutions, 20000);
+      return mode === 'settle' ? { requestId: `direct-${run}-${n}`, ...body } : body;
     };
     let ok = 0;
     let refused = 0;
