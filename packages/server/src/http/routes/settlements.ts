@@ -23,6 +23,11 @@ import {
   settlementSchema,
 } from '../schemas.js';
 
+// The settlement path's own refusals: 422 not insured / no active agreement on the visit date
+// (R-B1, R-A6), 503 busy (one person's settlements contending) or timeout (the database did not
+// answer in time; nothing was written, the same requestId may be retried).
+const settlementPathErrors = { 422: { $ref: 'Error#' }, 503: { $ref: 'Error#' } } as const;
+
 const idParams = { type: 'object', properties: { settlementId: { type: 'string' } } } as const;
 
 export function settlementRoutes(app: FastifyInstance, db: Database, service: SettlementService): void {
@@ -33,7 +38,7 @@ export function settlementRoutes(app: FastifyInstance, db: Database, service: Se
         tags: ['settlements'],
         summary: '预结算：计算结果，不保存、不改变累计',
         body: previewBodySchema,
-        response: { 200: calcResultSchema, ...errorResponses },
+        response: { 200: calcResultSchema, ...errorResponses, ...settlementPathErrors },
       },
     },
     async (request) => service.preview(request.body),
@@ -47,7 +52,12 @@ export function settlementRoutes(app: FastifyInstance, db: Database, service: Se
         summary: '结算：保存就诊、明细、结果与说明，并更新年度累计（一个事务）',
         description: '同一 requestId 再次提交相同内容返回首次结果 (200)；内容不同返回 409。',
         body: settleBodySchema,
-        response: { 201: settlementSchema, 200: settlementSchema, ...errorResponses },
+        response: {
+          201: settlementSchema,
+          200: settlementSchema,
+          ...errorResponses,
+          ...settlementPathErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -86,7 +96,12 @@ export function settlementRoutes(app: FastifyInstance, db: Database, service: Se
         summary: '结算撤销：生成金额取反的新记录，累计按原结算退回',
         params: idParams,
         body: reversalBodySchema,
-        response: { 201: settlementSchema, 200: settlementSchema, ...errorResponses },
+        response: {
+          201: settlementSchema,
+          200: settlementSchema,
+          ...errorResponses,
+          ...settlementPathErrors,
+        },
       },
     },
     async (request, reply) => {
