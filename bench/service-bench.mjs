@@ -313,6 +313,49 @@ async function smallRowCeiling(db, url) {
   );
 }
 
+/**
+ * The same full load against bench/http-floor-server.mjs: HTTP, the JSON body and the recorded
+ * answer, with nothing behind them.
+ */
+async function httpFloor(answer) {
+  const dir = mkdtempSync(join(tmpdir(), 'yibao-floor-'));
+  const answerFile = join(dir, 'answer.json');
+  writeFileSync(answerFile, answer);
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'bench/http-floor-server.mjs'),
+      String(port),
+      answerFile,
+      workers ?? String(availableParallelism()),
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  children.add(child);
+  try {
+    for (let i = 0; i < 100; i++) {
+      const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await fullLoad(port, 'floor-warm', ['H0000000'], { duration: 2 });
+    const floor = await fullLoad(port, 'floor', ['H0000000'], { duration: Math.min(seconds, 10) });
+    return {
+      requestsPerSecond: floor.settlementsPerSecond,
+      p50: floor.p50,
+      p99: floor.p99,
+      driver: floor.driver,
+    };
+  } finally {
+    await stopServer(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`machine: ${machine}`);
@@ -352,6 +395,7 @@ async function main() {
 
     const db = new pg.Client({ connectionString: benchUrl });
     await db.connect();
+    const answer = (await db.query(`SELECT result::text AS answer FROM settlements LIMIT 1`)).rows[0].answer;
     report.ceiling = await settlementRowCeiling(db, benchUrl);
     console.log('bare insert ceiling, the settlement row as stored', report.ceiling);
     report.smallRowCeiling = await smallRowCeiling(db, benchUrl);
@@ -363,6 +407,8 @@ async function main() {
     report.shareOfSmallRowCeiling = Math.round(
       (100 * report.fullLoad.settlementsPerSecond) / report.smallRowCeiling.insertsPerSecond,
     );
+    report.httpFloor = await httpFloor(answer);
+    console.log('HTTP floor (no engine, no database)', report.httpFloor);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${benchDb} WITH (FORCE)`);
     await admin.end();
