@@ -22,7 +22,7 @@ export async function runDemo(argv: string[]): Promise<number> {
       persons,
       visits,
       seed,
-      // Enough visits in flight for the service to batch them (on PGlite too: it batches in-process).
+      // Enough visits in flight for the service to batch them (on PGlite too).
       concurrency: runtime.db.kind === 'postgres' ? 32 * availableParallelism() : 64,
       // The same command again replays (idempotent); other sizes or seeds settle new visits.
       run: `${seed}-${persons}-${visits}`,

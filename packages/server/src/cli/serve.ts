@@ -1,6 +1,7 @@
 // `yibao serve`: migrate, load the policy, seed the demo region on a new database, then listen.
 // On PostgreSQL every core gets a worker process (node:cluster) with its own connection pool; the
-// embedded PGlite lives in one process, so it is served by one.
+// embedded PGlite lives in one process (on a thread of its own, db/pglite-thread.ts), so it is
+// served by one.
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';

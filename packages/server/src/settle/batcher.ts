@@ -36,8 +36,7 @@ export class Batcher<In, Out> {
   private pump(): void {
     if (this.flushScheduled || this.queue.length === 0 || this.inFlight >= this.options.maxInFlight) return;
     // Leave on the next turn of the event loop, not now: requests whose bytes have already arrived
-    // are parsed first and join this batch. With PGlite, whose statements run on this thread, a
-    // batch started at once would block them out and every batch would hold a single request.
+    // are parsed first and join this batch instead of each leaving alone.
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;

@@ -69,7 +69,8 @@ export class SettlementService {
     private readonly db: Database,
     private readonly calculate: Calculator,
   ) {
-    // PGlite runs one statement at a time on this thread: one batch in flight, as big as it comes.
+    // PGlite runs one statement at a time (on its own thread, db/pglite-thread.ts): one batch in
+    // flight per stage, as big as it comes.
     // PostgreSQL works on several at once: a few moderate batches in flight gave the best rate and
     // tail latency in the service benchmark (16 × 3 against 64 × 3, 8 × 3, 32 × 3, 16 × 5).
     const maxInFlight = db.kind === 'pglite' ? 1 : 3;

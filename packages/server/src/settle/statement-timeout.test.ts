@@ -1,6 +1,6 @@
 // A database that stalls must not hold the hospital's system: the settlement path's statements
 // have a timeout, the caller gets 503 `timeout`, nothing is written, and the same requestId
-// settles once the database answers again. PostgreSQL only (PGlite runs in the process itself).
+// settles once the database answers again. PostgreSQL only (the timeout is the PostgreSQL driver's).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../testing/json.js';
 import { testDrivers, type TestDatabase } from '../db/testing.js';
