@@ -31,7 +31,12 @@ type Unsent = ThreadRequest extends infer R ? (R extends ThreadRequest ? Omit<R,
 
 /** Opens PGlite in `dataDir` (created when missing) or, without one, in memory. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const worker = new Worker(threadModule(), { workerData: { dataDir } });
+  const worker = new Worker(threadModule(), {
+    workerData: { dataDir },
+    // The thread inherits node's flags, but `--input-type` (for `node -e` scripts) stops a worker
+    // from starting at all.
+    execArgv: process.execArgv.filter((flag) => !flag.startsWith('--input-type')),
+  });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let failed: Error | undefined;
