@@ -356,6 +356,21 @@ async function httpFloor(answer) {
   }
 }
 
+/** Issue 3's goals against this run's figures: each with what was measured and whether it is met. */
+function goals(report) {
+  const met = (ok) => (ok ? 'met' : 'NOT met');
+  const lines = [
+    `>= 3,000 settlements/s sustained: ${report.fullLoad.settlementsPerSecond}/s, ${met(report.fullLoad.settlementsPerSecond >= 3000)}`,
+    `p99 <= 50 ms at 1,000/s: ${Math.round(report.at1000.p99)} ms over 32 connections, ${Math.round(report.at1000Bursty.p99)} ms over 64, ${met(Math.max(report.at1000.p99, report.at1000Bursty.p99) <= 50)}`,
+    `>= 50 % of the bare-insert ceiling: ${report.shareOfCeiling} % of the settlement row's, ${met(report.shareOfCeiling >= 50)}`,
+  ];
+  if (report.embedded !== undefined)
+    lines.push(
+      `embedded >= 500/s: ${report.embedded.settlementsPerSecond}/s, ${met(report.embedded.settlementsPerSecond >= 500)}`,
+    );
+  return lines;
+}
+
 async function main() {
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`machine: ${machine}`);
@@ -417,6 +432,7 @@ async function main() {
   // The embedded database: one process.
   if (skipEmbedded) {
     console.log(JSON.stringify(report, null, 2));
+    console.log(goals(report).join('\n'));
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'yibao-bench-pglite-'));
@@ -436,6 +452,7 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(JSON.stringify(report, null, 2));
+  console.log(goals(report).join('\n'));
 }
 
 main().then(
