@@ -65,8 +65,9 @@ function freePort() {
   });
 }
 
-async function startServer(args, env, port) {
-  const child = spawn(process.execPath, [yibao, 'serve', '--port', String(port), '--no-seed', ...args], {
+/** Starts a Node program listening on `port` and waits until its /healthz answers. */
+async function startListening(args, env, port) {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -76,7 +77,7 @@ async function startServer(args, env, port) {
     exited = true;
   });
   for (let i = 0; i < 600; i++) {
-    if (exited) throw new Error('the service exited during start');
+    if (exited) throw new Error(`${args[0]} exited during start`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (res.status === 200) return child;
@@ -85,7 +86,11 @@ async function startServer(args, env, port) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('the service did not start');
+  throw new Error(`${args[0]} did not start`);
+}
+
+function startServer(args, env, port) {
+  return startListening([yibao, 'serve', '--port', String(port), '--no-seed', ...args], env, port);
 }
 
 async function stopServer(child) {
@@ -322,26 +327,11 @@ async function httpFloor(answer) {
   const answerFile = join(dir, 'answer.json');
   writeFileSync(answerFile, answer);
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'bench/http-floor-server.mjs'),
-      String(port),
-      answerFile,
-      workers ?? String(availableParallelism()),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  children.add(child);
+  const floorServer = join(root, 'bench/http-floor-server.mjs');
+  const processes = workers ?? String(availableParallelism());
+  let child;
   try {
-    for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    child = await startListening([floorServer, String(port), answerFile, processes], {}, port);
     await fullLoad(port, 'floor-warm', ['H0000000'], { duration: 2 });
     const floor = await fullLoad(port, 'floor', ['H0000000'], { duration: Math.min(seconds, 10) });
     return {
@@ -351,7 +341,7 @@ async function httpFloor(answer) {
       driver: floor.driver,
     };
   } finally {
-    await stopServer(child);
+    if (child !== undefined) await stopServer(child);
     rmSync(dir, { recursive: true, force: true });
   }
 }

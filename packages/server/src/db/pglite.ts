@@ -87,22 +87,24 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     return { id, reply };
   };
   const send = (request: Unsent): Promise<ThreadReply> => post(request).reply;
-  const rowsOf = <Row>(reply: ThreadReply): Row[] => ('rows' in reply ? (reply.rows as Row[]) : []);
-  const query = async <Row extends object>(sql: string, params?: readonly unknown[]): Promise<Row[]> =>
-    rowsOf<Row>(await send({ op: 'query', sql, ...(params === undefined ? {} : { params: [...params] }) }));
+  /** Statements on their own, or (given its id) inside an open transaction. */
+  const queryIn =
+    (tx?: number): Queryable['query'] =>
+    async <Row extends object>(sql: string, params?: readonly unknown[]): Promise<Row[]> => {
+      const request: Extract<Unsent, { op: 'query' }> = { op: 'query', sql };
+      if (params !== undefined) request.params = [...params];
+      if (tx !== undefined) request.tx = tx;
+      const reply = await send(request);
+      return 'rows' in reply ? (reply.rows as Row[]) : [];
+    };
 
   return {
     kind: 'pglite',
-    query,
+    query: queryIn(),
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       const { id: tx, reply: began } = post({ op: 'begin' });
       await began;
-      const inTx: Queryable = {
-        query: async <Row extends object>(sql: string, params?: readonly unknown[]) =>
-          rowsOf<Row>(
-            await send({ op: 'query', sql, tx, ...(params === undefined ? {} : { params: [...params] }) }),
-          ),
-      };
+      const inTx: Queryable = { query: queryIn(tx) };
       let result: T;
       try {
         result = await work(inTx);
