@@ -13,6 +13,7 @@ import { applyCap } from './steps/cap.js';
 import { takeDeductible } from './steps/deductible.js';
 import { priceLines } from './steps/lines.js';
 import { computeFund } from './steps/rate.js';
+import { Cite } from './rules/citations.js';
 import { referralGateRefuses } from './steps/referralGate.js';
 import { Trace } from './trace.js';
 
@@ -61,25 +62,24 @@ function accumulatorsInYuan(a: Accumulators): Accumulators {
 
 export function calculateParsed({ input, region, segment }: ParsedRequest): CalcResult {
   const trace = new Trace();
-  const params = segment.groups.get(`${input.person.scheme}/${input.person.category}`);
-  if (!params)
-    throw new Error(
-      `policy ${region.code} has no benefits for ${input.person.scheme}/${input.person.category}`,
-    );
+  const groupKey = `${input.person.scheme}/${input.person.category}`;
+  const params = segment.groups.get(groupKey);
+  if (!params) throw new Error(`policy ${region.code} has no benefits for ${groupKey}`);
+  const cite = new Cite(segment.citations, groupKey); // the parameters' clauses, for the trace
 
-  const lines = priceLines(input, segment.region, trace);
+  const lines = priceLines(input, segment.region, cite, trace);
   const decision = decideBenefitGroup(input, segment, trace);
-  if (referralGateRefuses(input, decision, segment, lines.inScope, trace)) decision.group = 'none';
+  if (referralGateRefuses(input, decision, params, cite, lines.inScope, trace)) decision.group = 'none';
 
-  const deductible = takeDeductible(input, decision, params, lines.inScope, trace);
+  const deductible = takeDeductible(input, decision, params, cite, lines.inScope, trace);
   const base = lines.inScope - deductible; // 统筹基数
-  const { rate, computed } = computeFund(input, segment, params, decision, base, trace);
-  const fundPay = applyCap(input, decision, params, computed, trace);
+  const { rate, computed } = computeFund(input, segment, params, cite, decision, base, trace);
+  const fundPay = applyCap(input, decision, params, cite, computed, trace);
   const overCap = computed - fundPay;
   const pooledSelfPay = base - computed;
   const personalPart =
     lines.fullSelfPay + lines.overLimitSelfPay + lines.firstSelfPay + deductible + pooledSelfPay + overCap;
-  const accountPay = payFromAccount(input, params, personalPart, trace);
+  const accountPay = payFromAccount(input, params, cite, personalPart, trace);
   const cashPay = personalPart - accountPay;
   let settled = `基金支付${formatYuan(fundPay)}，个人负担${formatYuan(personalPart)}`;
   if (accountPay) settled += `（个人账户${formatYuan(accountPay)}，现金${formatYuan(cashPay)}）`;

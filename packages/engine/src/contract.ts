@@ -106,6 +106,30 @@ export interface CalcRequest {
   ytd: Accumulators;
 }
 
+/** Where a policy value comes from (出处): the document, its clause and the requirement id. */
+export interface Citation {
+  document: string;
+  clause: string;
+  requirement: string; // R- id of REQUIREMENTS.md
+}
+
+/** How a cited parameter's value is shown: yuan (元), whole percentage points, signed points, … */
+export type ParamUnit = 'yuan' | 'percent' | 'points' | 'boolean' | 'codes';
+
+/**
+ * A policy parameter a trace event used (引用参数), with the value in force and its source clause, so
+ * an officer (or an appeal) can check every number against the document. `name` is the key of the
+ * compiled policy's citations: group-qualified ("resident/adult:generalOutpatient.rate") or, for a
+ * region-wide parameter, plain ("classB.defaultSelfPayRatio").
+ */
+export interface TraceParam {
+  name: string;
+  value: number | boolean | readonly string[] | Readonly<Partial<Record<Level, number>>>;
+  unit: ParamUnit;
+  level?: Level; // the entry used of a table by level (按机构等级)
+  source: Citation;
+}
+
 /** One line of the explanation (结算说明). `applied: false` marks an exception considered and not applied. */
 export interface TraceEvent {
   rule: string; // R- id of REQUIREMENTS.md
@@ -113,6 +137,7 @@ export interface TraceEvent {
   amount: number; // yuan moved by this rule (0 for a rule that moved nothing)
   applied?: false;
   item?: number; // index of the line item, for line rules
+  params?: TraceParam[]; // the policy parameters the event used, each with its value and clause
 }
 
 export interface ItemResult {

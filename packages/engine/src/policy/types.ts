@@ -1,18 +1,15 @@
 // A compiled, frozen policy: what the engine reads at settlement time. Built once at start by
 // compilePolicy() from the YAML files of policy/<region>/ (REFERENCE_POLICY.md is the demo's).
-import type { Level, Scheme } from '../contract.js';
+import type { Citation, Level, Scheme } from '../contract.js';
 
 export interface PolicyFile {
   path: string; // relative to the policy root, e.g. "demo/resident.yaml"
   text: string;
 }
 
-/** Where a value comes from: the document, its clause and the requirement id. */
-export interface Citation {
-  document: string;
-  clause: string;
-  requirement: string; // R- id of REQUIREMENTS.md
-}
+// Where a value comes from: declared with the contract, since every trace event that used a
+// parameter carries its citation.
+export type { Citation } from '../contract.js';
 
 export type ByLevel = Readonly<Record<Level, number>>;
 export type PartialByLevel = Readonly<Partial<Record<Level, number>>>;

@@ -4,6 +4,8 @@ import type { ItemResult, Level } from '../contract.js';
 import { applyRatio, fenToYuan, formatYuan, priceLine } from '../money.js';
 import type { RegionWide } from '../policy/types.js';
 import type { Line, VisitInput } from '../request/visit.js';
+import type { Cite } from '../rules/citations.js';
+import { decide, ruleWithExceptions } from '../rules/exceptions.js';
 import { LEVEL_NAME, type Trace } from '../trace.js';
 
 /** Totals in fen; `items` are the per-line results in yuan, as the contract reports them. */
@@ -30,24 +32,43 @@ function label(line: Line): string {
 
 const AS_CLASS_A = '基层医疗机构乙类药品参照甲类支付';
 
-/**
- * Why a Class B line is (or is not) paid as Class A here (R-C2). A reason that holds for the whole
- * visit (the institution's level, a pharmacy) is returned for one event per visit; a reason of the
- * line itself is traced on the line.
- */
-function classBAsA(line: Line, visitWideReason: string | null, trace: Trace): boolean | 'visit' {
-  if (line.kind !== 'drug') {
-    if (visitWideReason === null)
-      trace.notApplied('R-C2', AS_CLASS_A, '本项为乙类诊疗项目或医用耗材，仅药品适用', line.index);
-    return false;
-  }
-  if (visitWideReason !== null) return 'visit';
-  if (line.fixedSelfPay) {
-    trace.notApplied('R-C2', AS_CLASS_A, '本药品为定额标准自负药品', line.index);
-    return false;
-  }
-  return true;
+interface ClassBCase {
+  line: Line;
+  visitWideReason: string | null; // why no Class B line of this visit is paid as A, or null at a primary institution
 }
+
+/**
+ * Class B lines pay a first self-pay (乙类先行自付, R-C1), except drugs at primary institutions, paid as
+ * Class A (R-C2) — itself except drugs with a fixed self-pay standard. A reason that holds for the
+ * whole visit (the institution's level, a pharmacy) is traced once for the visit, not on every line.
+ */
+export const CLASS_B = ruleWithExceptions<ClassBCase, 'firstSelfPay' | 'asClassA'>({
+  rule: 'R-C1',
+  clause: '乙类先行自付',
+  outcome: 'firstSelfPay',
+  exceptions: [
+    {
+      name: 'primaryDrugAsClassA', // 基层乙类药品参照甲类
+      rule: 'R-C2',
+      clause: AS_CLASS_A,
+      outcome: 'asClassA',
+      applies: ({ line, visitWideReason }) => {
+        if (line.kind !== 'drug')
+          return visitWideReason === null ? '本项为乙类诊疗项目或医用耗材，仅药品适用' : null;
+        return visitWideReason === null || null;
+      },
+    },
+    {
+      name: 'fixedSelfPay', // 定额标准自负药品
+      rule: 'R-C2',
+      clause: '定额标准自负药品除外',
+      outcome: 'firstSelfPay',
+      overrides: ['primaryDrugAsClassA'],
+      overrideReason: '本药品为定额标准自负药品',
+      applies: ({ line }) => (line.kind === 'drug' && line.fixedSelfPay) || null,
+    },
+  ],
+});
 
 function visitWideClassBReason(level: Level | null, isPharmacy: boolean): string | null {
   if (isPharmacy) return '定点零售药店购药不适用';
@@ -65,7 +86,7 @@ function summary(t: LineTotals): string {
   return text;
 }
 
-export function priceLines(input: VisitInput, region: RegionWide, trace: Trace): LineTotals {
+export function priceLines(input: VisitInput, region: RegionWide, cite: Cite, trace: Trace): LineTotals {
   const level = input.institution.level;
   const isPharmacy = input.institution.type === 'pharmacy';
   const visitWideReason = visitWideClassBReason(level, isPharmacy);
@@ -145,9 +166,10 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
           }
           break;
         case 'B':
-          const asA = classBAsA(line, visitWideReason, trace);
-          if (asA === 'visit') notAsA.push(line.index + 1);
-          if (asA === true) {
+          if (line.kind === 'drug' && visitWideReason !== null) notAsA.push(line.index + 1);
+          if (
+            decide(CLASS_B, { line, visitWideReason }, trace, { item: line.index }).outcome === 'asClassA'
+          ) {
             a.inScope = left;
             trace.applied(
               'R-C2',
@@ -159,12 +181,19 @@ export function priceLines(input: VisitInput, region: RegionWide, trace: Trace):
             const ratio = line.selfPayRatio ?? region.classBDefaultSelfPayRatio;
             a.firstSelfPay = applyRatio(left, ratio);
             a.inScope = left - a.firstSelfPay;
-            trace.applied(
-              'R-C1',
-              `${label(line)}为乙类，先行自付比例${ratio / 100}%，先行自付${formatYuan(a.firstSelfPay)}`,
-              a.firstSelfPay,
-              line.index,
-            );
+            // The policy's default ratio is cited only when the line did not bring its own.
+            const cited =
+              line.selfPayRatio === null
+                ? [cite.region('classB.defaultSelfPayRatio', 'percent', ratio / 100)]
+                : [];
+            trace
+              .citing(...cited)
+              .applied(
+                'R-C1',
+                `${label(line)}为乙类，先行自付比例${ratio / 100}%，先行自付${formatYuan(a.firstSelfPay)}`,
+                a.firstSelfPay,
+                line.index,
+              );
           }
           break;
         case 'A':
