@@ -10,6 +10,7 @@ import {
   settle,
   traceApplied,
   traceNotApplied,
+  appliedEvents,
 } from '../testing/demoPolicy.js';
 
 describe('R-D9 personal account (个人账户)', () => {
@@ -76,5 +77,27 @@ describe('R-D9 personal account (个人账户)', () => {
     const r = settle({ person: { accountBalance: 100 }, visit: { useAccount: true }, items: [classA(100)] });
     expect([r.personalPart, r.accountPay, r.cashPay]).toEqual([40, 0, 40]);
     expect(traceNotApplied(r, 'R-D9', '个人账户', '不设个人账户')).toBe(true);
+  });
+});
+
+describe('R-D9 cites the personal-account parameter (引用参数)', () => {
+  it('the account payment names personalAccount of the group, true, with its clause', () => {
+    const r = settle({
+      person: { ...IN_SERVICE, accountBalance: 50 },
+      visit: { useAccount: true },
+      items: [classA(100)],
+    });
+    expect(appliedEvents(r, 'R-D9')[0]?.params).toEqual([
+      {
+        name: 'employee/in_service:personalAccount',
+        value: true,
+        unit: 'boolean',
+        source: {
+          document: 'S4 本市医保进一步支持社区卫生服务能力提升的若干举措',
+          clause: '一',
+          requirement: 'R-D9',
+        },
+      },
+    ]);
   });
 });

@@ -243,3 +243,18 @@ describe('R-D8 / R-A12 pharmacy purchases (定点药店购药)', () => {
     expect(r.ytd).toEqual(ZERO);
   });
 });
+
+describe('the benefit group reads no policy parameter', () => {
+  it('its events cite nothing (the tuberculosis codes are cited where the rate uses them)', () => {
+    const r = settle({
+      person: { chronicDiseases: ['A15'] },
+      visit: { kind: 'chronic_outpatient', diagnosis: 'A15' },
+    });
+    expect(appliedEvents(r, 'R-C10')[0]?.params).toBeUndefined();
+    expect(
+      appliedEvents(r, 'R-D4')
+        .find((e) => e.text.startsWith('结核病'))
+        ?.params?.map((p) => p.name),
+    ).toEqual(['resident/adult:chronicOutpatient.tuberculosisRate', 'diseases.tuberculosis']);
+  });
+});

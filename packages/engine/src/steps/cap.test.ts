@@ -2,7 +2,15 @@
 // raised cap (R-D2, R-D4), the chronic pool of its own (R-C10), the inpatient cap shared with special
 // outpatient (R-D7). REFERENCE_POLICY.md §3, §4, §7, §8 "Raised cap", "Accumulators".
 import { describe, expect, it } from 'vitest';
-import { classA, IN_SERVICE, RETIRED, settle, traceApplied, traceNotApplied } from '../testing/demoPolicy.js';
+import {
+  classA,
+  IN_SERVICE,
+  RETIRED,
+  settle,
+  traceApplied,
+  traceNotApplied,
+  appliedEvents,
+} from '../testing/demoPolicy.js';
 
 const chronicI10 = { kind: 'chronic_outpatient', diagnosis: 'I10' };
 
@@ -199,5 +207,19 @@ describe('R-D7 inpatient cap shared with special outpatient (住院与门诊特�
       ytd: { inpatientFundPaid: 299900 },
     });
     expect([s.fundPay, s.overCap]).toEqual([950, 0]);
+  });
+});
+
+describe('the cap events cite the cap they applied (引用参数)', () => {
+  it('R-D2 names generalOutpatient.cap, its value in yuan and its clause', () => {
+    const r = settle({ items: [classA(100)] });
+    expect(appliedEvents(r, 'R-D2').find((e) => e.text.includes('年度限额'))?.params).toEqual([
+      {
+        name: 'resident/adult:generalOutpatient.cap',
+        value: 1200,
+        unit: 'yuan',
+        source: { document: '示范市医疗保障待遇政策', clause: '§3 普通门诊统筹', requirement: 'R-D2' },
+      },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import {
   TERTIARY,
   traceApplied,
   traceNotApplied,
+  appliedEvents,
 } from '../testing/demoPolicy.js';
 
 const UP_FILED = { fromLevel: 'primary', direction: 'up', filed: true } as const;
@@ -272,5 +273,20 @@ describe('R-D7 special outpatient deductible (门诊特殊病种起付线, own a
     });
     expect(r.deductible).toBe(0);
     expect(r.fundPay).toBe(900);
+  });
+});
+
+describe('R-D2 cites the deductible it took (引用参数)', () => {
+  it("the yearly deductible event names the parameter, the level's value in yuan and the clause", () => {
+    const r = settle({ person: IN_SERVICE, institution: SECONDARY, items: [classA(300)] });
+    expect(appliedEvents(r, 'R-D2')[0]?.params).toEqual([
+      {
+        name: 'employee/in_service:generalOutpatient.deductible',
+        value: 500,
+        unit: 'yuan',
+        level: 'secondary',
+        source: { document: '示范市医疗保障待遇政策', clause: '§4 职工', requirement: 'R-D9' },
+      },
+    ]);
   });
 });

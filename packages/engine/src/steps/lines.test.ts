@@ -263,3 +263,19 @@ describe('R-C2 Class B drug paid as Class A at a primary institution (基层乙�
     expect(traceApplied(r, 'R-C2')).toBe(true);
   });
 });
+
+describe('R-C1 cites the parameter it used (引用参数)', () => {
+  it('a Class B line without a ratio of its own cites the policy default: name, value in percent, clause', () => {
+    const r = settle({ institution: SECONDARY, items: [classB(100), classB(100, { selfPayRatio: 0.2 })] });
+    const [own, given] = appliedEvents(r, 'R-C1');
+    expect(own?.params).toEqual([
+      {
+        name: 'classB.defaultSelfPayRatio',
+        value: 10,
+        unit: 'percent',
+        source: { document: '示范市医疗保障待遇政策', clause: '§6 第3步 乙类', requirement: 'R-C1' },
+      },
+    ]);
+    expect(given?.params).toBeUndefined(); // the line's own ratio is no policy parameter
+  });
+});

@@ -16,6 +16,7 @@ import {
   TERTIARY,
   traceApplied,
   traceNotApplied,
+  appliedEvents,
 } from '../testing/demoPolicy.js';
 
 describe('R-D2 primary-care tier (基层普通门诊分段支付): split at 1,500', () => {
@@ -268,5 +269,45 @@ describe('R-C4 family bed (家庭病床): primary inpatient rate, its own deduct
       specialDeductiblePaid: 0,
       inpatientFundPaid: 900,
     });
+  });
+});
+
+describe('the rate events cite the rates and adjustments they used (引用参数)', () => {
+  it("R-D2 cites the rate in force on the date, with that value's own clause (2025 version)", () => {
+    const r = settle({ date: '2025-12-31', items: [classA(10)] });
+    // 2025 has the primary tier: the event cites the rate, the threshold and the rate above it.
+    const cited = appliedEvents(r, 'R-D2').find((e) => e.text.includes('×'))?.params;
+    expect(cited?.map((p) => p.name)).toEqual([
+      'resident/adult:generalOutpatient.rate',
+      'resident/adult:generalOutpatient.tierThreshold',
+      'resident/adult:generalOutpatient.tierRate',
+    ]);
+    expect(cited?.[0]).toEqual({
+      name: 'resident/adult:generalOutpatient.rate',
+      value: 55,
+      unit: 'percent',
+      level: 'primary',
+      source: { document: '示范市医疗保障待遇政策', clause: '§1 2025版', requirement: 'R-D2' },
+    });
+  });
+
+  it('R-D6: an out-of-city stay cites its adjustment, and the payment cites the rate and the adjustment', () => {
+    const r = settle({
+      institution: SECONDARY,
+      visit: { kind: 'inpatient', scope: 'out_of_city' },
+      items: [classA(5000)],
+    });
+    const adjustment = appliedEvents(r, 'R-D6')[0]?.params?.[0];
+    expect(adjustment?.name).toBe('inpatientAdjustment.outOfCityWithoutReferral');
+    expect(adjustment?.source).toEqual({
+      document: '示范市医疗保障待遇政策',
+      clause: '§3 住院调整表',
+      requirement: 'R-D6',
+    });
+    const pay = appliedEvents(r, 'R-D1').find((e) => e.text.startsWith('住院统筹支付'));
+    expect(pay?.params?.map((p) => p.name)).toEqual([
+      'resident/adult:inpatient.rate',
+      'inpatientAdjustment.outOfCityWithoutReferral',
+    ]);
   });
 });

@@ -12,6 +12,8 @@ import {
   TERTIARY,
   traceApplied,
   traceNotApplied,
+  appliedEvents,
+  notAppliedEvents,
 } from '../testing/demoPolicy.js';
 
 const YTD = { outpatientDeductiblePaid: 50, outpatientFundPaid: 10, outpatientInScope: 100 };
@@ -187,5 +189,28 @@ describe('R-D5 TCM exemption (中医医院中医科门诊免转诊)', () => {
     });
     expectRefused(r);
     expect(traceNotApplied(r, 'R-D5', '不是中医医院')).toBe(true);
+  });
+});
+
+describe('R-D3 cites the gate parameter (引用参数)', () => {
+  it("a refusal cites generalOutpatient.referralGate of the person's group, true, with its clause", () => {
+    const r = settle({ institution: SECONDARY, items: [classA(300)] });
+    expect(appliedEvents(r, 'R-D3')[0]?.params).toEqual([
+      {
+        name: 'resident/adult:generalOutpatient.referralGate',
+        value: true,
+        unit: 'boolean',
+        source: { document: 'S1 门诊医疗保险相关政策', clause: '二', requirement: 'R-D3' },
+      },
+    ]);
+  });
+
+  it('an employee\'s gate, not set, is cited on the "not applied" event; the exemptions cite nothing', () => {
+    const r = settle({ person: IN_SERVICE, institution: SECONDARY, items: [classA(300)] });
+    expect(notAppliedEvents(r, 'R-D3')[0]?.params?.map((p) => [p.name, p.value, p.source.clause])).toEqual([
+      ['employee/in_service:generalOutpatient.referralGate', false, '§4 职工'],
+    ]);
+    const emergency = settle({ institution: SECONDARY, visit: { kind: 'emergency' }, items: [classA(300)] });
+    expect(appliedEvents(emergency, 'R-D3')[0]?.params).toBeUndefined();
   });
 });
