@@ -10,7 +10,6 @@ import type { CalcResult, TraceEvent, TraceParam } from '../contract.js';
 import type { GroupBenefits, PolicySegment } from '../policy/types.js';
 import { requestArb } from '../testing/arbitraries.js';
 import {
-  classA,
   classB,
   IN_SERVICE,
   REPO_ROOT,

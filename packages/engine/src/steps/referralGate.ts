@@ -79,6 +79,8 @@ export function referralGateRefuses(
     case 'primaryReferral':
       trace.citing(gateParam).applied('R-D3', `持基层医疗机构已备案的转诊单在${here}就诊，门诊统筹予以支付`);
       return false;
+    case undefined: // no exception applies: the base rule refuses, saying why the referral does not count
+      break;
   }
   const r = visit.referral;
   const why = !r
