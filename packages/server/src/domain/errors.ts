@@ -5,7 +5,7 @@
 // `code`, `message` and `field` are what the caller reads in { error: { code, message, field } };
 // the messages are the agency's Chinese text, kept exactly as the API has always said it.
 
-/** 不存在: the record named by `id` (in `field` of the request) is not kept. */
+/** 不存在: the record named by `id` (in `field` of the request) is not kept (then, for a `message` of its own). */
 export class NotFound extends Error {
   readonly kind = 'not_found';
   readonly code = 'not_found';
@@ -14,8 +14,9 @@ export class NotFound extends Error {
     readonly entity: string, // the record's Chinese name: 参保人, 定点医药机构, 协议 …
     readonly id: string,
     field: string,
+    message = `${entity}不存在: ${id}`,
   ) {
-    super(`${entity}不存在: ${id}`);
+    super(message);
     this.name = 'NotFound';
     this.field = field;
   }
