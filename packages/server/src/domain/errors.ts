@@ -73,5 +73,7 @@ export type DomainError = NotFound | Conflict | RuleRefused | Invalid;
 export type DomainErrorKind = DomainError['kind'];
 
 export function isDomainError(err: unknown): err is DomainError {
-  return err instanceof NotFound || err instanceof Conflict || err instanceof RuleRefused || err instanceof Invalid;
+  return (
+    err instanceof NotFound || err instanceof Conflict || err instanceof RuleRefused || err instanceof Invalid
+  );
 }

@@ -66,7 +66,10 @@ export interface ErrorBody {
 }
 
 export function domainReply(err: DomainError): { status: 400 | 404 | 409 | 422; body: ErrorBody } {
-  return { status: statusOf(err), body: { error: { code: err.code, message: err.message, field: err.field } } };
+  return {
+    status: statusOf(err),
+    body: { error: { code: err.code, message: err.message, field: err.field } },
+  };
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

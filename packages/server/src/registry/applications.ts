@@ -115,7 +115,11 @@ async function checkApplicant(
       );
     }
     if (level !== null && level !== founder.level) {
-      throw new Invalid(`${field}.level`, 'level_mismatch', `互联网医院等级随设立机构（${String(founder.level)}）`);
+      throw new Invalid(
+        `${field}.level`,
+        'level_mismatch',
+        `互联网医院等级随设立机构（${String(founder.level)}）`,
+      );
     }
     level = founder.level;
   }
@@ -174,7 +178,11 @@ export async function submitApplication(
   });
   const level = await checkApplicant(db, input.institution, 'institution');
   if (input.institution.parentId)
-    throw new Invalid('institution.parentId', 'parent_via_centre', 'R-A4: 站点、村卫生室随其中心一并申请，见 stations');
+    throw new Invalid(
+      'institution.parentId',
+      'parent_via_centre',
+      'R-A4: 站点、村卫生室随其中心一并申请，见 stations',
+    );
   const id = input.id ?? `APP-${randomUUID().slice(0, 8)}`;
   return db.transaction(async (tx) => {
     await insertApplicant(tx, input.institution, level, null, 'institution');

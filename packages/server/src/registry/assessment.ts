@@ -157,8 +157,7 @@ export async function assessAgreement(
       `考核期须在协议期内（${agreement.validFrom}–${agreement.validTo}）`,
     );
   }
-  if (input.assessedOn < to)
-    throw new Invalid('assessedOn', 'invalid_date', '考核日期不能早于考核期末');
+  if (input.assessedOn < to) throw new Invalid('assessedOn', 'invalid_date', '考核日期不能早于考核期末');
   const measured = await measure(db, agreement.institutionId, from, to);
   const findings = judge(
     measured,

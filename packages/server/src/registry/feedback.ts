@@ -26,7 +26,8 @@ export async function recordSurvey(
   await mustFindInstitution(db, institutionId, 'id');
   if (input.periodTo < input.periodFrom)
     throw new Invalid('periodTo', 'invalid_term', '调查期终止日期早于起始日期');
-  if (input.satisfied > input.respondents) throw new Invalid('satisfied', 'invalid', '满意人数不能多于受访人数');
+  if (input.satisfied > input.respondents)
+    throw new Invalid('satisfied', 'invalid', '满意人数不能多于受访人数');
   const survey: Survey = { id: `SUR-${randomUUID().slice(0, 8)}`, institutionId, ...input };
   await insertSurvey(db, survey);
   return survey;
@@ -99,7 +100,9 @@ export async function disclosure(db: Queryable, institutionId: string, year: num
     visits,
     costPerVisit: visits > 0 ? Math.round(sums.totalFen / visits) / 100 : null,
     fundPay: sums.fundFen / 100,
-    satisfaction: sums.respondents ? Math.round(((sums.satisfied ?? 0) * 1000) / sums.respondents) / 10 : null,
+    satisfaction: sums.respondents
+      ? Math.round(((sums.satisfied ?? 0) * 1000) / sums.respondents) / 10
+      : null,
     complaints: { received: sums.received, substantiated: sums.substantiated },
     assessment: published
       ? {

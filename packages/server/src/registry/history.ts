@@ -17,6 +17,7 @@ export async function recordVersion(
   change: Change,
 ): Promise<number> {
   const version = await appendVersion(tx, entity, recordId, data, change);
-  if (version === undefined) throw new Conflict('concurrent_change', `${recordId} 正被同时修改，请重试`, 'id');
+  if (version === undefined)
+    throw new Conflict('concurrent_change', `${recordId} 正被同时修改，请重试`, 'id');
   return version;
 }

@@ -23,7 +23,11 @@ export {
 } from '../store/registry/institutions.js';
 
 /** The institution, or NotFound naming the request's `field`. */
-export async function mustFindInstitution(db: Queryable, id: string, field: string): Promise<InstitutionView> {
+export async function mustFindInstitution(
+  db: Queryable,
+  id: string,
+  field: string,
+): Promise<InstitutionView> {
   const inst = await institutionView(db, id);
   if (!inst) throw new NotFound('定点医药机构', id, field);
   return inst;

@@ -22,7 +22,12 @@
 //   application settles only under an agreement.
 // Category, scheme, region and the personal account are the registration's (persons,
 // person_accounts): the registry keeps no records of those kinds.
-import type { Certification, Enrolment, FamilyDoctorContract, RelocationFiling } from '../store/registry/care.js';
+import type {
+  Certification,
+  Enrolment,
+  FamilyDoctorContract,
+  RelocationFiling,
+} from '../store/registry/care.js';
 import { agreementActiveSql } from '../store/registry/agreement-sql.js';
 import type { Registered } from '../store/registry/persons.js';
 
@@ -58,14 +63,18 @@ export function factsOnDate(
         : [
             ...new Set(
               certifications
-                .filter((c) => within(date, c.validFrom, c.validTo) && (c.revokedOn === null || date < c.revokedOn))
+                .filter(
+                  (c) => within(date, c.validFrom, c.validTo) && (c.revokedOn === null || date < c.revokedOn),
+                )
                 .map((c) => c.code),
             ),
           ].sort(),
     familyDoctorContract:
       contracts.length === 0
         ? person.familyDoctorContract
-        : contracts.some((c) => within(date, c.validFrom, c.validTo) && (c.endedOn === null || date < c.endedOn)),
+        : contracts.some(
+            (c) => within(date, c.validFrom, c.validTo) && (c.endedOn === null || date < c.endedOn),
+          ),
     relocated:
       relocations.length === 0
         ? person.relocated

@@ -76,7 +76,8 @@ export async function findReferral(db: Queryable, id: string): Promise<Referral 
 /** The institution, designated; `rule` is the requirement that asks for a designated one. */
 async function designated(db: Queryable, id: string, field: string, rule: string): Promise<InstitutionView> {
   const inst = await mustFindInstitution(db, id, field);
-  if (inst.designation !== 'designated') throw new RuleRefused(rule, 'not_designated', `${id} 不是定点医疗机构`, field);
+  if (inst.designation !== 'designated')
+    throw new RuleRefused(rule, 'not_designated', `${id} 不是定点医疗机构`, field);
   return inst;
 }
 
@@ -99,14 +100,20 @@ export async function createReferral(db: Database, input: ReferralInput, change:
     throw new Invalid('toInstitutionId', 'same_institution', '转出与转入机构相同');
   const from = await designated(db, input.fromInstitutionId, 'fromInstitutionId', 'R-D3');
   const to = await designated(db, input.toInstitutionId, 'toInstitutionId', 'R-D3');
-  if (from.level === null) throw new RuleRefused('R-D3', 'pharmacy', '药店不能开具转诊单', 'fromInstitutionId');
+  if (from.level === null)
+    throw new RuleRefused('R-D3', 'pharmacy', '药店不能开具转诊单', 'fromInstitutionId');
   if (to.level === null) throw new RuleRefused('R-D3', 'pharmacy', '不能转诊至药店', 'toInstitutionId');
   if (!(await personExists(db, input.personId))) throw new NotFound('参保人', input.personId, 'personId');
   if (input.previousSettlementId) {
     const prev = await settlementForLink(db, input.previousSettlementId);
     if (!prev) throw new NotFound('前次住院结算', input.previousSettlementId, 'previousSettlementId');
     if (prev.personId !== input.personId)
-      throw new RuleRefused('R-D6', 'other_person', 'R-D6: 前次住院结算不是该参保人的', 'previousSettlementId');
+      throw new RuleRefused(
+        'R-D6',
+        'other_person',
+        'R-D6: 前次住院结算不是该参保人的',
+        'previousSettlementId',
+      );
     if (!['inpatient', 'family_bed'].includes(prev.benefitGroup)) {
       throw new RuleRefused('R-D6', 'not_a_stay', 'R-D6: 前次结算不是住院或家庭病床', 'previousSettlementId');
     }
@@ -145,7 +152,8 @@ export async function fileReferral(
   return db.transaction(async (tx) => {
     const row = await lockReferral(tx, id);
     if (!row) throw new NotFound('转诊单', id, 'id');
-    if (row.filedOn !== null) throw new Conflict('already_filed', `转诊单 ${id} 已于 ${row.filedOn} 备案`, 'id');
+    if (row.filedOn !== null)
+      throw new Conflict('already_filed', `转诊单 ${id} 已于 ${row.filedOn} 备案`, 'id');
     if (input.filedOn < row.issuedOn) throw new Invalid('filedOn', 'invalid_date', '备案日期早于开具日期');
     await setFiled(tx, id, input.filedOn);
     return savedReferral(tx, id, change);
@@ -172,7 +180,8 @@ export async function createEPrescription(
     throw new Invalid('validUntil', 'invalid_term', '处方有效期早于开具日期');
   if (input.items.length === 0) throw new Invalid('items', 'required', '处方至少一种药品');
   const inst = await designated(db, input.institutionId, 'institutionId', 'R-D8');
-  if (inst.level === null) throw new RuleRefused('R-A12', 'pharmacy', 'R-A12: 药店不能开具处方', 'institutionId');
+  if (inst.level === null)
+    throw new RuleRefused('R-A12', 'pharmacy', 'R-A12: 药店不能开具处方', 'institutionId');
   if (!(await personExists(db, input.personId))) throw new NotFound('参保人', input.personId, 'personId');
   const id = input.id ?? `RX-${randomUUID().slice(0, 8)}`;
   return db.transaction(async (tx) => {

@@ -31,7 +31,11 @@ export function refsOf(visit: unknown): VisitRefs {
     throw new Invalid('visit.referral', 'ambiguous', '转诊请只给 referralId 或 referral 之一');
   }
   if (refs.ePrescriptionId !== undefined && v['ePrescription'] !== undefined && v['ePrescription'] !== null) {
-    throw new Invalid('visit.ePrescription', 'ambiguous', '电子处方请只给 ePrescriptionId 或 ePrescription 之一');
+    throw new Invalid(
+      'visit.ePrescription',
+      'ambiguous',
+      '电子处方请只给 ePrescriptionId 或 ePrescription 之一',
+    );
   }
   return refs;
 }

@@ -37,7 +37,12 @@ export async function certifyDisease(
   if (input.certifiedBy) {
     const inst = await institutionView(db, input.certifiedBy);
     if (!inst || inst.designation !== 'designated')
-      throw new RuleRefused(rule, 'not_designated', `认定机构 ${input.certifiedBy} 不是定点机构`, 'certifiedBy');
+      throw new RuleRefused(
+        rule,
+        'not_designated',
+        `认定机构 ${input.certifiedBy} 不是定点机构`,
+        'certifiedBy',
+      );
   }
   return db.transaction(async (tx) => {
     await lockedPerson(tx, personId);

@@ -41,7 +41,8 @@ export async function signContract(
 ): Promise<CareRecord> {
   if (!input.identityVerified)
     throw new RuleRefused('R-B4', 'identity_not_verified', 'R-B4: 签约须核验参保人身份', 'identityVerified');
-  if (input.validTo < input.validFrom) throw new Invalid('validTo', 'invalid_term', '签约终止日期早于起始日期');
+  if (input.validTo < input.validFrom)
+    throw new Invalid('validTo', 'invalid_term', '签约终止日期早于起始日期');
   await checkContractMember(
     db,
     input.communityCentreId,

@@ -70,7 +70,12 @@ export async function lockedPerson(tx: Queryable, personId: string): Promise<voi
 }
 
 /** The record after a change, saved as the person's new `person_care` version. */
-export async function saved(tx: Queryable, personId: string, change: Change, date: string): Promise<CareRecord> {
+export async function saved(
+  tx: Queryable,
+  personId: string,
+  change: Change,
+  date: string,
+): Promise<CareRecord> {
   const record = await careRecord(tx, personId, date);
   await recordVersion(tx, 'person_care', personId, record, change);
   return record;

@@ -108,7 +108,6 @@ export async function findAgreement(db: Queryable, id: string): Promise<Agreemen
   };
 }
 
-
 export async function agreementIdsOf(db: Queryable, institutionId: string): Promise<string[]> {
   const ids = await db.query<{ id: string }>(
     `SELECT id FROM agreements WHERE institution_id = $1 ORDER BY valid_from`,
@@ -157,7 +156,12 @@ export async function insertAgreement(
     ],
   );
   if (inserted.length === 0) return false;
-  await insertStateChange(tx, a.id, { seq: 1, state: 'active', effectiveOn: a.validFrom, reason: '签订协议' });
+  await insertStateChange(tx, a.id, {
+    seq: 1,
+    state: 'active',
+    effectiveOn: a.validFrom,
+    reason: '签订协议',
+  });
   return true;
 }
 

@@ -55,11 +55,16 @@ export async function storedApplication(
   id: string,
   forUpdate = false,
 ): Promise<StoredApplication | undefined> {
-  const rows = await db.query<ApplicationRow>(`${SELECT} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const rows = await db.query<ApplicationRow>(`${SELECT} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   return rows[0] === undefined ? undefined : fromRow(rows[0]);
 }
 
-export async function storedApplications(db: Queryable, state: string | undefined): Promise<StoredApplication[]> {
+export async function storedApplications(
+  db: Queryable,
+  state: string | undefined,
+): Promise<StoredApplication[]> {
   const rows = await db.query<ApplicationRow>(
     `${SELECT} ${state === undefined ? '' : 'WHERE state = $1'} ORDER BY submitted_on DESC, id`,
     state === undefined ? [] : [state],
@@ -70,7 +75,10 @@ export async function storedApplications(db: Queryable, state: string | undefine
 /** A submitted application; false when the id is taken. */
 export async function insertApplication(
   tx: Queryable,
-  a: Pick<StoredApplication, 'id' | 'institutionId' | 'stationIds' | 'submittedOn' | 'criteria' | 'greenChannel'>,
+  a: Pick<
+    StoredApplication,
+    'id' | 'institutionId' | 'stationIds' | 'submittedOn' | 'criteria' | 'greenChannel'
+  >,
 ): Promise<boolean> {
   const inserted = await tx.query(
     `INSERT INTO designation_applications (id, institution_id, station_ids, submitted_on, criteria, green_channel, state)

@@ -19,7 +19,12 @@ export interface PeriodSums {
   complaintsSubstantiated: number;
 }
 
-export async function periodSums(db: Queryable, institutionId: string, from: string, to: string): Promise<PeriodSums> {
+export async function periodSums(
+  db: Queryable,
+  institutionId: string,
+  from: string,
+  to: string,
+): Promise<PeriodSums> {
   const [s] = await db.query<Record<string, number | null>>(
     `SELECT count(*) FILTER (WHERE reverses IS NULL)::int - count(*) FILTER (WHERE reverses IS NOT NULL)::int AS visits,
        coalesce(sum(total_cost_fen), 0)::bigint AS total, coalesce(sum(fund_pay_fen), 0)::bigint AS fund,
@@ -80,7 +85,10 @@ export interface StoredAssessment {
 }
 
 /** One assessment per agreement and period: false when that period is assessed already. */
-export async function insertAssessment(tx: Queryable, a: Omit<StoredAssessment, 'published'>): Promise<boolean> {
+export async function insertAssessment(
+  tx: Queryable,
+  a: Omit<StoredAssessment, 'published'>,
+): Promise<boolean> {
   const inserted = await tx.query(
     `INSERT INTO assessments (id, agreement_id, institution_id, period_from, period_to, measured, findings, score, rating, assessed_on)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10) ON CONFLICT (agreement_id, period_from, period_to) DO NOTHING RETURNING id`,
@@ -162,6 +170,9 @@ export async function storedAssessments(
 
 /** Marks it published; false when it is not there or published already. */
 export async function markPublished(tx: Queryable, id: string): Promise<boolean> {
-  const rows = await tx.query(`UPDATE assessments SET published = true WHERE id = $1 AND NOT published RETURNING id`, [id]);
+  const rows = await tx.query(
+    `UPDATE assessments SET published = true WHERE id = $1 AND NOT published RETURNING id`,
+    [id],
+  );
   return rows.length === 1;
 }

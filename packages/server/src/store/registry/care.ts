@@ -214,7 +214,11 @@ export async function overlappingContract(
   return overlap[0]?.id;
 }
 
-export async function insertContract(tx: Queryable, personId: string, c: FamilyDoctorContract): Promise<void> {
+export async function insertContract(
+  tx: Queryable,
+  personId: string,
+  c: FamilyDoctorContract,
+): Promise<void> {
   await tx.query(
     `INSERT INTO family_doctor_contracts (id, person_id, community_centre_id, district_hospital_id, city_hospital_id, doctor,
        priority_group, identity_verified, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

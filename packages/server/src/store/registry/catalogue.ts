@@ -40,7 +40,11 @@ export async function catalogueOf(db: Queryable, institutionId: string): Promise
 }
 
 /** Replaces the institution's lists whole. */
-export async function replaceCatalogue(db: Queryable, institutionId: string, input: CatalogueInput): Promise<void> {
+export async function replaceCatalogue(
+  db: Queryable,
+  institutionId: string,
+  input: CatalogueInput,
+): Promise<void> {
   await db.query('DELETE FROM institution_catalogue WHERE institution_id = $1', [institutionId]);
   const lists: ['drug' | 'service', CatalogueEntry[]][] = [
     ['drug', input.drugs],

@@ -25,7 +25,14 @@ export interface Complaint {
 export async function insertSurvey(db: Queryable, survey: Survey): Promise<void> {
   await db.query(
     `INSERT INTO satisfaction_surveys (id, institution_id, period_from, period_to, respondents, satisfied) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [survey.id, survey.institutionId, survey.periodFrom, survey.periodTo, survey.respondents, survey.satisfied],
+    [
+      survey.id,
+      survey.institutionId,
+      survey.periodFrom,
+      survey.periodTo,
+      survey.respondents,
+      survey.satisfied,
+    ],
   );
 }
 
@@ -53,7 +60,11 @@ export async function listComplaints(db: Queryable, institutionId: string): Prom
 }
 
 /** The complaint; `forUpdate` holds its row until the transaction ends. */
-export async function findComplaint(db: Queryable, id: string, forUpdate = false): Promise<Complaint | undefined> {
+export async function findComplaint(
+  db: Queryable,
+  id: string,
+  forUpdate = false,
+): Promise<Complaint | undefined> {
   const [row] = await db.query(`${COMPLAINT_SELECT} WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
   return row === undefined ? undefined : complaintOf(row);
 }

@@ -128,7 +128,10 @@ export async function setDesignation(
   designatedOn?: string,
 ): Promise<void> {
   if (designatedOn === undefined) {
-    await db.query(`UPDATE institutions SET designation = $2 WHERE id = ANY ($1::text[])`, [ids, designation]);
+    await db.query(`UPDATE institutions SET designation = $2 WHERE id = ANY ($1::text[])`, [
+      ids,
+      designation,
+    ]);
   } else {
     await db.query(
       `UPDATE institutions SET designation = $2, designated_on = $3 WHERE id = ANY ($1::text[])`,

@@ -18,9 +18,10 @@ export async function registered(db: Queryable, personId: string): Promise<Regis
     chronic_diseases: string[];
     family_doctor_contract: boolean;
     relocated: boolean;
-  }>('SELECT region, county, chronic_diseases, family_doctor_contract, relocated FROM persons WHERE id = $1', [
-    personId,
-  ]);
+  }>(
+    'SELECT region, county, chronic_diseases, family_doctor_contract, relocated FROM persons WHERE id = $1',
+    [personId],
+  );
   const row = rows[0];
   return row === undefined
     ? undefined

@@ -81,7 +81,9 @@ export async function settlementForLink(
     'SELECT person_id, benefit_group FROM settlements WHERE id = $1 AND reverses IS NULL',
     [settlementId],
   );
-  return prev[0] === undefined ? undefined : { personId: prev[0].person_id, benefitGroup: prev[0].benefit_group };
+  return prev[0] === undefined
+    ? undefined
+    : { personId: prev[0].person_id, benefitGroup: prev[0].benefit_group };
 }
 
 /** False when the id is taken. */
@@ -101,7 +103,16 @@ export async function insertReferral(
   const inserted = await tx.query(
     `INSERT INTO referrals (id, person_id, from_institution_id, to_institution_id, issued_on, valid_until, previous_settlement_id, diagnosis)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [r.id, r.personId, r.fromInstitutionId, r.toInstitutionId, r.issuedOn, r.validUntil, r.previousSettlementId, r.diagnosis],
+    [
+      r.id,
+      r.personId,
+      r.fromInstitutionId,
+      r.toInstitutionId,
+      r.issuedOn,
+      r.validUntil,
+      r.previousSettlementId,
+      r.diagnosis,
+    ],
   );
   return inserted.length === 1;
 }
