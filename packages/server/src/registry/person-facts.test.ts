@@ -45,27 +45,30 @@ describe.each(testDrivers())('the settlement and the care record agree on $kind'
     t = await createTestApp(driver);
     api = client(t.app);
     await registerFixtures(t.app);
-    await api.post('/persons/R002/enrolments', { validFrom: '2026-01-01', validTo: '2026-06-30' });
-    await api.post('/persons/R002/certifications', {
-      code: 'E11.9',
-      kind: 'chronic',
-      validFrom: '2026-03-01',
-    });
-    await api.post('/persons/R002/relocations', {
-      filedOn: '2026-02-01',
-      destination: '海南省三亚市',
-      validFrom: '2026-02-01',
-      validTo: '2026-04-30',
-    });
-    await api.post('/persons/E002/family-doctor-contracts', {
-      id: 'FDC-PF',
-      communityCentreId: 'C001',
-      doctor: '刘医生',
-      identityVerified: true,
-      validFrom: '2026-02-01',
-      validTo: '2027-01-31',
-    });
-    await api.post('/persons/E002/family-doctor-contracts/FDC-PF/end', { endedOn: '2026-08-01' });
+    const made = [
+      await api.post('/persons/R002/enrolments', { validFrom: '2026-01-01', validTo: '2026-06-30' }),
+      await api.post('/persons/R002/certifications', {
+        code: 'E11.9',
+        kind: 'chronic',
+        validFrom: '2026-03-01',
+      }),
+      await api.post('/persons/R002/relocations', {
+        filedOn: '2026-02-01',
+        destination: '海南省三亚市',
+        validFrom: '2026-02-01',
+        validTo: '2026-04-30',
+      }),
+      await api.post('/persons/E002/family-doctor-contracts', {
+        id: 'FDC-PF',
+        communityCentreId: 'C001',
+        doctor: '刘医生',
+        identityVerified: true,
+        validFrom: '2026-02-01',
+        validTo: '2027-01-31',
+      }),
+      await api.post('/persons/E002/family-doctor-contracts/FDC-PF/end', { endedOn: '2026-08-01' }),
+    ];
+    expect(made.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 200]);
   });
   afterAll(async () => t.dispose());
 
