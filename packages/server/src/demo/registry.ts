@@ -3,6 +3,7 @@
 // counties, enrolment, certifications, family-doctor contracts, relocation filings, first-contact
 // and chosen institutions; and, after the visits, referrals and e-prescriptions that visits name by id.
 import type { Database, Queryable } from '../db/types.js';
+import { isDomainError } from '../domain/errors.js';
 import { ApiError } from '../errors.js';
 import { signAgreement, changeAgreementState } from '../registry/agreements.js';
 import { assessAgreement, publishAssessment } from '../registry/assessment.js';
@@ -557,7 +558,7 @@ export async function settleWithRecords(
       settled++;
     } catch (err) {
       // A demo visit refused by a rule (not insured, no agreement) is part of a realistic year.
-      if (!(err instanceof ApiError)) throw err;
+      if (!(err instanceof ApiError) && !isDomainError(err)) throw err;
     }
   }
   return settled;

@@ -1,6 +1,7 @@
 // Seeds the demo region and settles a year of visits through the settlement service — the same
 // code path institutions' calls take — with a few reversals along the way.
 import type { Database } from '../db/types.js';
+import { isDomainError } from '../domain/errors.js';
 import { ApiError, isCalcInputError } from '../errors.js';
 import { insertInstitutionsBulk, insertPersonsBulk } from '../store/bulk.js';
 import type { SettlementService } from '../settle/service.js';
@@ -93,7 +94,8 @@ export async function seedDemo(
           report.reversed++;
         }
       } catch (err) {
-        const code = isCalcInputError(err) ? err.code : err instanceof ApiError ? err.code : undefined;
+        const code =
+          isCalcInputError(err) || err instanceof ApiError || isDomainError(err) ? err.code : undefined;
         if (code === undefined) throw err;
         report.refused[code] = (report.refused[code] ?? 0) + 1;
       }

@@ -1,6 +1,7 @@
 // Every failure leaves as { error: { code, message, field } } — never a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { isPgError, QUERY_CANCELED } from '../db/types.js';
+import { isDomainError, type DomainError } from '../domain/errors.js';
 import { ApiError, isCalcInputError } from '../errors.js';
 
 interface ValidationIssue {
@@ -38,8 +39,45 @@ function validationMessage(issue: ValidationIssue, field: string): string {
   }
 }
 
+/**
+ * The one mapping of domain errors to HTTP (docs/registry.md "Layers"): the domain says what kind
+ * of refusal it is, only here does that become a status. Exhaustive: a fifth kind will not compile.
+ */
+export function statusOf(err: DomainError): 400 | 404 | 409 | 422 {
+  const kind = err.kind;
+  switch (kind) {
+    case 'not_found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'rule_refused':
+      return 422;
+    case 'invalid':
+      return 400;
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unmapped domain error ${String(unknown)}`);
+    }
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; field: string | null };
+}
+
+export function domainReply(err: DomainError): { status: 400 | 404 | 409 | 422; body: ErrorBody } {
+  return {
+    status: statusOf(err),
+    body: { error: { code: err.code, message: err.message, field: err.field } },
+  };
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (isDomainError(err)) {
+      const { status, body } = domainReply(err);
+      return reply.status(status).send(body);
+    }
     if (err instanceof ApiError) return reply.status(err.status).send(err.toJSON());
     if (isCalcInputError(err)) {
       return reply.status(400).send({ error: { code: err.code, message: err.message, field: err.field } });

@@ -4,12 +4,21 @@ import { randomUUID } from 'node:crypto';
 import { levelMismatch } from '@yibao/engine';
 import type { InstitutionType, Level } from '@yibao/engine';
 import type { Database, Queryable } from '../db/types.js';
-import { ApiError, notFound } from '../errors.js';
+import { Conflict, Invalid, NotFound, RuleRefused } from '../domain/errors.js';
+import {
+  insertApplication,
+  recordDecision,
+  storedApplication,
+  storedApplications,
+  type ApplicationState,
+  type StoredApplication,
+} from '../store/registry/applications.js';
+import { insertApplicant as insertInstitution, setDesignation } from '../store/registry/institutions.js';
 import { CRITERIA, CRITERION_NAMES, unmet, type CriterionCheck } from './criteria.js';
 import { recordVersion, type Change } from './history.js';
 import { institutionView, type InstitutionView } from './institutions.js';
 
-export type ApplicationState = 'submitted' | 'approved' | 'rejected' | 'returned';
+export type { ApplicationState } from '../store/registry/applications.js';
 
 export interface ApplicantInstitution {
   id: string;
@@ -31,17 +40,7 @@ export interface ApplicationInput {
   greenChannel?: boolean;
 }
 
-export interface Application {
-  id: string;
-  institutionId: string;
-  stationIds: string[];
-  submittedOn: string;
-  criteria: CriterionCheck[];
-  greenChannel: boolean;
-  state: ApplicationState;
-  decidedOn: string | null;
-  decisionReason: string | null;
-  reviewer: string | null;
+export interface Application extends StoredApplication {
   institution?: InstitutionView;
   stations?: InstitutionView[];
 }
@@ -51,42 +50,10 @@ const STATION_OF: Partial<Record<InstitutionType, InstitutionType>> = {
   township_centre: 'village_clinic',
 };
 
-interface ApplicationRow {
-  id: string;
-  institution_id: string;
-  station_ids: string[];
-  submitted_on: string;
-  criteria: CriterionCheck[];
-  green_channel: boolean;
-  state: ApplicationState;
-  decided_on: string | null;
-  decision_reason: string | null;
-  reviewer: string | null;
-}
-
-const SELECT = `SELECT id, institution_id, station_ids, submitted_on::text, criteria, green_channel, state,
-  decided_on::text, decision_reason, reviewer FROM designation_applications`;
-
-function fromRow(r: ApplicationRow): Application {
-  return {
-    id: r.id,
-    institutionId: r.institution_id,
-    stationIds: r.station_ids,
-    submittedOn: r.submitted_on,
-    criteria: r.criteria,
-    greenChannel: r.green_channel,
-    state: r.state,
-    decidedOn: r.decided_on,
-    decisionReason: r.decision_reason,
-    reviewer: r.reviewer,
-  };
-}
-
 export async function findApplication(db: Queryable, id: string): Promise<Application | undefined> {
-  const rows = await db.query<ApplicationRow>(`${SELECT} WHERE id = $1`, [id]);
-  const row = rows[0];
-  if (row === undefined) return undefined;
-  const app = fromRow(row);
+  const stored = await storedApplication(db, id);
+  if (stored === undefined) return undefined;
+  const app: Application = { ...stored };
   app.institution = await institutionView(db, app.institutionId);
   app.stations = [];
   for (const s of app.stationIds) {
@@ -97,32 +64,26 @@ export async function findApplication(db: Queryable, id: string): Promise<Applic
 }
 
 export async function listApplications(db: Queryable, state: string | undefined): Promise<Application[]> {
-  const rows = await db.query<ApplicationRow>(
-    `${SELECT} ${state === undefined ? '' : 'WHERE state = $1'} ORDER BY submitted_on DESC, id`,
-    state === undefined ? [] : [state],
-  );
-  return rows.map(fromRow);
+  return storedApplications(db, state);
 }
 
 function checkCriteria(criteria: readonly CriterionCheck[]): void {
   CRITERIA.forEach((item) => {
     const n = criteria.filter((c) => c.item === item).length;
     if (n !== 1) {
-      throw new ApiError(
-        400,
+      throw new Invalid(
+        'criteria',
         'criteria_incomplete',
         `R-A2: 定点条件清单须逐项填写一次「${CRITERION_NAMES[item]}」(${item})`,
-        'criteria',
       );
     }
   });
   criteria.forEach((c, i) => {
     if (c.met && c.evidence.trim() === '') {
-      throw new ApiError(
-        400,
+      throw new Invalid(
+        `criteria[${i}].evidence`,
         'evidence_required',
         `R-A2: 「${CRITERION_NAMES[c.item]}」标为已达到，须附佐证说明`,
-        `criteria[${i}].evidence`,
       );
     }
   });
@@ -138,34 +99,32 @@ async function checkApplicant(
   if (inst.type === 'internet_hospital') {
     // R-A11: an internet hospital set up by a designated primary institution, with its founder's level.
     if (!inst.founderId)
-      throw new ApiError(
-        400,
+      throw new Invalid(
+        `${field}.founderId`,
         'founder_required',
         'R-A11: 互联网医院须注明设立它的实体机构 founderId',
-        `${field}.founderId`,
       );
     const founder = await institutionView(db, inst.founderId);
-    if (!founder) throw notFound('设立机构', `${field}.founderId`, inst.founderId);
+    if (!founder) throw new NotFound('设立机构', inst.founderId, `${field}.founderId`);
     if (founder.designation !== 'designated') {
-      throw new ApiError(
-        422,
+      throw new RuleRefused(
+        'R-A11',
         'founder_not_designated',
         `R-A11: 设立机构 ${founder.id} 不是定点医疗机构`,
         `${field}.founderId`,
       );
     }
     if (level !== null && level !== founder.level) {
-      throw new ApiError(
-        400,
+      throw new Invalid(
+        `${field}.level`,
         'level_mismatch',
         `互联网医院等级随设立机构（${String(founder.level)}）`,
-        `${field}.level`,
       );
     }
     level = founder.level;
   }
   const mismatch = levelMismatch(inst.type, level);
-  if (mismatch) throw new ApiError(400, 'institution_level_mismatch', mismatch, `${field}.level`);
+  if (mismatch) throw new Invalid(`${field}.level`, 'institution_level_mismatch', mismatch);
   return level;
 }
 
@@ -176,35 +135,27 @@ async function insertApplicant(
   parentId: string | null,
   field: string,
 ): Promise<void> {
-  const rows = await tx.query(
-    `INSERT INTO institutions (id, name, type, level, county, parent_id, founder_id, region, designation)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'applicant') ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [
-      inst.id,
-      inst.name,
-      inst.type,
-      level,
-      inst.county,
-      parentId,
-      inst.founderId ?? null,
-      inst.region ?? null,
-    ],
-  );
-  if (rows.length === 0) {
-    const existing = await tx.query<{ designation: string }>(
-      'SELECT designation FROM institutions WHERE id = $1',
-      [inst.id],
-    );
-    if (existing[0]?.designation !== 'rejected') {
-      throw new ApiError(
-        409,
+  const inserted = await insertInstitution(tx, {
+    id: inst.id,
+    name: inst.name,
+    type: inst.type,
+    level,
+    county: inst.county,
+    parentId,
+    founderId: inst.founderId ?? null,
+    region: inst.region ?? null,
+  });
+  if (!inserted) {
+    const existing = await institutionView(tx, inst.id);
+    if (existing?.designation !== 'rejected') {
+      throw new Conflict(
         'already_registered',
-        `机构编码 ${inst.id} 已登记（${existing[0]?.designation ?? ''}）`,
+        `机构编码 ${inst.id} 已登记（${existing?.designation ?? ''}）`,
         `${field}.id`,
       );
     }
     // A rejected applicant may apply again.
-    await tx.query(`UPDATE institutions SET designation = 'applicant' WHERE id = $1`, [inst.id]);
+    await setDesignation(tx, [inst.id], 'applicant');
   }
 }
 
@@ -218,21 +169,19 @@ export async function submitApplication(
   const stationType = STATION_OF[input.institution.type];
   stations.forEach((s, i) => {
     if (stationType === undefined || s.type !== stationType) {
-      throw new ApiError(
-        400,
+      throw new Invalid(
+        `stations[${i}].type`,
         'station_type',
         `R-A4: 只有社区卫生服务中心（带服务站）或乡镇卫生院（带村卫生室）可与下属机构一并申请；第${i + 1}个下属机构类型应为 ${stationType ?? '（无）'}`,
-        `stations[${i}].type`,
       );
     }
   });
   const level = await checkApplicant(db, input.institution, 'institution');
   if (input.institution.parentId)
-    throw new ApiError(
-      400,
+    throw new Invalid(
+      'institution.parentId',
       'parent_via_centre',
       'R-A4: 站点、村卫生室随其中心一并申请，见 stations',
-      'institution.parentId',
     );
   const id = input.id ?? `APP-${randomUUID().slice(0, 8)}`;
   return db.transaction(async (tx) => {
@@ -246,19 +195,15 @@ export async function submitApplication(
         `stations[${i}]`,
       );
     }
-    const inserted = await tx.query(
-      `INSERT INTO designation_applications (id, institution_id, station_ids, submitted_on, criteria, green_channel, state)
-       VALUES ($1, $2, $3::text[], $4, $5::jsonb, $6, 'submitted') ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [
-        id,
-        input.institution.id,
-        stations.map((s) => s.id),
-        input.submittedOn,
-        JSON.stringify(input.criteria),
-        input.greenChannel ?? false,
-      ],
-    );
-    if (inserted.length === 0) throw new ApiError(409, 'already_exists', `申请编号 ${id} 已存在`, 'id');
+    const inserted = await insertApplication(tx, {
+      id,
+      institutionId: input.institution.id,
+      stationIds: stations.map((s) => s.id),
+      submittedOn: input.submittedOn,
+      criteria: input.criteria,
+      greenChannel: input.greenChannel ?? false,
+    });
+    if (!inserted) throw new Conflict('already_exists', `申请编号 ${id} 已存在`, 'id');
     const app = await findApplication(tx, id);
     if (!app) throw new Error('application vanished');
     await recordVersion(tx, 'application', id, app, change);
@@ -281,23 +226,17 @@ export async function reviewApplication(
   change: Change,
 ): Promise<Application> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query<ApplicationRow>(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]);
-    const row = rows[0];
-    if (!row) throw notFound('定点申请', 'id', id);
+    const row = await storedApplication(tx, id, true);
+    if (!row) throw new NotFound('定点申请', id, 'id');
     if (row.state !== 'submitted') {
-      throw new ApiError(
-        409,
-        'already_decided',
-        `申请 ${id} 已处理（${row.state}），不能再次评审`,
-        'decision',
-      );
+      throw new Conflict('already_decided', `申请 ${id} 已处理（${row.state}），不能再次评审`, 'decision');
     }
-    if (review.decidedOn < row.submitted_on)
-      throw new ApiError(400, 'invalid_date', '评审日期不能早于申请日期', 'decidedOn');
+    if (review.decidedOn < row.submittedOn)
+      throw new Invalid('decidedOn', 'invalid_date', '评审日期不能早于申请日期');
     const missing = unmet(row.criteria);
-    if (review.decision === 'approve' && missing.length > 0 && !row.green_channel) {
-      throw new ApiError(
-        422,
+    if (review.decision === 'approve' && missing.length > 0 && !row.greenChannel) {
+      throw new RuleRefused(
+        'R-A2',
         'criteria_not_met',
         `R-A2: 未达到定点条件：${missing.map((m) => CRITERION_NAMES[m]).join('、')}；非绿色通道申请不能批准`,
         'decision',
@@ -305,21 +244,15 @@ export async function reviewApplication(
     }
     const state: ApplicationState =
       review.decision === 'approve' ? 'approved' : review.decision === 'reject' ? 'rejected' : 'returned';
-    await tx.query(
-      `UPDATE designation_applications SET state = $2, decided_on = $3, decision_reason = $4, reviewer = $5 WHERE id = $1`,
-      [id, state, review.decidedOn, review.reason, review.reviewer],
-    );
-    const members = [row.institution_id, ...row.station_ids];
-    if (state === 'approved') {
-      await tx.query(
-        `UPDATE institutions SET designation = 'designated', designated_on = $2 WHERE id = ANY ($1::text[])`,
-        [members, review.decidedOn],
-      );
-    } else if (state === 'rejected') {
-      await tx.query(`UPDATE institutions SET designation = 'rejected' WHERE id = ANY ($1::text[])`, [
-        members,
-      ]);
-    }
+    await recordDecision(tx, id, {
+      state,
+      decidedOn: review.decidedOn,
+      reason: review.reason,
+      reviewer: review.reviewer,
+    });
+    const members = [row.institutionId, ...row.stationIds];
+    if (state === 'approved') await setDesignation(tx, members, 'designated', review.decidedOn);
+    else if (state === 'rejected') await setDesignation(tx, members, 'rejected');
     const app = await findApplication(tx, id);
     if (!app) throw new Error('application vanished');
     await recordVersion(tx, 'application', id, app, change);

@@ -3,7 +3,15 @@
 // complaints; a score, a credit rating and what follows from it; published when the agency decides.
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/types.js';
-import { ApiError, notFound } from '../errors.js';
+import { Conflict, Invalid, NotFound } from '../domain/errors.js';
+import {
+  insertAssessment,
+  markPublished,
+  periodSums,
+  storedAssessment,
+  storedAssessments,
+  type StoredAssessment,
+} from '../store/registry/assessment.js';
 import { findAgreement, onDate, type Indicators } from './agreements.js';
 import { ASSESSMENT_RULES, ratingFor, type Rating } from './assessment-rules.js';
 import { recordVersion, type Change } from './history.js';
@@ -51,46 +59,18 @@ const share = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part * 1000) / whole) / 10 : null;
 
 async function measure(db: Queryable, institutionId: string, from: string, to: string): Promise<Measured> {
-  const [s] = await db.query<Record<string, number | null>>(
-    `SELECT count(*) FILTER (WHERE reverses IS NULL)::int - count(*) FILTER (WHERE reverses IS NOT NULL)::int AS visits,
-       coalesce(sum(total_cost_fen), 0)::bigint AS total, coalesce(sum(fund_pay_fen), 0)::bigint AS fund,
-       coalesce(sum(total_cost_fen) FILTER (WHERE visit_kind IN ('inpatient', 'family_bed')), 0)::bigint AS inp_total,
-       coalesce(sum(full_self_pay_fen + over_limit_self_pay_fen) FILTER (WHERE visit_kind IN ('inpatient', 'family_bed')), 0)::bigint AS inp_out,
-       coalesce(sum(personal_part_fen) FILTER (WHERE visit_kind IN ('inpatient', 'family_bed')), 0)::bigint AS inp_personal
-     FROM settlements WHERE institution_id = $1 AND date BETWEEN $2::date AND $3::date`,
-    [institutionId, from, to],
-  );
-  const [l] = await db.query<Record<string, number | null>>(
-    `SELECT coalesce(sum(l.total_fen), 0)::bigint AS all_lines,
-       coalesce(sum(l.total_fen) FILTER (WHERE l.kind = 'drug'), 0)::bigint AS drugs,
-       coalesce(sum(l.total_fen) FILTER (WHERE l.kind = 'drug' AND l.class = 'self'), 0)::bigint AS self_drugs
-     FROM settlements s JOIN settlement_items l ON l.settlement_id = s.id
-     WHERE s.institution_id = $1 AND s.date BETWEEN $2::date AND $3::date`,
-    [institutionId, from, to],
-  );
-  const [sv] = await db.query<{ respondents: number | null; satisfied: number | null }>(
-    `SELECT sum(respondents)::int AS respondents, sum(satisfied)::int AS satisfied FROM satisfaction_surveys
-     WHERE institution_id = $1 AND period_to BETWEEN $2::date AND $3::date`,
-    [institutionId, from, to],
-  );
-  const [c] = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM complaints WHERE institution_id = $1 AND state = 'substantiated'
-     AND received_on BETWEEN $2::date AND $3::date`,
-    [institutionId, from, to],
-  );
-  const n = (v: number | null | undefined): number => v ?? 0;
-  const visits = n(s?.['visits']);
+  const p = await periodSums(db, institutionId, from, to);
   return {
-    visits,
-    totalCost: n(s?.['total']) / 100,
-    fundPay: n(s?.['fund']) / 100,
-    costPerVisit: visits > 0 ? Math.round(n(s?.['total']) / visits) / 100 : null,
-    drugCostShare: share(n(l?.['drugs']), n(l?.['all_lines'])),
-    selfPaidDrugShare: share(n(l?.['self_drugs']), n(l?.['drugs'])),
-    inpatientOutOfScopeShare: share(n(s?.['inp_out']), n(s?.['inp_total'])),
-    inpatientPersonalBurdenShare: share(n(s?.['inp_personal']), n(s?.['inp_total'])),
-    satisfaction: sv?.respondents ? share(n(sv.satisfied), n(sv.respondents)) : null,
-    complaintsSubstantiated: n(c?.n),
+    visits: p.visits,
+    totalCost: p.totalFen / 100,
+    fundPay: p.fundFen / 100,
+    costPerVisit: p.visits > 0 ? Math.round(p.totalFen / p.visits) / 100 : null,
+    drugCostShare: share(p.drugsFen, p.linesFen),
+    selfPaidDrugShare: share(p.selfPaidDrugsFen, p.drugsFen),
+    inpatientOutOfScopeShare: share(p.inpatientOutOfScopeFen, p.inpatientTotalFen),
+    inpatientPersonalBurdenShare: share(p.inpatientPersonalFen, p.inpatientTotalFen),
+    satisfaction: p.respondents ? share(p.satisfied ?? 0, p.respondents) : null,
+    complaintsSubstantiated: p.complaintsSubstantiated,
   };
 }
 
@@ -167,19 +147,17 @@ export async function assessAgreement(
   change: Change,
 ): Promise<Assessment> {
   const agreement = await findAgreement(db, agreementId);
-  if (!agreement) throw notFound('协议', 'id', agreementId);
+  if (!agreement) throw new NotFound('协议', agreementId, 'id');
   const from = input.periodFrom ?? agreement.validFrom;
   const to = input.periodTo ?? agreement.validTo;
   if (from < agreement.validFrom || to > agreement.validTo || from > to) {
-    throw new ApiError(
-      400,
+    throw new Invalid(
+      'periodFrom',
       'outside_term',
       `考核期须在协议期内（${agreement.validFrom}–${agreement.validTo}）`,
-      'periodFrom',
     );
   }
-  if (input.assessedOn < to)
-    throw new ApiError(400, 'invalid_date', '考核日期不能早于考核期末', 'assessedOn');
+  if (input.assessedOn < to) throw new Invalid('assessedOn', 'invalid_date', '考核日期不能早于考核期末');
   const measured = await measure(db, agreement.institutionId, from, to);
   const findings = judge(
     measured,
@@ -190,29 +168,20 @@ export async function assessAgreement(
   const rating = ratingFor(score);
   const id = `ASM-${agreementId}-${from}-${to}-${randomUUID().slice(0, 4)}`;
   return db.transaction(async (tx) => {
-    const inserted = await tx.query(
-      `INSERT INTO assessments (id, agreement_id, institution_id, period_from, period_to, measured, findings, score, rating, assessed_on)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10) ON CONFLICT (agreement_id, period_from, period_to) DO NOTHING RETURNING id`,
-      [
-        id,
-        agreementId,
-        agreement.institutionId,
-        from,
-        to,
-        JSON.stringify(measured),
-        JSON.stringify(findings),
-        score,
-        rating.rating,
-        input.assessedOn,
-      ],
-    );
-    if (inserted.length === 0)
-      throw new ApiError(
-        409,
-        'already_assessed',
-        `协议 ${agreementId} 的 ${from}–${to} 已考核`,
-        'periodFrom',
-      );
+    const inserted = await insertAssessment(tx, {
+      id,
+      agreementId,
+      institutionId: agreement.institutionId,
+      periodFrom: from,
+      periodTo: to,
+      measured,
+      findings,
+      score,
+      rating: rating.rating,
+      assessedOn: input.assessedOn,
+    });
+    if (!inserted)
+      throw new Conflict('already_assessed', `协议 ${agreementId} 的 ${from}–${to} 已考核`, 'periodFrom');
     const a = await findAssessment(tx, id);
     if (!a) throw new Error('assessment vanished');
     await recordVersion(tx, 'assessment', id, a, change);
@@ -220,79 +189,37 @@ export async function assessAgreement(
   });
 }
 
-interface AssessmentRow {
-  id: string;
-  agreement_id: string;
-  institution_id: string;
-  period_from: string;
-  period_to: string;
-  measured: Measured;
-  findings: Finding[];
-  score: number;
-  rating: Rating;
-  assessed_on: string;
-  published: boolean;
-}
-
-const SELECT = `SELECT id, agreement_id, institution_id, period_from::text, period_to::text, measured, findings, score, rating,
-  assessed_on::text, published FROM assessments`;
-
-function fromRow(r: AssessmentRow): Assessment {
-  const rating = ratingFor(r.score);
+/** The stored assessment with what its rating means (assessment-rules.ts). */
+function withConsequence(a: StoredAssessment): Assessment {
+  const rating = ratingFor(a.score);
+  const { assessedOn, published, ...rest } = a;
   return {
-    id: r.id,
-    agreementId: r.agreement_id,
-    institutionId: r.institution_id,
-    periodFrom: r.period_from,
-    periodTo: r.period_to,
-    measured: r.measured,
-    findings: r.findings,
-    score: r.score,
-    rating: r.rating,
+    ...rest,
     consequence: rating.consequence,
     depositReturnPercent: rating.depositReturnPercent,
-    assessedOn: r.assessed_on,
-    published: r.published,
+    assessedOn,
+    published,
   };
 }
 
 export async function findAssessment(db: Queryable, id: string): Promise<Assessment | undefined> {
-  const rows = await db.query<AssessmentRow>(`${SELECT} WHERE id = $1`, [id]);
-  return rows[0] ? fromRow(rows[0]) : undefined;
+  const a = await storedAssessment(db, id);
+  return a === undefined ? undefined : withConsequence(a);
 }
 
 export async function listAssessments(
   db: Queryable,
   filter: { institutionId?: string | undefined; year?: number | undefined; publishedOnly: boolean },
 ): Promise<Assessment[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (filter.institutionId !== undefined) {
-    params.push(filter.institutionId);
-    where.push(`institution_id = $${params.length}`);
-  }
-  if (filter.year !== undefined) {
-    params.push(filter.year);
-    where.push(`extract(year FROM period_to)::integer = $${params.length}`);
-  }
-  if (filter.publishedOnly) where.push('published');
-  const rows = await db.query<AssessmentRow>(
-    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY period_to DESC, institution_id`,
-    params,
-  );
-  return rows.map(fromRow);
+  return (await storedAssessments(db, filter)).map(withConsequence);
 }
 
 /** 考核结果公开 (R-A7, R-A10). */
 export async function publishAssessment(db: Database, id: string, change: Change): Promise<Assessment> {
   return db.transaction(async (tx) => {
-    const rows = await tx.query(
-      `UPDATE assessments SET published = true WHERE id = $1 AND NOT published RETURNING id`,
-      [id],
-    );
-    if (rows.length === 0) {
-      if (!(await findAssessment(tx, id))) throw notFound('考核结果', 'id', id);
-      throw new ApiError(409, 'already_published', `考核结果 ${id} 已公开`, 'id');
+    if (!(await markPublished(tx, id))) {
+      if (!(await findAssessment(tx, id))) throw new NotFound('考核结果', id, 'id');
+      throw new Conflict('already_published', `考核结果 ${id} 已公开`, 'id');
     }
     const a = await findAssessment(tx, id);
     if (!a) throw new Error('assessment vanished');

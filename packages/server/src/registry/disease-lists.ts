@@ -1,6 +1,6 @@
 // The disease code lists of a region's policy in force on a date (policy diseases.chronic / .special).
 import type { PolicyBook } from '@yibao/engine';
-import type { DiseaseLists } from './care.js';
+import type { DiseaseLists } from './care/index.js';
 
 export function diseaseListsOf(book: PolicyBook): DiseaseLists {
   return (region, date) => {

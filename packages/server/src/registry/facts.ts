@@ -3,17 +3,14 @@
 // where the care is (scope), and what a referral or e-prescription named by id amounts to. The
 // engine receives these facts, never the caller's word for them; `notes` explain what did not count.
 //
-// Records registered through the minimal contract calls (SERVICE_CONTRACT.md) stand until the
-// registry keeps records of that kind: a person with no enrolment period is insured; the diseases,
-// contract and relocation given at POST /persons hold until certifications, contracts or filings
-// exist for the person; an institution registered directly (POST /institutions, no designation
-// date) is under a standing agreement until an agreement is signed with it. An institution
-// designated through an application settles only under an active agreement.
+// The person's and institution's side follow the rules of registry/person-facts.ts (decision 10).
 import type { Scope, TraceEvent } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
-import { notFound } from '../errors.js';
-import { agreementActiveSql } from './agreement-sql.js';
+import { NotFound } from '../domain/errors.js';
+import type { FactsRow } from './person-facts.js';
 import { findEPrescription, findReferral, scopeOf } from './referrals.js';
+
+export { factsColumnsSql, type FactsRow } from './person-facts.js';
 
 export interface VisitRefs {
   referralId?: string | undefined;
@@ -44,52 +41,6 @@ export interface FactsKey {
   institutionId: string;
   date: string;
 }
-
-/**
- * The facts' columns for one visit: persons `p` and institutions `i` joined to the visit, `day` its
- * date (SQL expressions). The settlement's batched read selects them beside its own (see
- * store/settlement-reads.ts). The bare `EXISTS … OFFSET 0` keeps each existence check an index
- * probe per visit: without the OFFSET the planner may hash a whole table (every certification,
- * every contract) for each batch, a cost that grows with the population rather than with the batch
- * (measured: 4 ms → 0.5 ms per 36 visits at 20,000 persons).
- */
-export function factsColumnsSql(day: string): string {
-  return `(NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id OFFSET 0)
-   OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND ${day} >= e.valid_from
-              AND (e.valid_to IS NULL OR ${day} <= e.valid_to))) AS insured,
-  (${agreementActiveSql('i.id', day)}
-   OR (i.designation = 'designated' AND i.designated_on IS NULL
-       AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id OFFSET 0))) AS agreement_active,
-  CASE WHEN EXISTS (SELECT 1 FROM disease_certifications c WHERE c.person_id = p.id OFFSET 0)
-    THEN ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND ${day} >= c.valid_from
-                AND (c.valid_to IS NULL OR ${day} <= c.valid_to) AND (c.revoked_on IS NULL OR ${day} < c.revoked_on)
-                ORDER BY c.code)
-    ELSE p.chronic_diseases END AS diseases,
-  CASE WHEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id OFFSET 0)
-    THEN EXISTS (SELECT 1 FROM family_doctor_contracts f WHERE f.person_id = p.id AND ${day} BETWEEN f.valid_from AND f.valid_to
-                 AND (f.ended_on IS NULL OR ${day} < f.ended_on))
-    ELSE p.family_doctor_contract END AS contract,
-  CASE WHEN EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id OFFSET 0)
-    THEN (EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id AND ${day} >= r.valid_from
-                  AND (r.valid_to IS NULL OR ${day} <= r.valid_to))
-          AND NOT EXISTS (SELECT 1 FROM relocation_filings r WHERE r.person_id = p.id
-                  AND r.cancels_year = extract(year FROM ${day})::integer))
-    ELSE p.relocated END AS relocated,
-  p.region AS person_region, p.county AS person_county, i.county AS inst_county, i.region AS inst_region, i.level AS inst_level`;
-}
-
-export type FactsRow = {
-  insured: boolean;
-  agreement_active: boolean;
-  diseases: string[];
-  contract: boolean;
-  relocated: boolean;
-  person_region: string;
-  person_county: string | null;
-  inst_county: string;
-  inst_region: string | null;
-  inst_level: string | null;
-};
 
 const skipped = (rule: string, what: string, why: string): TraceEvent => ({
   rule,
@@ -126,7 +77,7 @@ export async function registryFacts(
 
   if (refs.referralId !== undefined) {
     const r = await findReferral(db, refs.referralId);
-    if (!r) throw notFound('转诊单', 'visit.referralId', refs.referralId);
+    if (!r) throw new NotFound('转诊单', refs.referralId, 'visit.referralId');
     const what = `转诊单 ${r.id}`;
     facts.referral = null;
     if (r.personId !== personId)
@@ -162,7 +113,7 @@ export async function registryFacts(
 
   if (refs.ePrescriptionId !== undefined) {
     const rx = await findEPrescription(db, refs.ePrescriptionId);
-    if (!rx) throw notFound('电子处方', 'visit.ePrescriptionId', refs.ePrescriptionId);
+    if (!rx) throw new NotFound('电子处方', refs.ePrescriptionId, 'visit.ePrescriptionId');
     const what = `电子处方 ${rx.id}`;
     facts.ePrescription = null;
     if (rx.personId !== personId)

@@ -1,11 +1,11 @@
 // The registry's word on a visit (issue 4), applied before the engine runs: the person must be
-// insured and the institution under an active agreement on the date (422 otherwise), and the
-// person's diseases, contract, relocation, the scope, and any referral or e-prescription named by
-// id come from the records — the engine receives what the records say, and the trace says why a
-// named record did not count.
+// insured and the institution under an active agreement on the date (RuleRefused otherwise; the
+// rules are registry/person-facts.ts), and the person's diseases, contract, relocation, the scope,
+// and any referral or e-prescription named by id come from the records — the engine receives what
+// the records say, and the trace says why a named record did not count.
 import type { CalcResult } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
-import { ApiError } from '../errors.js';
+import { Invalid, RuleRefused } from '../domain/errors.js';
 import {
   registryFacts,
   type FactsKey,
@@ -22,20 +22,19 @@ export function refsOf(visit: unknown): VisitRefs {
     const value = v[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string' || value === '' || value.length > 64) {
-      throw new ApiError(400, 'invalid', `visit.${name} 须为记录编号（字符串）`, `visit.${name}`);
+      throw new Invalid(`visit.${name}`, 'invalid', `visit.${name} 须为记录编号（字符串）`);
     }
     return value;
   };
   const refs: VisitRefs = { referralId: read('referralId'), ePrescriptionId: read('ePrescriptionId') };
   if (refs.referralId !== undefined && v['referral'] !== undefined && v['referral'] !== null) {
-    throw new ApiError(400, 'ambiguous', '转诊请只给 referralId 或 referral 之一', 'visit.referral');
+    throw new Invalid('visit.referral', 'ambiguous', '转诊请只给 referralId 或 referral 之一');
   }
   if (refs.ePrescriptionId !== undefined && v['ePrescription'] !== undefined && v['ePrescription'] !== null) {
-    throw new ApiError(
-      400,
+    throw new Invalid(
+      'visit.ePrescription',
       'ambiguous',
       '电子处方请只给 ePrescriptionId 或 ePrescription 之一',
-      'visit.ePrescription',
     );
   }
   return refs;
@@ -43,7 +42,7 @@ export function refsOf(visit: unknown): VisitRefs {
 
 /**
  * The registry's facts of a visit from its row (read with the settlement's context, in the same
- * batched statement), or 422 when the person is not insured or the institution is not under an
+ * batched statement), or RuleRefused when the person is not insured or the institution is not under an
  * active agreement on the visit date.
  */
 export async function coveredFacts(
@@ -54,16 +53,16 @@ export async function coveredFacts(
 ): Promise<RegistryFacts> {
   const facts = await registryFacts(db, row, key, refsOf(visit));
   if (!facts.insured) {
-    throw new ApiError(
-      422,
+    throw new RuleRefused(
+      'R-B1',
       'not_insured',
       `R-B1: 参保人 ${key.personId} 在 ${key.date} 不在参保期内`,
       'date',
     );
   }
   if (!facts.agreementActive) {
-    throw new ApiError(
-      422,
+    throw new RuleRefused(
+      'R-A6',
       'no_active_agreement',
       `R-A6: 定点医药机构 ${key.institutionId} 在 ${key.date} 没有履行中的医疗服务协议`,
       'institutionId',

@@ -4,7 +4,7 @@ import type { Accumulators, InstitutionType, Level, Scheme } from '@yibao/engine
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
 import { storedLine, type ItemLine } from './settlement-writes.js';
-import { factsColumnsSql, type FactsRow } from '../registry/facts.js';
+import { factsColumnsSql, type FactsRow } from '../registry/person-facts.js';
 
 export interface PreviousUse {
   requestHash: string;

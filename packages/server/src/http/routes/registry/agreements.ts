@@ -1,7 +1,7 @@
 // 医疗服务协议: sign, amend (补充协议), suspend / resume / terminate, read as of a date (R-A5, R-A6, R-A9).
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
-import { notFound } from '../../../errors.js';
+import { NotFound } from '../../../domain/errors.js';
 import {
   amendAgreement,
   changeAgreementState,
@@ -94,7 +94,7 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
     },
     async (request) => {
       if (!(await institutionView(db, request.params.id)))
-        throw notFound('定点医药机构', 'id', request.params.id);
+        throw new NotFound('定点医药机构', request.params.id, 'id');
       const day = request.query.date ?? today();
       return { items: (await listAgreements(db, request.params.id)).map((a) => onDate(a, day)) };
     },
@@ -113,7 +113,7 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
     },
     async (request) => {
       const a = await findAgreement(db, request.params.id);
-      if (!a) throw notFound('协议', 'id', request.params.id);
+      if (!a) throw new NotFound('协议', request.params.id, 'id');
       return onDate(a, request.query.date ?? today());
     },
   );

@@ -16,7 +16,7 @@ import {
   signContract,
   type ContractInput,
   type DiseaseLists,
-} from '../../../registry/care.js';
+} from '../../../registry/care/index.js';
 import { asOfQuery, changeBy, created, date, errors, id, idParams, text, today } from './common.js';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;

@@ -2,7 +2,7 @@
 import { INSTITUTION_TYPES, LEVELS } from '@yibao/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
-import { notFound } from '../../../errors.js';
+import { NotFound } from '../../../domain/errors.js';
 import {
   findApplication,
   listApplications,
@@ -127,7 +127,7 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
     { schema: { tags: ['registry'], summary: '定点申请详情', params: idParams, response: errors } },
     async (request) => {
       const found = await findApplication(db, request.params.id);
-      if (!found) throw notFound('定点申请', 'id', request.params.id);
+      if (!found) throw new NotFound('定点申请', request.params.id, 'id');
       return found;
     },
   );

@@ -1,7 +1,7 @@
 // 转诊单与电子处方 as records institutions create (R-D3, R-D6, R-D8), and any record's history.
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
-import { ApiError, notFound } from '../../../errors.js';
+import { NotFound } from '../../../domain/errors.js';
 import { listVersions, versionAsOf, type Entity } from '../../../registry/history.js';
 import {
   createEPrescription,
@@ -65,7 +65,7 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
     { schema: { tags, summary: '转诊单', params: idParams, response: errors } },
     async (request) => {
       const r = await findReferral(db, request.params.id);
-      if (!r) throw notFound('转诊单', 'id', request.params.id);
+      if (!r) throw new NotFound('转诊单', request.params.id, 'id');
       return r;
     },
   );
@@ -135,7 +135,7 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
     { schema: { tags, summary: '电子处方', params: idParams, response: errors } },
     async (request) => {
       const rx = await findEPrescription(db, request.params.id);
-      if (!rx) throw notFound('电子处方', 'id', request.params.id);
+      if (!rx) throw new NotFound('电子处方', request.params.id, 'id');
       return rx;
     },
   );
@@ -170,16 +170,16 @@ export function registryReferralRoutes(app: FastifyInstance, db: Database): void
       if (request.query.asOf !== undefined) {
         const v = await versionAsOf(db, entity, request.params.id, request.query.asOf);
         if (!v)
-          throw new ApiError(
-            404,
-            'not_found',
-            `${request.params.id} 在 ${request.query.asOf} 时尚无记录`,
+          throw new NotFound(
+            '登记记录',
+            request.params.id,
             'asOf',
+            `${request.params.id} 在 ${request.query.asOf} 时尚无记录`,
           );
         return v;
       }
       const versions = await listVersions(db, entity, request.params.id);
-      if (versions.length === 0) throw notFound('登记记录', 'id', request.params.id);
+      if (versions.length === 0) throw new NotFound('登记记录', request.params.id, 'id');
       return { items: versions };
     },
   );

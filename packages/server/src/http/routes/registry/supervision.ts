@@ -1,7 +1,7 @@
 // 协议考核、信用等级、满意度、举报投诉与信息公开 (R-A7, R-A8, R-A10).
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
-import { notFound } from '../../../errors.js';
+import { NotFound } from '../../../domain/errors.js';
 import {
   assessAgreement,
   findAssessment,
@@ -50,7 +50,7 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
     { schema: { tags, summary: '考核结果', params: idParams, response: errors } },
     async (request) => {
       const a = await findAssessment(db, request.params.id);
-      if (!a) throw notFound('考核结果', 'id', request.params.id);
+      if (!a) throw new NotFound('考核结果', request.params.id, 'id');
       return a;
     },
   );

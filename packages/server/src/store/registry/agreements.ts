@@ -1,0 +1,180 @@
+// agreements, agreement_state_changes, agreement_amendments (R-A5, R-A6, R-A9).
+import type { Queryable } from '../../db/types.js';
+
+export type AgreementState = 'active' | 'suspended' | 'terminated';
+
+/** The agreement's audit and cost-control indicators (R-A6); shares in whole percent. */
+export interface Indicators {
+  drugCostShareMax?: number; // 药占比上限（按机构等级）
+  selfPaidDrugShareMax?: number; // 自费药品占药品费用比例上限
+  inpatientOutOfScopeShareMax?: number; // 住院目录外费用占比上限
+  inpatientPersonalBurdenShareMax?: number; // 住院个人负担比例上限
+  totalControlAmount?: number; // 总额控制指标，元
+  catalogueStockingRateMin?: number; // 基本药物配备率下限
+  catalogueUsageRateMin?: number; // 基本药物使用率下限
+  satisfactionMin?: number; // 参保人满意度下限 (R-A10)
+}
+
+export interface SettlementTerms {
+  method: string; // 结算方式: e.g. 'monthly' 按月结算
+  paymentDays: number; // 审核后多少日内拨付
+  qualityDepositPercent?: number; // 质量保证金比例
+}
+
+export interface StateChange {
+  seq: number;
+  state: AgreementState;
+  effectiveOn: string;
+  reason: string;
+}
+
+export interface Amendment {
+  id: string;
+  signedOn: string;
+  effectiveOn: string;
+  changes: { indicators?: Indicators; settlementTerms?: Partial<SettlementTerms> };
+  reason: string;
+}
+
+export interface Agreement {
+  id: string;
+  institutionId: string;
+  year: number;
+  validFrom: string;
+  validTo: string;
+  signedOn: string;
+  indicators: Indicators; // as signed
+  settlementTerms: SettlementTerms;
+  states: StateChange[];
+  amendments: Amendment[];
+}
+
+interface AgreementRow {
+  id: string;
+  institution_id: string;
+  year: number;
+  valid_from: string;
+  valid_to: string;
+  signed_on: string;
+  indicators: Indicators;
+  settlement_terms: SettlementTerms;
+}
+
+export async function findAgreement(db: Queryable, id: string): Promise<Agreement | undefined> {
+  const rows = await db.query<AgreementRow>(
+    `SELECT id, institution_id, year, valid_from::text, valid_to::text, signed_on::text, indicators, settlement_terms
+     FROM agreements WHERE id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return undefined;
+  const states = await db.query<{ seq: number; state: AgreementState; effective_on: string; reason: string }>(
+    `SELECT seq, state, effective_on::text, reason FROM agreement_state_changes WHERE agreement_id = $1 ORDER BY seq`,
+    [id],
+  );
+  const amendments = await db.query<{
+    id: string;
+    signed_on: string;
+    effective_on: string;
+    changes: Amendment['changes'];
+    reason: string;
+  }>(
+    `SELECT id, signed_on::text, effective_on::text, changes, reason FROM agreement_amendments WHERE agreement_id = $1
+     ORDER BY effective_on, id`,
+    [id],
+  );
+  return {
+    id: r.id,
+    institutionId: r.institution_id,
+    year: r.year,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    signedOn: r.signed_on,
+    indicators: r.indicators,
+    settlementTerms: r.settlement_terms,
+    states: states.map((s) => ({
+      seq: s.seq,
+      state: s.state,
+      effectiveOn: s.effective_on,
+      reason: s.reason,
+    })),
+    amendments: amendments.map((a) => ({
+      id: a.id,
+      signedOn: a.signed_on,
+      effectiveOn: a.effective_on,
+      changes: a.changes,
+      reason: a.reason,
+    })),
+  };
+}
+
+export async function agreementIdsOf(db: Queryable, institutionId: string): Promise<string[]> {
+  const ids = await db.query<{ id: string }>(
+    `SELECT id FROM agreements WHERE institution_id = $1 ORDER BY valid_from`,
+    [institutionId],
+  );
+  return ids.map((r) => r.id);
+}
+
+/** Holds the agreement's row until the transaction ends: changes of one agreement queue. */
+export async function lockAgreement(tx: Queryable, id: string): Promise<void> {
+  await tx.query('SELECT id FROM agreements WHERE id = $1 FOR UPDATE', [id]);
+}
+
+/** An agreement of the institution, not terminated, whose term meets `from`–`to`. */
+export async function overlappingAgreement(
+  db: Queryable,
+  institutionId: string,
+  from: string,
+  to: string,
+): Promise<string | undefined> {
+  const overlap = await db.query<{ id: string }>(
+    `SELECT id FROM agreements WHERE institution_id = $1 AND valid_from <= $3::date AND valid_to >= $2::date
+     AND (SELECT c.state FROM agreement_state_changes c WHERE c.agreement_id = agreements.id ORDER BY c.seq DESC LIMIT 1) <> 'terminated'`,
+    [institutionId, from, to],
+  );
+  return overlap[0]?.id;
+}
+
+/** The agreement with its first state (active from its start); false when the id is taken. */
+export async function insertAgreement(
+  tx: Queryable,
+  a: Omit<Agreement, 'states' | 'amendments'>,
+): Promise<boolean> {
+  const inserted = await tx.query(
+    `INSERT INTO agreements (id, institution_id, year, valid_from, valid_to, signed_on, indicators, settlement_terms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    [
+      a.id,
+      a.institutionId,
+      a.year,
+      a.validFrom,
+      a.validTo,
+      a.signedOn,
+      JSON.stringify(a.indicators),
+      JSON.stringify(a.settlementTerms),
+    ],
+  );
+  if (inserted.length === 0) return false;
+  await insertStateChange(tx, a.id, {
+    seq: 1,
+    state: 'active',
+    effectiveOn: a.validFrom,
+    reason: '签订协议',
+  });
+  return true;
+}
+
+export async function insertStateChange(tx: Queryable, agreementId: string, s: StateChange): Promise<void> {
+  await tx.query(
+    `INSERT INTO agreement_state_changes (agreement_id, seq, state, effective_on, reason) VALUES ($1, $2, $3, $4, $5)`,
+    [agreementId, s.seq, s.state, s.effectiveOn, s.reason],
+  );
+}
+
+export async function insertAmendment(tx: Queryable, agreementId: string, m: Amendment): Promise<void> {
+  await tx.query(
+    `INSERT INTO agreement_amendments (id, agreement_id, signed_on, effective_on, changes, reason) VALUES ($1, $2, $3, $4, $5::jsonb, $6)`,
+    [m.id, agreementId, m.signedOn, m.effectiveOn, JSON.stringify(m.changes), m.reason],
+  );
+}
