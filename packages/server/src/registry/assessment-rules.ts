@@ -1,5 +1,5 @@
 // How the agency scores an agreement's assessment (考核计分) and what each credit rating means
-// (R-A7, R-A8). The documents leave these to the agency; this is the demo agency's scheme, kept in
+// (R-A7, R-A8; the indicators scored are R-F2's). The documents leave these to the agency; this is the demo agency's scheme, kept in
 // one place so it can move into the region's policy files when a second agency needs another.
 export const ASSESSMENT_RULES = {
   fullScore: 100,

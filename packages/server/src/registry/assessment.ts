@@ -1,4 +1,6 @@
-// 协议考核与信用等级 (R-A7, R-A8): an agreement's indicators measured from the period's settlements
+// 协议考核与信用等级 (R-A7, R-A8): an agreement's indicators (R-F2: the supervision indicators per
+// institution — cost per visit, drug-cost share, self-paid drug share, out-of-scope share, personal
+// burden) measured from the period's settlements
 // (reversals netted), each against its threshold, with satisfaction (R-A10) and substantiated
 // complaints; a score, a credit rating and what follows from it; published when the agency decides.
 import { randomUUID } from 'node:crypto';
@@ -16,7 +18,8 @@ import { findAgreement, onDate, type Indicators } from './agreements.js';
 import { ASSESSMENT_RULES, ratingFor, type Rating } from './assessment-rules.js';
 import { recordVersion, type Change } from './history.js';
 
-/** Shares in percent with one decimal; null where the period has nothing to measure. */
+/** The measured indicators (R-F2, R-A7); shares in percent with one decimal, null where the
+ * period has nothing to measure. */
 export interface Measured {
   visits: number;
   totalCost: number; // yuan
@@ -74,6 +77,7 @@ async function measure(db: Queryable, institutionId: string, from: string, to: s
   };
 }
 
+// R-F2 indicators judged against the agreement's thresholds (R-A7).
 const CHECKS: ReadonlyArray<[keyof Indicators, keyof Measured, string]> = [
   ['drugCostShareMax', 'drugCostShare', '药品费用占比'],
   ['selfPaidDrugShareMax', 'selfPaidDrugShare', '自费药品费用占药品费用比例'],

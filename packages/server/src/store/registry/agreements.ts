@@ -3,7 +3,8 @@ import type { Queryable } from '../../db/types.js';
 
 export type AgreementState = 'active' | 'suspended' | 'terminated';
 
-/** The agreement's audit and cost-control indicators (R-A6); shares in whole percent. */
+/** The agreement's audit and cost-control indicators (R-A6; the supervision indicators of R-F2,
+ * assessed under R-A7/R-A8); shares in whole percent. */
 export interface Indicators {
   drugCostShareMax?: number; // 药占比上限（按机构等级）
   selfPaidDrugShareMax?: number; // 自费药品占药品费用比例上限
