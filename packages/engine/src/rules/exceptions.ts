@@ -93,25 +93,32 @@ export function decide<Ctx, O>(
   at: DecideOptions = {},
 ): Decision<Ctx, O> {
   const { item, cited } = at;
-  const considered = r.exceptions.map((e) => ({ e, verdict: e.applies(ctx) }));
-  const applicable = considered.filter((c) => c.verdict === true).map((c) => c.e);
+  // Plain loops, no per-call arrays unless an exception applies: decide() runs for several rules on
+  // every visit and most cases meet no exception at all.
+  const exceptions = r.exceptions;
+  const verdicts = exceptions.map((e) => e.applies(ctx));
+  let applicable: Exception<Ctx, O>[] | null = null;
+  for (const [i, e] of exceptions.entries()) if (verdicts[i] === true) (applicable ??= []).push(e);
   const overrider = (x: Exception<Ctx, O>): Exception<Ctx, O> | undefined =>
-    applicable.find((a) => a !== x && a.overrides?.includes(x.name) === true);
+    applicable?.find((a) => a !== x && a.overrides?.includes(x.name) === true);
 
   // The deciding exception: the first applicable one that no applicable exception overrides.
   let by: Exception<Ctx, O> | null = null;
-  for (const e of applicable) {
+  for (const e of applicable ?? []) {
     if (overrider(e) !== undefined) continue;
     if (by === null) by = e;
     else if (e.outcome !== by.outcome) throw new ExceptionConflictError(r.rule, r.clause, side(by), side(e));
   }
 
-  for (const { e, verdict } of considered) {
+  for (const [i, e] of exceptions.entries()) {
     if (e === by) break;
-    if (verdict === null) continue;
+    const verdict = verdicts[i];
+    if (verdict === null || verdict === undefined) continue;
     const o = verdict === true ? overrider(e) : undefined;
     const why = typeof verdict === 'string' ? verdict : (o?.overrideReason ?? o?.clause ?? '');
-    trace.citing(...(cited?.[e.name] ?? [])).notApplied(e.rule, e.clause, why, item);
+    const params: readonly TraceParam[] | undefined = cited?.[e.name];
+    if (params !== undefined) trace.citing(...params);
+    trace.notApplied(e.rule, e.clause, why, item);
   }
   return by === null ? { outcome: r.outcome, by: null } : { outcome: by.outcome, by };
 }
