@@ -98,7 +98,10 @@ export function decide<Ctx, O>(
   const exceptions = r.exceptions;
   const verdicts = exceptions.map((e) => e.applies(ctx));
   let applicable: Exception<Ctx, O>[] | null = null;
-  for (const [i, e] of exceptions.entries()) if (verdicts[i] === true) (applicable ??= []).push(e);
+  for (let i = 0; i < exceptions.length; i++) {
+    const e = exceptions[i];
+    if (e !== undefined && verdicts[i] === true) (applicable ??= []).push(e);
+  }
   const overrider = (x: Exception<Ctx, O>): Exception<Ctx, O> | undefined =>
     applicable?.find((a) => a !== x && a.overrides?.includes(x.name) === true);
 
@@ -110,8 +113,9 @@ export function decide<Ctx, O>(
     else if (e.outcome !== by.outcome) throw new ExceptionConflictError(r.rule, r.clause, side(by), side(e));
   }
 
-  for (const [i, e] of exceptions.entries()) {
-    if (e === by) break;
+  for (let i = 0; i < exceptions.length; i++) {
+    const e = exceptions[i];
+    if (e === undefined || e === by) break;
     const verdict = verdicts[i];
     if (verdict === null || verdict === undefined) continue;
     const o = verdict === true ? overrider(e) : undefined;
