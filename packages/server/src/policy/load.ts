@@ -21,7 +21,8 @@ export function readPolicyFiles(dir: string): PolicyFile[] {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (d === dir) continue;
-      else if (/\.ya?ml$/.test(name)) files.push({ path: relative(dir, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
+      else if (/\.ya?ml$/.test(name))
+        files.push({ path: relative(dir, full).split('\\').join('/'), text: readFileSync(full, 'utf8') });
     }
   };
   walk(dir);

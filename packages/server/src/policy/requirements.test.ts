@@ -26,14 +26,16 @@ describe('requirements catalogue', () => {
   it('knows every R- id cited by the engine code', () => {
     const engineSrc = join(defaultPolicyDir(), '..', 'packages', 'engine', 'src');
     const cited = new Set<string>();
-    for (const f of sourceFiles(engineSrc)) for (const m of readFileSync(f, 'utf8').matchAll(/'(R-[A-H]\d+)'/g)) cited.add(m[1] ?? '');
+    for (const f of sourceFiles(engineSrc))
+      for (const m of readFileSync(f, 'utf8').matchAll(/'(R-[A-H]\d+)'/g)) cited.add(m[1] ?? '');
     expect(cited.size).toBeGreaterThan(15);
     for (const id of cited) expect(catalogue.requirements.has(id), id).toBe(true);
   });
 
   it('knows every R- id cited by the policy files', () => {
     for (const region of loadPolicyBook().regions.values()) {
-      for (const p of region.parameters) expect(catalogue.requirements.has(p.source.requirement), p.source.requirement).toBe(true);
+      for (const p of region.parameters)
+        expect(catalogue.requirements.has(p.source.requirement), p.source.requirement).toBe(true);
     }
   });
 });

@@ -22,7 +22,10 @@ export interface RequirementsCatalogue {
 export function loadRequirements(policyDir: string = defaultPolicyDir()): RequirementsCatalogue {
   const raw = parse(readFileSync(join(policyDir, 'requirements.yaml'), 'utf8')) as {
     documents: Record<string, string>;
-    requirements: Record<string, { area: string; areaZh?: string; text: string; textZh?: string; sources: string }>;
+    requirements: Record<
+      string,
+      { area: string; areaZh?: string; text: string; textZh?: string; sources: string }
+    >;
   };
   const requirements = new Map<string, Requirement>();
   for (const [id, r] of Object.entries(raw.requirements)) requirements.set(id, { id, ...r });
