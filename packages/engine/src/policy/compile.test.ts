@@ -199,7 +199,7 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   it('one parameter defined in two files (ambiguous)', () => {
     const extra = {
       path: 'demo/extra.yaml',
-      text: 'parameters:\n  classB.defaultSelfPayRatio:\n    unit: ratio\n    source: { document: x, clause: y, requirement: R-C1 }\n    values: [{ effectiveFrom: 2025-01-01, value: 0.2 }]\n',
+      text: 'part: benefits\nparameters:\n  classB.defaultSelfPayRatio:\n    unit: ratio\n    source: { document: x, clause: y, requirement: R-C1 }\n    values: [{ effectiveFrom: 2025-01-01, value: 0.2 }]\n',
     };
     const e = failure([...demo, extra]);
     expect(e.reason).toMatch(/defined twice/);
@@ -213,7 +213,7 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   it('a group parameter in a region-wide file', () => {
     const extra = {
       path: 'demo/extra.yaml',
-      text: 'parameters:\n  personalAccount:\n    unit: boolean\n    source: { document: x, clause: y, requirement: R-D9 }\n    values: [{ effectiveFrom: 2025-01-01, value: true }]\n',
+      text: 'part: benefits\nparameters:\n  personalAccount:\n    unit: boolean\n    source: { document: x, clause: y, requirement: R-D9 }\n    values: [{ effectiveFrom: 2025-01-01, value: true }]\n',
     };
     expect(failure([...demo, extra]).reason).toMatch(/appliesTo/);
   });
@@ -225,5 +225,26 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
     expect(
       failure(demoWith('demo/region.yaml', (t) => t.replace('region: demo', 'region: other'))).reason,
     ).toMatch(/must be 'demo'/);
+  });
+
+  it('a file that names no part, or an unknown one, or a field its part does not read', () => {
+    const missing = failure(demoWith('demo/resident.yaml', (t) => t.replace(/^part: benefits.*\n/m, '')));
+    expect(missing.file).toBe('policy/demo/resident.yaml');
+    expect(missing.reason).toMatch(/part is missing.*benefits/);
+
+    const unknown = failure(
+      demoWith('demo/resident.yaml', (t) => t.replace(/^part: benefits.*$/m, 'part: paymnet')),
+    );
+    expect(unknown.message).toMatch(/^policy\/demo\/resident\.yaml:2: unknown part 'paymnet'/);
+
+    // Payment data in a benefits file is not silently read as (or next to) benefits.
+    const stray = failure(
+      demoWith(
+        'demo/region-wide.yaml',
+        (t) => `${t}\nholdback:\n  - { effectiveFrom: 2025-01-01, value: 10 }\n`,
+      ),
+    );
+    expect(stray.reason).toMatch(/unknown field 'holdback'/);
+    expect(stray.line).toBeGreaterThan(2);
   });
 });

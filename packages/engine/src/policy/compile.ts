@@ -1,74 +1,22 @@
 // Policy compilation: YAML files -> a validated, frozen PolicyBook. Runs once at start; a broken file
 // fails loudly with the file, the line, the parameter and the reason (ARCHITECTURE.md § the engine).
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
-import type { Document } from 'yaml';
 import { SCHEMES } from '../contract.js';
 import type { Scheme } from '../contract.js';
 import { PolicyError } from './error.js';
 import { buildSegments } from './segments.js';
 import type { DatedValue, ParameterDefinition } from './segments.js';
 import { SPEC_BY_NAME, convertValue } from './schema.js';
-import type { Citation, PolicyBook, PolicyFile, PolicyVersion, RegionPolicy } from './types.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(s: unknown): s is string {
-  if (typeof s !== 'string' || !DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** A parsed YAML file with a way to name the line of any path inside it. */
-class SourceFile {
-  readonly path: string;
-  readonly data: unknown;
-  private readonly doc: Document;
-  private readonly lines: LineCounter;
-
-  constructor(file: PolicyFile) {
-    this.path = `policy/${file.path}`;
-    this.lines = new LineCounter();
-    this.doc = parseDocument(file.text, { lineCounter: this.lines, uniqueKeys: true });
-    const first = this.doc.errors[0];
-    if (first)
-      throw new PolicyError(
-        this.path,
-        this.lines.linePos(first.pos[0]).line,
-        null,
-        first.message.split('\n')[0] ?? 'YAML error',
-      );
-    this.data = this.doc.toJS() as unknown;
-  }
-
-  /** The line of the deepest node on `path` that exists: a mapping's key line, a sequence item's line. */
-  lineOf(path: readonly (string | number)[]): number | null {
-    let node: unknown = this.doc.contents;
-    let offset: number | null = isMap(node) || isSeq(node) ? (node.range?.[0] ?? null) : null;
-    for (const step of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === step);
-        if (!pair) break;
-        offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? offset) : offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof step === 'number') {
-        const item: unknown = node.items[step];
-        if (!item) break;
-        offset = isMap(item) || isSeq(item) || isScalar(item) ? (item.range?.[0] ?? offset) : offset;
-        node = item;
-      } else break;
-    }
-    return offset === null ? null : this.lines.linePos(offset).line;
-  }
-
-  fail(path: readonly (string | number)[], parameter: string | null, reason: string): never {
-    throw new PolicyError(this.path, this.lineOf(path), parameter, reason);
-  }
-}
-
-function asRecord(v: unknown): Record<string, unknown> | null {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-}
+import { SourceFile, asRecord, isRealDate } from './source.js';
+import type {
+  Citation,
+  ParameterValue,
+  PolicyBook,
+  PolicyFile,
+  PolicySegment,
+  PolicyVersion,
+  RegionPolicy,
+} from './types.js';
 
 function readCitation(file: SourceFile, path: (string | number)[], v: unknown, parameter: string): Citation {
   const r = asRecord(v);
@@ -152,8 +100,8 @@ function readParameterFile(
   header: RegionHeader,
   into: Map<string, ParameterDefinition>,
 ): void {
-  const r = asRecord(file.data);
-  if (!r) file.fail([], null, 'a policy file must be a mapping with parameters');
+  const r = file.record([], null, 'a benefits file');
+  file.onlyKeys([], r, ['part', 'appliesTo', 'parameters'], null);
   let groups: string[] = [''];
   if (r.appliesTo !== undefined) {
     const a = asRecord(r.appliesTo);
@@ -249,21 +197,51 @@ function hashFiles(files: readonly PolicyFile[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
+// ---- The parts of a region's policy -------------------------------------------------------------
+
+/**
+ * The parts of a region's policy. Every file of policy/<region>/ but region.yaml says which part it
+ * is (`part: benefits`), and each part has its own schema and compiler: a new kind of policy data
+ * (payment, PAYMENT_POLICY.md; supervision, SUPERVISION_RULES.md) is a new entry here with its own
+ * reader, never a surprise to another part's. A file naming no part, or one not listed, fails with
+ * its file and line.
+ */
+export const POLICY_PARTS = ['benefits'] as const;
+export type PolicyPart = (typeof POLICY_PARTS)[number];
+
+function partOf(file: SourceFile): PolicyPart {
+  const r = file.record([], null, 'a policy file');
+  const part = r['part'];
+  const known = POLICY_PARTS.join(', ');
+  if (part === undefined)
+    file.fail([], null, `part is missing: say which part of the region's policy this file holds (${known})`);
+  if (typeof part !== 'string' || !(POLICY_PARTS as readonly string[]).includes(part))
+    file.fail(['part'], null, `unknown part '${String(part)}' (the parts are: ${known})`);
+  return part as PolicyPart;
+}
+
+/** Benefits (待遇): the dated parameters the benefit engine reads, as segments by version. */
+function compileBenefits(
+  dir: string,
+  header: RegionHeader,
+  files: readonly SourceFile[],
+): { segments: readonly PolicySegment[]; parameters: readonly ParameterValue[] } {
+  const definitions = new Map<string, ParameterDefinition>();
+  for (const f of files) readParameterFile(f, header, definitions);
+  return buildSegments(`policy/${dir}`, header.versions, header.schemes, definitions);
+}
+
 function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
   const headerFile = files.find((f) => f.path === `${dir}/region.yaml`);
   if (!headerFile) throw new PolicyError(`policy/${dir}`, null, null, 'region.yaml is missing');
   const header = readRegionHeader(new SourceFile(headerFile), dir);
-  const definitions = new Map<string, ParameterDefinition>();
+  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [] };
   for (const f of files) {
     if (f === headerFile) continue;
-    readParameterFile(new SourceFile(f), header, definitions);
+    const source = new SourceFile(f);
+    parts[partOf(source)].push(source);
   }
-  const { segments, parameters } = buildSegments(
-    `policy/${dir}`,
-    header.versions,
-    header.schemes,
-    definitions,
-  );
+  const { segments, parameters } = compileBenefits(dir, header, parts.benefits);
   return Object.freeze({
     code: dir,
     name: header.name,
