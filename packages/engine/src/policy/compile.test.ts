@@ -235,7 +235,7 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
     const unknown = failure(
       demoWith('demo/resident.yaml', (t) => t.replace(/^part: benefits.*$/m, 'part: paymnet')),
     );
-    expect(unknown.message).toMatch(/^policy\/demo\/resident\.yaml:2: unknown part 'paymnet'/);
+    expect(unknown.message).toMatch(/^policy\/demo\/resident\.yaml:2: unknown part "paymnet"/);
 
     // Payment data in a benefits file is not silently read as (or next to) benefits.
     const stray = failure(

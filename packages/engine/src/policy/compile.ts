@@ -216,7 +216,7 @@ function partOf(file: SourceFile): PolicyPart {
   if (part === undefined)
     file.fail([], null, `part is missing: say which part of the region's policy this file holds (${known})`);
   if (typeof part !== 'string' || !(POLICY_PARTS as readonly string[]).includes(part))
-    file.fail(['part'], null, `unknown part '${String(part)}' (the parts are: ${known})`);
+    file.fail(['part'], null, `unknown part ${JSON.stringify(part)} (the parts are: ${known})`);
   return part as PolicyPart;
 }
 
