@@ -14,6 +14,7 @@ import { migrate } from '../packages/server/dist/db/migrate.js';
 import { openPglite } from '../packages/server/dist/db/pglite.js';
 import { build } from '../packages/server/dist/http/app.js';
 import { defaultConsoleDir } from '../packages/server/dist/http/console-static.js';
+import { repositoryPolicyDir } from '../packages/server/dist/policy/load.js';
 import { loadPolicy } from '../packages/server/dist/settle/calculator.js';
 
 const flag = (name, fallback) => {
@@ -48,9 +49,9 @@ const [{ n, reversals }] = await db.query(
 const [{ years }] = await db.query("SELECT string_agg(DISTINCT year::text, ', ') AS years FROM settlements");
 console.log(`${n.toLocaleString('en-US')} settlements (${reversals} reversals), years ${years}`);
 
-const policy = loadPolicy();
+const policy = loadPolicy(repositoryPolicyDir());
 const consoleDir = defaultConsoleDir();
-const app = await build({ db, calculate: policy.calculate, regions: policy.regions, consoleDir });
+const app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy, consoleDir });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.server.address().port}`;
 

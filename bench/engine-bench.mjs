@@ -10,7 +10,7 @@ import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calculate } from '@yibao/engine';
-import { loadPolicyBook } from '../packages/server/dist/policy/load.js';
+import { loadPolicyBook, repositoryPolicyDir } from '../packages/server/dist/policy/load.js';
 import { randomVisits } from './random-visits.mjs';
 import { zenBenefitDecision, lookupKey } from './zen-benefits.mjs';
 
@@ -23,7 +23,7 @@ const fmt = (n) => n.toLocaleString('en-US');
 console.log(
   `Yibao engine benchmark — ${fmt(N)} random visits, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
 );
-const book = loadPolicyBook();
+const book = loadPolicyBook(repositoryPolicyDir());
 const visits = randomVisits(N);
 const itemsPerVisit = visits.reduce((a, v) => a + v.items.length, 0) / N;
 console.log(`average ${itemsPerVisit.toFixed(2)} items a visit`);

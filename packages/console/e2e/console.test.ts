@@ -2,6 +2,7 @@
 // in Chinese and in English. Screenshots of every page go to e2e/screenshots/ to be looked at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryPolicyDir } from '../../server/src/policy/load.js';
 import { loadRequirements } from '../../server/src/policy/requirements.js';
 import {
   checkPrerequisites,
@@ -90,7 +91,7 @@ describe('the console in Chromium', () => {
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) expect(rule).toMatch(/^R-[A-Z]+\d+$/);
     // The clause behind the first amount: its catalogue text is on the page.
-    const catalogue = loadRequirements();
+    const catalogue = loadRequirements(repositoryPolicyDir());
     const first = catalogue.requirements.get(rules[0] ?? '');
     expect(first, `requirement ${rules[0]} in the catalogue`).toBeDefined();
     // Chinese first: the catalogue's Chinese text where it has one.

@@ -12,6 +12,7 @@ import { openPglite } from '../../server/src/db/pglite.js';
 import type { Database } from '../../server/src/db/types.js';
 import { seedDemo } from '../../server/src/demo/seed.js';
 import { build } from '../../server/src/http/app.js';
+import { repositoryPolicyDir } from '../../server/src/policy/load.js';
 import { loadPolicy } from '../../server/src/settle/calculator.js';
 import { SettlementService } from '../../server/src/settle/service.js';
 
@@ -55,7 +56,7 @@ export async function startConsoleService(size: {
 }): Promise<ConsoleService> {
   const db = await openPglite();
   await migrate(db);
-  const policy = loadPolicy();
+  const policy = loadPolicy(repositoryPolicyDir());
   await seedDemo(db, new SettlementService(db, policy.calculate), {
     persons: size.persons,
     visits: size.visits,
@@ -68,7 +69,7 @@ export async function startConsoleService(size: {
   // under a running test.
   const consoleDir = mkdtempSync(resolve(tmpdir(), 'yibao-console-'));
   cpSync(CONSOLE_DIST, consoleDir, { recursive: true });
-  const app = await build({ db, calculate: policy.calculate, regions: policy.regions, consoleDir });
+  const app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy, consoleDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

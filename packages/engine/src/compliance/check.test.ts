@@ -3,16 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../policy/compile.js';
 import type { PolicyFile } from '../policy/types.js';
-import { checkCompliance, type Guidance } from './check.js';
+import { checkCompliance } from './check.js';
+import { compileGuidance } from './guidance.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const guidance = (
-  parse(readFileSync(join(root, 'policy', 'guidance.yaml'), 'utf8')) as { constraints: Guidance }
-).constraints;
+const { guidance } = compileGuidance({
+  path: 'guidance.yaml',
+  text: readFileSync(join(root, 'policy', 'guidance.yaml'), 'utf8'),
+});
 const files = (region: string, dir: string, names: string[]): PolicyFile[] =>
   names.map((n) => ({ path: `${region}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
 const demoFiles = files('demo', join(root, 'policy', 'demo'), [

@@ -70,7 +70,9 @@ describe('the demo policy', () => {
 
   it('identifies a release by a content hash that changes with any file', () => {
     const again = compilePolicy(demo).regions.get('demo')?.hash;
-    const changed = compilePolicy(demoWith('demo/region.yaml', (t) => t.replace('name: 示范市', 'name: 示范市 '))).regions.get('demo')?.hash;
+    const changed = compilePolicy(
+      demoWith('demo/region.yaml', (t) => t.replace('name: 示范市', 'name: 示范市 ')),
+    ).regions.get('demo')?.hash;
     expect(again).toBe(region?.hash);
     expect(changed).not.toBe(region?.hash);
   });
@@ -102,7 +104,9 @@ describe('a second region, by files only (测试市)', () => {
   });
 
   it('knows no date before its first version', () => {
-    expect(() => calculate(book, visit('testcity', '2025-12-31', 'primary', 10))).toThrow(/2025-12-31.*testcity/);
+    expect(() => calculate(book, visit('testcity', '2025-12-31', 'primary', 10))).toThrow(
+      /2025-12-31.*testcity/,
+    );
   });
 });
 
@@ -114,7 +118,9 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   });
 
   it('an unknown parameter name', () => {
-    const e = failure(demoWith('demo/resident.yaml', (t) => t.replace('generalOutpatient.cap:', 'generalOutpatient.capp:')));
+    const e = failure(
+      demoWith('demo/resident.yaml', (t) => t.replace('generalOutpatient.cap:', 'generalOutpatient.capp:')),
+    );
     expect(e).toMatchObject({ file: 'policy/demo/resident.yaml', parameter: 'generalOutpatient.capp' });
     expect(e.reason).toMatch(/unknown parameter/);
     const text = demo.find((f) => f.path === 'demo/resident.yaml')?.text ?? '';
@@ -122,11 +128,20 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   });
 
   it('a value of the wrong type', () => {
-    const e = failure(demoWith('demo/resident.yaml', (t) => t.replace('{ primary: 65, secondary: 55, tertiary: 45 }', '{ primary: 165, secondary: 55, tertiary: 45 }')));
+    const e = failure(
+      demoWith('demo/resident.yaml', (t) =>
+        t.replace(
+          '{ primary: 65, secondary: 55, tertiary: 45 }',
+          '{ primary: 165, secondary: 55, tertiary: 45 }',
+        ),
+      ),
+    );
     expect(e.parameter).toBe('chronicOutpatient.rate');
     expect(e.reason).toMatch(/primary must be whole percentage points from 0 to 100/);
     const text = demo.find((f) => f.path === 'demo/resident.yaml')?.text ?? '';
-    expect(e.line).toBe(text.split('\n').findIndex((l) => l.includes('{ primary: 65, secondary: 55, tertiary: 45 }')) + 1);
+    expect(e.line).toBe(
+      text.split('\n').findIndex((l) => l.includes('{ primary: 65, secondary: 55, tertiary: 45 }')) + 1,
+    );
   });
 
   it('an amount with three decimals', () => {
@@ -137,7 +152,10 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   it('a value without a citation', () => {
     const e = failure(
       demoWith('demo/resident.yaml', (t) =>
-        t.replace("    source: { document: 示范市医疗保障待遇政策, clause: '§3 门诊慢性病', requirement: R-C10 }\n", ''),
+        t.replace(
+          "    source: { document: 示范市医疗保障待遇政策, clause: '§3 门诊慢性病', requirement: R-C10 }\n",
+          '',
+        ),
       ),
     );
     expect(e.parameter).toBe('chronicOutpatient.cap');
@@ -145,7 +163,9 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   });
 
   it('a citation without an R- id', () => {
-    const e = failure(demoWith('demo/region-wide.yaml', (t) => t.replace('requirement: R-C1 }', 'requirement: C1 }')));
+    const e = failure(
+      demoWith('demo/region-wide.yaml', (t) => t.replace('requirement: R-C1 }', 'requirement: C1 }')),
+    );
     expect(e.parameter).toBe('classB.defaultSelfPayRatio');
     expect(e.reason).toMatch(/R- id/);
   });
@@ -153,7 +173,10 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   it('two values on one date', () => {
     const e = failure(
       demoWith('demo/region-wide.yaml', (t) =>
-        t.replace('- { effectiveFrom: 2025-01-01, value: 0.10 }', '- { effectiveFrom: 2025-01-01, value: 0.10 }\n      - { effectiveFrom: 2025-01-01, value: 0.20 }'),
+        t.replace(
+          '- { effectiveFrom: 2025-01-01, value: 0.10 }',
+          '- { effectiveFrom: 2025-01-01, value: 0.10 }\n      - { effectiveFrom: 2025-01-01, value: 0.20 }',
+        ),
       ),
     );
     expect(e.parameter).toBe('classB.defaultSelfPayRatio');
@@ -161,13 +184,23 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   });
 
   it('a gap: no value from the first version on', () => {
-    const e = failure(demoWith('demo/region-wide.yaml', (t) => t.replace('- { effectiveFrom: 2025-01-01, value: 0.10 }', '- { effectiveFrom: 2025-03-01, value: 0.10 }')));
+    const e = failure(
+      demoWith('demo/region-wide.yaml', (t) =>
+        t.replace(
+          '- { effectiveFrom: 2025-01-01, value: 0.10 }',
+          '- { effectiveFrom: 2025-03-01, value: 0.10 }',
+        ),
+      ),
+    );
     expect(e.parameter).toBe('classB.defaultSelfPayRatio');
     expect(e.reason).toMatch(/no value from 2025-01-01/);
   });
 
   it('one parameter defined in two files (ambiguous)', () => {
-    const extra = { path: 'demo/extra.yaml', text: 'parameters:\n  classB.defaultSelfPayRatio:\n    unit: ratio\n    source: { document: x, clause: y, requirement: R-C1 }\n    values: [{ effectiveFrom: 2025-01-01, value: 0.2 }]\n' };
+    const extra = {
+      path: 'demo/extra.yaml',
+      text: 'part: benefits\nparameters:\n  classB.defaultSelfPayRatio:\n    unit: ratio\n    source: { document: x, clause: y, requirement: R-C1 }\n    values: [{ effectiveFrom: 2025-01-01, value: 0.2 }]\n',
+    };
     const e = failure([...demo, extra]);
     expect(e.reason).toMatch(/defined twice/);
   });
@@ -178,12 +211,40 @@ describe('a broken policy fails loudly with the file, the line, the parameter an
   });
 
   it('a group parameter in a region-wide file', () => {
-    const extra = { path: 'demo/extra.yaml', text: 'parameters:\n  personalAccount:\n    unit: boolean\n    source: { document: x, clause: y, requirement: R-D9 }\n    values: [{ effectiveFrom: 2025-01-01, value: true }]\n' };
+    const extra = {
+      path: 'demo/extra.yaml',
+      text: 'part: benefits\nparameters:\n  personalAccount:\n    unit: boolean\n    source: { document: x, clause: y, requirement: R-D9 }\n    values: [{ effectiveFrom: 2025-01-01, value: true }]\n',
+    };
     expect(failure([...demo, extra]).reason).toMatch(/appliesTo/);
   });
 
   it('region.yaml missing or naming another region', () => {
-    expect(failure(demo.filter((f) => f.path !== 'demo/region.yaml')).reason).toMatch(/region.yaml is missing/);
-    expect(failure(demoWith('demo/region.yaml', (t) => t.replace('region: demo', 'region: other'))).reason).toMatch(/must be 'demo'/);
+    expect(failure(demo.filter((f) => f.path !== 'demo/region.yaml')).reason).toMatch(
+      /region.yaml is missing/,
+    );
+    expect(
+      failure(demoWith('demo/region.yaml', (t) => t.replace('region: demo', 'region: other'))).reason,
+    ).toMatch(/must be 'demo'/);
+  });
+
+  it('a file that names no part, or an unknown one, or a field its part does not read', () => {
+    const missing = failure(demoWith('demo/resident.yaml', (t) => t.replace(/^part: benefits.*\n/m, '')));
+    expect(missing.file).toBe('policy/demo/resident.yaml');
+    expect(missing.reason).toMatch(/part is missing.*benefits/);
+
+    const unknown = failure(
+      demoWith('demo/resident.yaml', (t) => t.replace(/^part: benefits.*$/m, 'part: paymnet')),
+    );
+    expect(unknown.message).toMatch(/^policy\/demo\/resident\.yaml:2: unknown part "paymnet"/);
+
+    // Payment data in a benefits file is not silently read as (or next to) benefits.
+    const stray = failure(
+      demoWith(
+        'demo/region-wide.yaml',
+        (t) => `${t}\nholdback:\n  - { effectiveFrom: 2025-01-01, value: 10 }\n`,
+      ),
+    );
+    expect(stray.reason).toMatch(/unknown field 'holdback'/);
+    expect(stray.line).toBeGreaterThan(2);
   });
 });

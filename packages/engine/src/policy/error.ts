@@ -5,7 +5,9 @@ export class PolicyError extends Error {
   readonly parameter: string | null;
   readonly reason: string;
   constructor(file: string, line: number | null, parameter: string | null, reason: string) {
-    super(`${file}${line === null ? '' : `:${line}`}: ${parameter === null ? '' : `${parameter}: `}${reason}`);
+    super(
+      `${file}${line === null ? '' : `:${line}`}: ${parameter === null ? '' : `${parameter}: `}${reason}`,
+    );
     this.name = 'PolicyError';
     this.file = file;
     this.line = line;

@@ -21,7 +21,12 @@ export interface ParameterSpec {
   required: boolean;
 }
 
-const group = (name: string, unit: Unit, required = true): ParameterSpec => ({ name, scope: 'group', unit, required });
+const group = (name: string, unit: Unit, required = true): ParameterSpec => ({
+  name,
+  scope: 'group',
+  unit,
+  required,
+});
 const region = (name: string, unit: Unit): ParameterSpec => ({ name, scope: 'region', unit, required: true });
 
 export const PARAMETER_SPECS: readonly ParameterSpec[] = [
@@ -52,7 +57,9 @@ export const PARAMETER_SPECS: readonly ParameterSpec[] = [
   region('diseases.special', 'codes'),
 ];
 
-export const SPEC_BY_NAME: ReadonlyMap<string, ParameterSpec> = new Map(PARAMETER_SPECS.map((s) => [s.name, s]));
+export const SPEC_BY_NAME: ReadonlyMap<string, ParameterSpec> = new Map(
+  PARAMETER_SPECS.map((s) => [s.name, s]),
+);
 
 /** A value converted to the engine's units (fen, whole points, ten-thousandths), or why not. */
 export type Converted = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -65,7 +72,9 @@ function isYuan(v: unknown): v is number {
 }
 
 function convertYuan(v: unknown): Converted {
-  return isYuan(v) ? ok(Math.round(v * 100)) : bad('must be an amount in yuan, non-negative, at most two decimals');
+  return isYuan(v)
+    ? ok(Math.round(v * 100))
+    : bad('must be an amount in yuan, non-negative, at most two decimals');
 }
 
 function convertPercent(v: unknown): Converted {
@@ -75,7 +84,8 @@ function convertPercent(v: unknown): Converted {
 }
 
 function convertByLevel(v: unknown, each: (x: unknown) => Converted, allLevels: boolean): Converted {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('must be a table by level (primary, secondary, tertiary)');
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return bad('must be a table by level (primary, secondary, tertiary)');
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(v)) {
     if (!(LEVELS as readonly string[]).includes(key)) return bad(`has an unknown level '${key}'`);
@@ -100,7 +110,9 @@ export function convertValue(unit: Unit, v: unknown): Converted {
     case 'percent':
       return convertPercent(v);
     case 'points':
-      return Number.isInteger(v) && Math.abs(v as number) <= 100 ? ok(v) : bad('must be whole percentage points from -100 to 100');
+      return Number.isInteger(v) && Math.abs(v as number) <= 100
+        ? ok(v)
+        : bad('must be whole percentage points from -100 to 100');
     case 'ratio': {
       if (typeof v !== 'number' || !(v >= 0 && v <= 1)) return bad('must be a ratio from 0 to 1');
       const scaled = Math.round(v * RATIO_SCALE);

@@ -49,13 +49,19 @@ export function buildSegments(
     if (!spec.required) continue;
     for (const g of spec.scope === 'group' ? groupKeys : ['']) {
       if (!definitions.has(`${g}|${spec.name}`)) {
-        throw new PolicyError(regionPath, null, spec.name, `is required${g ? ` for ${g}` : ''} and defined in no file`);
+        throw new PolicyError(
+          regionPath,
+          null,
+          spec.name,
+          `is required${g ? ` for ${g}` : ''} and defined in no file`,
+        );
       }
     }
   }
   const first = versions[0]?.effectiveFrom ?? '';
   const starts = new Set<string>(versions.map((v) => v.effectiveFrom));
-  for (const def of definitions.values()) for (const v of def.values) if (v.effectiveFrom > first) starts.add(v.effectiveFrom);
+  for (const def of definitions.values())
+    for (const v of def.values) if (v.effectiveFrom > first) starts.add(v.effectiveFrom);
   const dates = [...starts].sort();
 
   const segments = dates.map((from, i): PolicySegment => {
@@ -70,7 +76,11 @@ export function buildSegments(
       return v.value;
     };
     const groups = new Map<string, GroupBenefits>();
-    for (const g of groupKeys) groups.set(g, resolveGroup(regionPath, g, from, (name) => read(g, name)));
+    for (const g of groupKeys)
+      groups.set(
+        g,
+        resolveGroup(regionPath, g, from, (name) => read(g, name)),
+      );
     const region = resolveRegion((name) => read('', name));
     return Object.freeze({
       from,
@@ -102,11 +112,21 @@ export function buildSegments(
   return { segments, parameters };
 }
 
-function resolveGroup(regionPath: string, group: string, from: string, read: (name: string) => unknown): GroupBenefits {
+function resolveGroup(
+  regionPath: string,
+  group: string,
+  from: string,
+  read: (name: string) => unknown,
+): GroupBenefits {
   const tierRate = (read('generalOutpatient.tierRate') ?? {}) as PartialByLevel;
   const tierThreshold = (read('generalOutpatient.tierThreshold') ?? null) as number | null;
   if (Object.keys(tierRate).length > 0 && tierThreshold === null) {
-    throw new PolicyError(regionPath, null, 'generalOutpatient.tierRate', `for ${group} on ${from} needs generalOutpatient.tierThreshold`);
+    throw new PolicyError(
+      regionPath,
+      null,
+      'generalOutpatient.tierRate',
+      `for ${group} on ${from} needs generalOutpatient.tierThreshold`,
+    );
   }
   return Object.freeze({
     generalOutpatient: Object.freeze({
@@ -120,7 +140,7 @@ function resolveGroup(regionPath: string, group: string, from: string, read: (na
     }),
     chronicOutpatient: Object.freeze({
       rate: read('chronicOutpatient.rate') as ByLevel,
-      tuberculosisRate: (read('chronicOutpatient.tuberculosisRate') ?? {}),
+      tuberculosisRate: read('chronicOutpatient.tuberculosisRate') ?? {},
       cap: read('chronicOutpatient.cap') as number,
     }),
     specialOutpatient: Object.freeze({ deductible: read('specialOutpatient.deductible') as number }),

@@ -2,9 +2,10 @@
 // stream of requests, one per line, answered line for line in order. Bad input: status 2 and a JSON
 // error naming the field (single mode), or the error object on its line (--ndjson).
 import { calculate } from '@yibao/engine';
-import { defaultPolicyDir, loadPolicyBook } from '../policy/load.js';
+import { loadPolicyBook } from '../policy/load.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { errorBody } from './calcLine.js';
+import { policyDir as policyDirOf } from './policy-dir.js';
 import { runNdjson } from './calcNdjson.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -15,7 +16,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 export async function runCalc(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['ndjson']);
-  const policyDir = stringFlag(args, 'policy') ?? defaultPolicyDir();
+  const policyDir = policyDirOf(stringFlag(args, 'policy'));
   const book = loadPolicyBook(policyDir);
   // --threads N: worker threads for --ndjson (default: one per core; 1 = in the main thread).
   if (args.flags.has('ndjson')) return runNdjson(book, policyDir, intFlag(args, 'threads', 0));

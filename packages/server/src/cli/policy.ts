@@ -2,8 +2,9 @@
 // guidance's fixed numbers (合规校验). Exits 1 when any version breaches one.
 import { checkCompliance } from '@yibao/engine';
 import { loadGuidance } from '../policy/guidance.js';
-import { defaultPolicyDir, loadPolicyBook } from '../policy/load.js';
+import { loadPolicyBook } from '../policy/load.js';
 import { parseArgs, stringFlag } from './args.js';
+import { policyDir } from './policy-dir.js';
 
 export function runPolicy(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json']);
@@ -11,7 +12,7 @@ export function runPolicy(argv: string[]): Promise<number> {
     process.stderr.write('usage: yibao policy check [--region CODE] [--json] [--policy DIR]\n');
     return Promise.resolve(2);
   }
-  const dir = stringFlag(args, 'policy') ?? defaultPolicyDir();
+  const dir = policyDir(stringFlag(args, 'policy'));
   const book = loadPolicyBook(dir);
   const { guidance, texts } = loadGuidance(dir);
   const code = stringFlag(args, 'region') ?? 'demo';
@@ -32,7 +33,7 @@ export function runPolicy(argv: string[]): Promise<number> {
     );
     for (const f of breaches) {
       process.stdout.write(
-        `  ✗ ${f.rule} ${texts[f.rule]?.text ?? ''}（${texts[f.rule]?.source ?? ''}）\n    ${f.version} 版（${f.from} 起）${f.group ?? '全区'}：${f.text}\n`,
+        `  ✗ ${f.rule} ${texts[f.rule].text}（${texts[f.rule].source}）\n    ${f.version} 版（${f.from} 起）${f.group ?? '全区'}：${f.text}\n`,
       );
     }
   }

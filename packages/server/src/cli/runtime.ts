@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../db/open.js';
 import type { Database } from '../db/types.js';
 import { loadPolicy, type LoadedPolicy } from '../settle/calculator.js';
+import { policyDir } from './policy-dir.js';
 
 export const DEFAULT_DATA_DIR = './.yibao-data';
 
@@ -23,7 +24,7 @@ export function databaseUrl(): string | undefined {
 export async function openRuntime(dataDir: string | undefined, poolSize?: number): Promise<Runtime> {
   const url = databaseUrl();
   const dir = resolve(dataDir ?? DEFAULT_DATA_DIR);
-  const policy = loadPolicy(); // first, so a broken policy fails before touching the database
+  const policy = loadPolicy(policyDir()); // first, so a broken policy fails before touching the database
   const timeout = Number(process.env['YIBAO_STATEMENT_TIMEOUT_MS'] ?? '');
   const db = await openDatabase({
     databaseUrl: url,

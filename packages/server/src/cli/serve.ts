@@ -47,6 +47,7 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
     db: runtime.db,
     calculate: runtime.policy.calculate,
     regions: runtime.policy.regions,
+    policy: runtime.policy,
     consoleDir: defaultConsoleDir(),
     logger: opts.log,
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers, type TestDatabase } from '../db/testing.js';
+import { repositoryPolicyDir } from '../policy/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 import { SettlementService } from '../settle/service.js';
 import { demoPersons } from './persons.js';
@@ -57,7 +58,7 @@ describe.each(testDrivers())('demo seeding on $kind', (driver) => {
 
   it('settles a year of generated visits through the service, refusing only what the registry refuses, and replays on a rerun', async () => {
     expect(await isEmpty(t.db)).toBe(true);
-    const service = new SettlementService(t.db, loadPolicy().calculate);
+    const service = new SettlementService(t.db, loadPolicy(repositoryPolicyDir()).calculate);
     const options = { persons: 300, visits: 400, concurrency: 4, run: 't', reversalShare: 0.05 };
     const report = await seedDemo(t.db, service, options);
     // No generated visit is bad input; the only refusals are the registry's (R-B1 left the scheme,

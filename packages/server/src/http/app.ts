@@ -15,9 +15,7 @@ import { policyRoutes } from './routes/policy.js';
 import { requirementRoutes } from './routes/requirements.js';
 import { settlementRoutes } from './routes/settlements.js';
 import { settlementVisitRoutes } from './routes/settlement-visit.js';
-import { loadPolicyBook } from '../policy/load.js';
-import { loadGuidance } from '../policy/guidance.js';
-import { loadRequirements } from '../policy/requirements.js';
+import type { PolicyRelease } from '../policy/load.js';
 import { policyComplianceRoutes } from './routes/policy-compliance.js';
 import { errorSchema, institutionSchema, personSchema } from './schemas.js';
 import { diseaseListsOf } from '../registry/disease-lists.js';
@@ -32,6 +30,8 @@ export interface BuildOptions {
   calculate: Calculator;
   /** The policy regions a person may be enrolled in; unchecked when absent. */
   regions?: ReadonlySet<string>;
+  /** The policy release loaded at start (book, guidance, requirements): what the console is shown. */
+  policy: PolicyRelease;
   /** The console's static build; null or a missing folder serves no console. */
   consoleDir?: string | null;
   logger?: boolean;
@@ -78,16 +78,16 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       institutionRoutes(api, options.db);
       personRoutes(api, options.db, options.regions);
       settlementRoutes(api, options.db, service);
-      // The console's reads (issue 5): the policy shown is the repository's, as the calculator's.
+      // The console's reads (issue 5): the policy shown is the release loaded at start, as the calculator's.
       settlementVisitRoutes(api, options.db);
       dashboardRoutes(api, options.db);
-      policyRoutes(api, loadPolicyBook());
-      requirementRoutes(api, loadRequirements());
-      policyComplianceRoutes(api, loadPolicyBook(), loadGuidance());
+      policyRoutes(api, options.policy.book);
+      requirementRoutes(api, options.policy.requirements);
+      policyComplianceRoutes(api, options.policy.book, options.policy.guidance);
       // The registry the agency keeps (issue 4): designation, agreements, care relationships, referrals.
       registryInstitutionRoutes(api, options.db);
       registryAgreementRoutes(api, options.db);
-      registryCareRoutes(api, options.db, diseaseListsOf(loadPolicyBook()));
+      registryCareRoutes(api, options.db, diseaseListsOf(options.policy.book));
       registryReferralRoutes(api, options.db);
       registrySupervisionRoutes(api, options.db);
       done();

@@ -1,27 +1,15 @@
-// The guidance's fixed numbers (policy/guidance.yaml) for the compliance check (合规校验, § H).
+// The guidance's fixed numbers (policy/guidance.yaml) for the compliance check (合规校验, § H),
+// validated on load by the engine like the region's policy files (file and line on any error).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import type { Guidance } from '@yibao/engine';
-import { defaultPolicyDir } from './load.js';
+import { compileGuidance } from '@yibao/engine';
+import type { GuidanceFile } from '@yibao/engine';
 
-export interface GuidanceFile {
-  guidance: Guidance;
-  texts: Record<string, { text: string; source: string }>;
-}
+export type { GuidanceFile } from '@yibao/engine';
 
-const RULES = ['R-H1', 'R-H2', 'R-H3', 'R-H4', 'R-H5', 'R-H6', 'R-H7'] as const;
-
-export function loadGuidance(policyDir: string = defaultPolicyDir()): GuidanceFile {
-  const file = join(policyDir, 'guidance.yaml');
-  const raw = parse(readFileSync(file, 'utf8')) as { constraints?: Record<string, Record<string, unknown>> };
-  const constraints = raw.constraints ?? {};
-  const texts: GuidanceFile['texts'] = {};
-  for (const rule of RULES) {
-    const c = constraints[rule];
-    if (!c) throw new Error(`${file}: ${rule} is missing`);
-    texts[rule] = { text: String(c['text']), source: String(c['source']) };
-  }
-  // The shapes are fixed by the engine's Guidance type; a missing number shows as NaN in a finding.
-  return { guidance: constraints as unknown as Guidance, texts };
+export function loadGuidance(policyDir: string): GuidanceFile {
+  return compileGuidance({
+    path: 'guidance.yaml',
+    text: readFileSync(join(policyDir, 'guidance.yaml'), 'utf8'),
+  });
 }

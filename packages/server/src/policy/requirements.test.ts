@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPolicyDir, loadPolicyBook } from './load.js';
+import { loadPolicyBook, repositoryPolicyDir } from './load.js';
 import { loadRequirements } from './requirements.js';
 
 function sourceFiles(dir: string): string[] {
@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('requirements catalogue', () => {
-  const catalogue = loadRequirements();
+  const catalogue = loadRequirements(repositoryPolicyDir());
 
   it('holds the 68 requirements of REQUIREMENTS.md and the five source documents', () => {
     expect(catalogue.requirements.size).toBe(68);
@@ -24,16 +24,18 @@ describe('requirements catalogue', () => {
   });
 
   it('knows every R- id cited by the engine code', () => {
-    const engineSrc = join(defaultPolicyDir(), '..', 'packages', 'engine', 'src');
+    const engineSrc = join(repositoryPolicyDir(), '..', 'packages', 'engine', 'src');
     const cited = new Set<string>();
-    for (const f of sourceFiles(engineSrc)) for (const m of readFileSync(f, 'utf8').matchAll(/'(R-[A-H]\d+)'/g)) cited.add(m[1] ?? '');
+    for (const f of sourceFiles(engineSrc))
+      for (const m of readFileSync(f, 'utf8').matchAll(/'(R-[A-H]\d+)'/g)) cited.add(m[1] ?? '');
     expect(cited.size).toBeGreaterThan(15);
     for (const id of cited) expect(catalogue.requirements.has(id), id).toBe(true);
   });
 
   it('knows every R- id cited by the policy files', () => {
-    for (const region of loadPolicyBook().regions.values()) {
-      for (const p of region.parameters) expect(catalogue.requirements.has(p.source.requirement), p.source.requirement).toBe(true);
+    for (const region of loadPolicyBook(repositoryPolicyDir()).regions.values()) {
+      for (const p of region.parameters)
+        expect(catalogue.requirements.has(p.source.requirement), p.source.requirement).toBe(true);
     }
   });
 });

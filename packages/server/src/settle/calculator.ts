@@ -1,15 +1,16 @@
 // The engine bound to the policy release this process loaded at start.
-import { calculate, type PolicyBook } from '@yibao/engine';
-import { loadPolicyBook } from '../policy/load.js';
+import { calculate } from '@yibao/engine';
+import { loadPolicyRelease, type PolicyRelease } from '../policy/load.js';
 import type { Calculator } from './types.js';
 
-export interface LoadedPolicy {
-  book: PolicyBook;
+export interface LoadedPolicy extends PolicyRelease {
   calculate: Calculator;
   regions: ReadonlySet<string>;
 }
 
-export function loadPolicy(dir?: string): LoadedPolicy {
-  const book = dir === undefined ? loadPolicyBook() : loadPolicyBook(dir);
-  return { book, calculate: (raw) => calculate(book, raw), regions: new Set(book.regions.keys()) };
+/** Loads the policy folder `dir` (the CLI decides which: cli/policy-dir.ts). */
+export function loadPolicy(dir: string): LoadedPolicy {
+  const release = loadPolicyRelease(dir);
+  const { book } = release;
+  return { ...release, calculate: (raw) => calculate(book, raw), regions: new Set(book.regions.keys()) };
 }

@@ -53,8 +53,8 @@ function minus(a: Accumulators, b: Accumulators): Accumulators {
   return d;
 }
 
-/** The unique index on settlements.request_id: a request id is used once (幂等). */
-const REQUEST_ID_UNIQUE = 'settlements_request_id';
+/** The key of settlement_requests (migration 009): a request id is used once (幂等). */
+const REQUEST_ID_UNIQUE = 'settlement_requests_pkey';
 
 const isUniqueViolation = (err: unknown, constraint: string): boolean =>
   isPgError(err) && err.code === UNIQUE_VIOLATION && err.constraint === constraint;
@@ -253,7 +253,7 @@ export class SettlementService {
   /** The stored settlement or reversal, as answered, with who reversed it if anyone did. */
   async get(settlementId: string): Promise<SettlementResponse> {
     const rows = await this.db.query<{ result: SettlementResponse; reversed_by: string | null }>(
-      `SELECT s.result, (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by
+      `SELECT s.result, (SELECT r.id FROM settlements r WHERE r.person_id = s.person_id AND r.reverses = s.id) AS reversed_by
        FROM settlements s WHERE s.id = $1`,
       [settlementId],
     );

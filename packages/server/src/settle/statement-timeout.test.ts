@@ -7,6 +7,7 @@ import { testDrivers, type TestDatabase } from '../db/testing.js';
 import type { Database } from '../db/types.js';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../http/app.js';
+import { repositoryPolicyDir } from '../policy/load.js';
 import { loadPolicy } from './calculator.js';
 import { primaryVisit, registerFixtures } from '../testing/fixtures.js';
 
@@ -19,8 +20,8 @@ describe.runIf(postgres.length > 0)('the settlement path on a stalled PostgreSQL
   beforeAll(async () => {
     t = await (postgres[0] as (typeof postgres)[number]).create();
     db = await t.openAnother({ statementTimeoutMs: 300 });
-    const policy = loadPolicy();
-    app = await build({ db, calculate: policy.calculate, regions: policy.regions });
+    const policy = loadPolicy(repositoryPolicyDir());
+    app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy });
     await registerFixtures(app);
   });
   afterAll(async () => {

@@ -90,6 +90,12 @@ function batchSql(size: number): string {
   ON CONFLICT (person_id, year) DO UPDATE SET
     ${ACC.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, version = y.version + 1
   RETURNING 1
+), req AS (
+  -- the request id, unique over the agency, in its own table (migration 009): a reused one fails
+  -- the whole statement on settlement_requests_pkey and nothing is written
+  INSERT INTO settlement_requests (request_id, request_hash, person_id, settlement_id)
+  SELECT request_id, request_hash, person_id, id FROM ok
+  RETURNING 1
 ), st AS (
   INSERT INTO settlements (${SETTLEMENT_COLUMNS.join(', ')})
   SELECT ${SETTLEMENT_COLUMNS.join(', ')} FROM ok
@@ -123,7 +129,7 @@ export async function writeSettlementBatch(
   const rows = await db.query<{ id: string }>(
     statementFor(writes.length),
     params,
-    `yibao_settle_batch_v4_${writes.length}`,
+    `yibao_settle_batch_v5_${writes.length}`,
   );
   return new Set(rows.map((r) => r.id));
 }

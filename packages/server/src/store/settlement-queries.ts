@@ -98,7 +98,7 @@ export async function listSettlements(
   );
   const rows = await db.query<SummaryRow>(
     `SELECT s.id, s.request_id, s.person_id, s.institution_id, s.date::text AS date, s.visit_kind, s.benefit_group,
-       s.reverses, (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by, s.policy_version,
+       s.reverses, (SELECT r.id FROM settlements r WHERE r.person_id = s.person_id AND r.reverses = s.id) AS reversed_by, s.policy_version,
        s.total_cost_fen, s.fund_pay_fen, s.account_pay_fen, s.cash_pay_fen, s.personal_part_fen,
        s.institution_borne_fen, to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
      FROM settlements s ${whereSql}

@@ -97,7 +97,7 @@ function contextOf(row: ContextRow): SettleContext {
 const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*, ff.*
   FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::date[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, day, n)
   LEFT JOIN LATERAL (
-    SELECT k.request_hash AS k_hash, k.id AS k_settlement FROM settlements k
+    SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement FROM settlement_requests k
     WHERE k.request_id = q.request_id LIMIT 1) k ON true
   LEFT JOIN LATERAL (
     SELECT p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated AS p_relocated,
@@ -155,12 +155,12 @@ export interface ReverseContext {
     | undefined;
 }
 
-const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.id AS k_settlement,
+const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
     s.id AS s_id, s.person_id, s.reverses, s.visit_kind, s.benefit_group, s.policy_version, s.policy_hash, s.year, s.account_pay_fen, s.ytd_delta, s.lines, s.result,
-    (SELECT r.id FROM settlements r WHERE r.reverses = s.id) AS reversed_by,
+    (SELECT r.id FROM settlements r WHERE r.person_id = s.person_id AND r.reverses = s.id) AS reversed_by,
     a.version, a.balance_fen, ${ACC_SELECT}
   FROM (SELECT 1) AS one
-  LEFT JOIN settlements k ON k.request_id = $2
+  LEFT JOIN settlement_requests k ON k.request_id = $2
   LEFT JOIN settlements s ON s.id = $1
   LEFT JOIN person_accounts a ON a.person_id = s.person_id
   LEFT JOIN person_year_accumulators y ON y.person_id = s.person_id AND y.year = s.year`;

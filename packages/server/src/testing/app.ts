@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/types.js';
 import type { TestDatabase, TestDriver } from '../db/testing.js';
 import { build } from '../http/app.js';
+import { repositoryPolicyDir } from '../policy/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 
 export interface TestApp {
@@ -40,13 +41,14 @@ export interface TestAppOptions {
 
 export async function createTestApp(driver: TestDriver, options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await driver.create();
-  const policy = loadPolicy();
+  const policy = loadPolicy(repositoryPolicyDir());
   const apps: FastifyInstance[] = [];
   const make = async (db: Database): Promise<FastifyInstance> => {
     const app = await build({
       db: options.jitter === true ? withJitter(db) : db,
       calculate: policy.calculate,
       regions: policy.regions,
+      policy,
     });
     apps.push(app);
     return app;

@@ -1,6 +1,7 @@
 // A second service process for the double-spending test: settles YIBAO_TEST_COUNT visits of one
 // person, eight at a time, then exits. Run with `node --import tsx`.
 import { openPostgres } from '../db/postgres.js';
+import { repositoryPolicyDir } from '../policy/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 import { SettlementService } from '../settle/service.js';
 import { hospitalVisit } from './fixtures.js';
@@ -9,7 +10,7 @@ const db = await openPostgres(process.env['DATABASE_URL'] ?? '', {
   schema: process.env['YIBAO_TEST_SCHEMA'] ?? '',
   max: 8,
 });
-const service = new SettlementService(db, loadPolicy().calculate);
+const service = new SettlementService(db, loadPolicy(repositoryPolicyDir()).calculate);
 const count = Number(process.env['YIBAO_TEST_COUNT'] ?? '0');
 const person = process.env['YIBAO_TEST_PERSON'] ?? '';
 const prefix = process.env['YIBAO_TEST_PREFIX'] ?? 'child';

@@ -12,7 +12,12 @@ export function ComplianceCard({ region }: { region: string }) {
   const report = useApi((signal) => api.policyCompliance(region, signal), [region]);
   const breaches = report.data?.breaches ?? [];
   return (
-    <Card size="small" title={t('policy.complianceTitle')} style={{ marginBottom: 16 }} data-testid="policy-compliance">
+    <Card
+      size="small"
+      title={t('policy.complianceTitle')}
+      style={{ marginBottom: 16 }}
+      data-testid="policy-compliance"
+    >
       {report.error !== undefined ? <ErrorAlert error={report.error} onRetry={report.reload} /> : null}
       {report.data !== undefined ? (
         <Alert
@@ -29,14 +34,24 @@ export function ComplianceCard({ region }: { region: string }) {
           rowKey={(f) => `${f.rule}-${f.version}-${f.group ?? ''}-${f.text}`}
           dataSource={breaches}
           columns={[
-            { title: t('policy.complianceRule'), dataIndex: 'rule', render: (rule: string) => <Tag color="orange">{rule}</Tag> },
+            {
+              title: t('policy.complianceRule'),
+              dataIndex: 'rule',
+              render: (rule: string) => <Tag color="orange">{rule}</Tag>,
+            },
             { title: t('policy.version'), render: (_: unknown, f) => `${f.version} (${f.from})` },
-            { title: t('policy.appliesTo'), dataIndex: 'group', render: (g: string | null) => g ?? t('policy.regionWide') },
+            {
+              title: t('policy.appliesTo'),
+              dataIndex: 'group',
+              render: (g: string | null) => g ?? t('policy.regionWide'),
+            },
             { title: t('policy.complianceFinding'), dataIndex: 'text' },
             {
               title: t('policy.complianceConstraint'),
               render: (_: unknown, f) =>
-                f.constraint === undefined ? '—' : (
+                f.constraint === undefined ? (
+                  '—'
+                ) : (
                   <Typography.Text type="secondary">
                     {f.constraint.text}（{f.constraint.source}）
                   </Typography.Text>

@@ -289,7 +289,7 @@ export async function filingsInYear(tx: Queryable, personId: string, year: numbe
 export async function relocationBenefitUsed(tx: Queryable, personId: string, year: number): Promise<boolean> {
   const used = await tx.query<{ used: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM settlements s WHERE s.person_id = $1 AND s.year = $2 AND s.reverses IS NULL
-       AND NOT EXISTS (SELECT 1 FROM settlements r WHERE r.reverses = s.id)
+       AND NOT EXISTS (SELECT 1 FROM settlements r WHERE r.person_id = s.person_id AND r.reverses = s.id)
        AND jsonb_path_exists((s.result -> 'trace')::jsonb, '$[*] ? (@.rule == "R-B5" && !exists(@.applied))')) AS used`,
     [personId, year],
   );
