@@ -7,6 +7,7 @@ import * as dashboardMonthly from './005_dashboard_monthly.js';
 import * as assessment from './006_assessment.js';
 import * as settlementOneRow from './007_settlement_one_row.js';
 import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
+import * as catalogue from './009_catalogue.js';
 
 export interface Migration {
   id: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: assessment.name, sql: assessment.sql },
   { id: 7, name: settlementOneRow.name, sql: settlementOneRow.sql },
   { id: 8, name: settlementWriteTriggers.name, sql: settlementWriteTriggers.sql },
+  { id: 9, name: catalogue.name, sql: catalogue.sql },
 ];
