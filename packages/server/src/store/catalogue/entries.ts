@@ -171,7 +171,11 @@ export async function historyOf(db: Queryable, code: string): Promise<CatalogueH
 export async function snapshotAfter(db: Queryable, catalogueVersion: string): Promise<CatalogueEntry[]> {
   const rows = await db.query<{ data: CatalogueEntry }>(
     `SELECT DISTINCT ON (code, valid_from) data FROM catalogue_history
-     WHERE id <= (SELECT max(id) FROM catalogue_history WHERE catalogue_version = $1)
+     WHERE id <= coalesce(
+       (SELECT max(id) FROM catalogue_history WHERE catalogue_version = $1),
+       (SELECT max(h.id) FROM catalogue_history h
+        WHERE h.recorded_at <= (SELECT recorded_at FROM catalogue_versions WHERE id = $1)),
+       0)
      ORDER BY code, valid_from, id DESC`,
     [catalogueVersion],
   );
