@@ -1,15 +1,20 @@
 // Writes a plan (plan.ts) in the caller's transaction: the versions and one history event per
-// version touched, all attributed to one catalogue version.
+// version touched, all attributed to one catalogue version (written before, by the caller), whose
+// summary and last history event it records. Every version it inserts is the catalogue version's.
 import type { Queryable } from '../db/types.js';
 import {
   appendHistory,
+  appendHistoryOfWritten,
+  closeCatalogueVersion,
   deleteVersions,
   insertEntries,
   setValidTo,
   type HistoryWrite,
 } from '../store/catalogue/entries.js';
+import type { CatalogueEntry } from './types.js';
 import type { PlanAction } from './plan.js';
 import type { CatalogueChange } from './types.js';
+
 
 export interface PlanSummary {
   added: number;
@@ -23,16 +28,16 @@ export async function applyPlan(
   catalogueVersion: string,
   change: CatalogueChange,
 ): Promise<PlanSummary> {
-  const inserts = [];
+  const inserts: CatalogueEntry[] = [];
+  const changedCodes: string[] = [];
   const deletes = [];
   const closes = [];
-  const history: HistoryWrite[] = [];
+  const history: HistoryWrite[] = []; // ended versions; what is inserted is copied after (appendHistoryOfWritten)
   const summary: PlanSummary = { added: 0, changed: 0, ended: 0 };
   for (const a of actions) {
     switch (a.action) {
       case 'added':
-        inserts.push(a.entry);
-        history.push({ action: 'added', entry: a.entry });
+        inserts.push({ ...a.entry, catalogueVersion });
         summary.added++;
         break;
       case 'changed':
@@ -42,8 +47,8 @@ export async function applyPlan(
           closes.push({ code: a.closed.code, validFrom: a.closed.validFrom, validTo: a.closed.validTo });
           history.push({ action: 'ended', entry: a.closed });
         }
-        inserts.push(a.entry);
-        history.push({ action: 'changed', entry: a.entry });
+        inserts.push({ ...a.entry, catalogueVersion });
+        changedCodes.push(a.entry.code);
         summary.changed++;
         break;
       case 'ended':
@@ -60,5 +65,7 @@ export async function applyPlan(
   await setValidTo(tx, closes);
   await insertEntries(tx, inserts);
   await appendHistory(tx, history, catalogueVersion, change);
+  await appendHistoryOfWritten(tx, catalogueVersion, changedCodes, change);
+  await closeCatalogueVersion(tx, catalogueVersion, summary);
   return summary;
 }

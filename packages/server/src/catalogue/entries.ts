@@ -9,7 +9,6 @@ import {
   historyOf,
   insertCatalogueVersion,
   lockCatalogue,
-  setVersionSummary,
   versionsOf,
 } from '../store/catalogue/entries.js';
 import { listsOf, replaceApprovedItems } from '../store/catalogue/institution-lists.js';
@@ -60,7 +59,6 @@ async function commit(
       reason: change.reason,
     });
     const summary = await applyPlan(tx, [action], versionId, change);
-    await setVersionSummary(tx, versionId, summary);
     return { action: action.action, entry: action.entry, catalogueVersion: versionId };
   });
   cache?.invalidate();

@@ -7,7 +7,6 @@ import {
   allEntries,
   insertCatalogueVersion,
   lockCatalogue,
-  setVersionSummary,
 } from '../../store/catalogue/entries.js';
 import { applyPlan, type PlanSummary } from '../apply.js';
 import { newVersionId, type Invalidates } from '../entries.js';
@@ -185,7 +184,6 @@ export async function applyImport(
     };
     await insertCatalogueVersion(tx, version);
     const summary = await applyPlan(tx, actions, versionId, change);
-    await setVersionSummary(tx, versionId, summary);
     return { preview, version: { ...version, summary }, summary };
   });
   cache?.invalidate();

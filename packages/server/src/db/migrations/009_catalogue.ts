@@ -8,6 +8,11 @@
 // catalogue_state.generation grows with every change that a settlement's lookups depend on, in the
 // change's own transaction (triggers, so the old route's writes count too): each process's
 // in-memory cache compares it and reloads (catalogue/cache.ts).
+//
+// No foreign keys from entries and history to catalogue_versions: each fires a lookup per row and
+// an import writes 100,000 rows of each (decision 13's reasoning); the version row is written first,
+// in the same transaction, by the only code that writes either (catalogue/apply.ts), and nothing
+// deletes catalogue versions.
 export const name = 'catalogue';
 
 export const sql = `
@@ -31,6 +36,7 @@ CREATE TABLE catalogue_versions (
   file_name     text,
   published_on  date,
   summary       jsonb,
+  last_history_id bigint,                        -- the catalogue_history id of its last event (diffs)
   recorded_at   timestamptz NOT NULL DEFAULT clock_timestamp(),
   actor         text NOT NULL,
   reason        text NOT NULL
@@ -56,26 +62,44 @@ CREATE TABLE catalogue_entries (
   dosage_form         text,
   unit                text,
   restricted_scope    text,
-  catalogue_version   text NOT NULL REFERENCES catalogue_versions (id),
+  catalogue_version   text NOT NULL,                -- catalogue_versions.id (no foreign key: see above)
   PRIMARY KEY (code, valid_from),
   CHECK (valid_to IS NULL OR valid_from <= valid_to)
 );
-CREATE INDEX catalogue_entries_name ON catalogue_entries (name);
-CREATE INDEX catalogue_entries_version ON catalogue_entries (catalogue_version);
 
+-- One row per version touched by a change: the version as it stood after it, the action, which
+-- catalogue version made the change (change_version; the entry's own catalogue_version is the
+-- version it came from), who and why. Typed columns like catalogue_entries, not jsonb: an import
+-- writes 100,000 of them (docs/benchmarks.md).
 CREATE TABLE catalogue_history (
-  id                 bigserial PRIMARY KEY,
-  code               text NOT NULL,
-  valid_from         date NOT NULL,
-  action             text NOT NULL CHECK (action IN ('added', 'changed', 'ended')),
-  data               jsonb NOT NULL,
-  catalogue_version  text NOT NULL REFERENCES catalogue_versions (id),
-  recorded_at        timestamptz NOT NULL DEFAULT clock_timestamp(),
-  actor              text NOT NULL,
-  reason             text NOT NULL
+  id                  bigserial PRIMARY KEY,
+  action              text NOT NULL CHECK (action IN ('added', 'changed', 'ended')),
+  change_version      text NOT NULL,                -- catalogue_versions.id
+  recorded_at         timestamptz NOT NULL DEFAULT clock_timestamp(),
+  actor               text NOT NULL,
+  reason              text NOT NULL,
+  code                text NOT NULL,
+  valid_from          date NOT NULL,
+  valid_to            date,
+  name                text NOT NULL,
+  kind                text NOT NULL,
+  class               text NOT NULL,
+  self_pay_ratio      integer,
+  payment_limit_fen   bigint,
+  price_primary_fen   bigint,
+  price_secondary_fen bigint,
+  price_tertiary_fen  bigint,
+  step_down           boolean NOT NULL,
+  public_health       boolean NOT NULL,
+  fixed_self_pay      boolean NOT NULL,
+  volume_procurement  boolean NOT NULL,
+  generic_name        text,
+  dosage_form         text,
+  unit                text,
+  restricted_scope    text,
+  catalogue_version   text NOT NULL
 );
 CREATE INDEX catalogue_history_code ON catalogue_history (code, id);
-CREATE INDEX catalogue_history_version ON catalogue_history (catalogue_version);
 
 CREATE TABLE institution_approved_items (
   institution_id  text NOT NULL REFERENCES institutions (id),

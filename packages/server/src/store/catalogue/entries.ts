@@ -8,10 +8,19 @@ import type {
   CatalogueVersion,
   HistoryAction,
 } from '../../catalogue/types.js';
-import { ENTRY_COLUMNS, INSERT_FROM_JSON, entryToRecord, rowToEntry, type EntryRow } from './rows.js';
+import {
+  ENTRY_ARRAY,
+  ENTRY_COLUMN_NAMES,
+  INSERT_HISTORY_UNNEST,
+  INSERT_UNNEST,
+  arrayToEntry,
+  entryArrays,
+} from './rows.js';
+
+type Cell = string | number | boolean | null;
 
 /** Rows per statement when writing in bulk (imports). */
-const CHUNK = 5000;
+const CHUNK = 20_000;
 
 function chunks<T>(xs: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -33,27 +42,31 @@ export async function catalogueGeneration(db: Queryable): Promise<number> {
 
 /** Every version of a code, oldest first. */
 export async function versionsOf(db: Queryable, code: string): Promise<CatalogueEntry[]> {
-  const rows = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM catalogue_entries WHERE code = $1 ORDER BY valid_from`,
+  const rows = await db.query<{ a: Cell[] }>(
+    `SELECT ${ENTRY_ARRAY} AS a FROM catalogue_entries WHERE code = $1 ORDER BY valid_from`,
     [code],
   );
-  return rows.map(rowToEntry);
+  return rows.map((r) => arrayToEntry(r.a));
 }
 
 /** The version in force on a date, if any. */
 export async function entryOn(db: Queryable, code: string, date: string): Promise<CatalogueEntry | undefined> {
-  const rows = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM catalogue_entries
+  const rows = await db.query<{ a: Cell[] }>(
+    `SELECT ${ENTRY_ARRAY} AS a FROM catalogue_entries
      WHERE code = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
     [code, date],
   );
-  return rows[0] === undefined ? undefined : rowToEntry(rows[0]);
+  return rows[0] === undefined ? undefined : arrayToEntry(rows[0].a);
 }
 
 /** The whole catalogue, every version, ordered by code then validFrom (the cache's load). */
 export async function allEntries(db: Queryable): Promise<CatalogueEntry[]> {
-  const rows = await db.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM catalogue_entries ORDER BY code, valid_from`);
-  return rows.map(rowToEntry);
+  // One json text for the whole table: 100,000 rows as row objects cost PGlite's thread seconds.
+  const rows = await db.query<{ j: string | null }>(
+    `SELECT json_agg(${ENTRY_ARRAY} ORDER BY code, valid_from)::text AS j FROM catalogue_entries`,
+  );
+  const j = rows[0]?.j ?? null;
+  return j === null ? [] : (JSON.parse(j) as Cell[][]).map(arrayToEntry);
 }
 
 /** Entries in force on a date whose code starts with, or whose name contains, `q`. */
@@ -64,19 +77,19 @@ export async function searchEntries(
   options: { kind?: string; limit?: number; offset?: number } = {},
 ): Promise<CatalogueEntry[]> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db.query<EntryRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM catalogue_entries
+  const rows = await db.query<{ a: Cell[] }>(
+    `SELECT ${ENTRY_ARRAY} AS a FROM catalogue_entries
      WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)
        AND (code ILIKE $2 OR name ILIKE $2 OR generic_name ILIKE $2)
        AND ($3::text IS NULL OR kind = $3)
      ORDER BY code LIMIT $4 OFFSET $5`,
     [date, like, options.kind ?? null, options.limit ?? 50, options.offset ?? 0],
   );
-  return rows.map(rowToEntry);
+  return rows.map((r) => arrayToEntry(r.a));
 }
 
 export async function insertEntries(tx: Queryable, entries: readonly CatalogueEntry[]): Promise<void> {
-  for (const part of chunks(entries)) await tx.query(INSERT_FROM_JSON, [JSON.stringify(part.map(entryToRecord))]);
+  for (const part of chunks(entries)) await tx.query(INSERT_UNNEST, entryArrays(part));
 }
 
 /** Sets valid_to of existing versions (code, validFrom) → validTo. */
@@ -113,35 +126,61 @@ export interface HistoryWrite {
   entry: CatalogueEntry; // the version after the change
 }
 
+/** History events given one by one (ended versions, small changes). */
 export async function appendHistory(
   tx: Queryable,
   events: readonly HistoryWrite[],
-  catalogueVersion: string,
+  changeVersion: string,
   change: CatalogueChange,
 ): Promise<void> {
   for (const part of chunks(events)) {
-    await tx.query(
-      `INSERT INTO catalogue_history (code, valid_from, action, data, catalogue_version, actor, reason)
-       SELECT x.code, x.valid_from, x.action, x.data, $2, $3, $4
-       FROM jsonb_to_recordset($1::jsonb) AS x(code text, valid_from date, action text, data jsonb)`,
-      [
-        JSON.stringify(
-          part.map((h) => ({ code: h.entry.code, valid_from: h.entry.validFrom, action: h.action, data: h.entry })),
-        ),
-        catalogueVersion,
-        change.actor,
-        change.reason,
-      ],
-    );
+    await tx.query(INSERT_HISTORY_UNNEST, [
+      ...entryArrays(part.map((h) => h.entry)),
+      part.map((h) => h.action),
+      changeVersion,
+      change.actor,
+      change.reason,
+    ]);
   }
 }
 
+/**
+ * History of every version this catalogue version wrote (its rows in catalogue_entries): 'changed'
+ * for the codes named, 'added' for the others. Copies inside the database, ships nothing.
+ */
+export async function appendHistoryOfWritten(
+  tx: Queryable,
+  changeVersion: string,
+  changedCodes: readonly string[],
+  change: CatalogueChange,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO catalogue_history (${ENTRY_COLUMN_NAMES}, action, change_version, actor, reason)
+     SELECT ${ENTRY_COLUMN_NAMES.split(', ').map((c) => `e.${c}`).join(', ')},
+       CASE WHEN c.code IS NULL THEN 'added' ELSE 'changed' END, $1, $3, $4
+     FROM catalogue_entries e LEFT JOIN (SELECT DISTINCT unnest($2::text[]) AS code) c ON c.code = e.code
+     WHERE e.catalogue_version = $1
+     ORDER BY e.code, e.valid_from`,
+    [changeVersion, changedCodes, change.actor, change.reason],
+  );
+}
+
+/** Marks the catalogue version's last history event (the diff's "after this version"). */
+export async function closeCatalogueVersion(
+  tx: Queryable,
+  id: string,
+  summary: NonNullable<CatalogueVersion['summary']>,
+): Promise<void> {
+  await tx.query(
+    `UPDATE catalogue_versions SET summary = $2::jsonb, last_history_id = (SELECT max(id) FROM catalogue_history) WHERE id = $1`,
+    [id, JSON.stringify(summary)],
+  );
+}
+
 interface HistoryRow {
-  code: string;
-  valid_from: string;
+  a: Cell[];
   action: HistoryAction;
-  data: CatalogueEntry;
-  catalogue_version: string;
+  change_version: string;
   actor: string;
   reason: string;
   recorded_at: Date | string;
@@ -151,35 +190,36 @@ const iso = (v: Date | string): string => (v instanceof Date ? v.toISOString() :
 
 export async function historyOf(db: Queryable, code: string): Promise<CatalogueHistoryEvent[]> {
   const rows = await db.query<HistoryRow>(
-    `SELECT code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, action, data, catalogue_version, actor, reason, recorded_at
+    `SELECT ${ENTRY_ARRAY} AS a, action, change_version, actor, reason, recorded_at
      FROM catalogue_history WHERE code = $1 ORDER BY id`,
     [code],
   );
-  return rows.map((r) => ({
-    code: r.code,
-    validFrom: r.valid_from,
-    action: r.action,
-    data: r.data,
-    catalogueVersion: r.catalogue_version,
-    actor: r.actor,
-    reason: r.reason,
-    recordedAt: iso(r.recorded_at),
-  }));
+  return rows.map((r) => {
+    const data = arrayToEntry(r.a);
+    return {
+      code: data.code,
+      validFrom: data.validFrom,
+      action: r.action,
+      data,
+      catalogueVersion: r.change_version,
+      actor: r.actor,
+      reason: r.reason,
+      recordedAt: iso(r.recorded_at),
+    };
+  });
 }
 
-/** The catalogue as it stood after a catalogue version: each (code, validFrom)'s latest history data. */
+/** The catalogue as it stood after a catalogue version: each (code, validFrom)'s latest history row. */
 export async function snapshotAfter(db: Queryable, catalogueVersion: string): Promise<CatalogueEntry[]> {
-  const rows = await db.query<{ data: CatalogueEntry }>(
-    `SELECT DISTINCT ON (code, valid_from) data FROM catalogue_history
-     WHERE id <= coalesce(
-       (SELECT max(id) FROM catalogue_history WHERE catalogue_version = $1),
-       (SELECT max(h.id) FROM catalogue_history h
-        WHERE h.recorded_at <= (SELECT recorded_at FROM catalogue_versions WHERE id = $1)),
-       0)
-     ORDER BY code, valid_from, id DESC`,
+  const rows = await db.query<{ j: string | null }>(
+    `SELECT json_agg(${ENTRY_ARRAY})::text AS j FROM (
+       SELECT DISTINCT ON (code, valid_from) * FROM catalogue_history
+       WHERE id <= coalesce((SELECT last_history_id FROM catalogue_versions WHERE id = $1), 0)
+       ORDER BY code, valid_from, id DESC) h`,
     [catalogueVersion],
   );
-  return rows.map((r) => r.data);
+  const j = rows[0]?.j ?? null;
+  return j === null ? [] : (JSON.parse(j) as Cell[][]).map(arrayToEntry);
 }
 
 interface VersionRow {
@@ -221,14 +261,6 @@ export async function insertCatalogueVersion(
     [v.id, v.title, v.source, v.fileName, v.publishedOn, JSON.stringify(v.summary), v.actor, v.reason],
   );
   return rows.length === 1;
-}
-
-export async function setVersionSummary(
-  tx: Queryable,
-  id: string,
-  summary: NonNullable<CatalogueVersion['summary']>,
-): Promise<void> {
-  await tx.query('UPDATE catalogue_versions SET summary = $2::jsonb WHERE id = $1', [id, JSON.stringify(summary)]);
 }
 
 export async function catalogueVersion(db: Queryable, id: string): Promise<CatalogueVersion | undefined> {
