@@ -29,7 +29,11 @@ function row(i, bump) {
   const cls = i % 7 === 0 ? 'self' : i % 3 === 0 ? 'B' : 'A';
   const price = ((i % 5000) + 100) / 10 + (bump ? 1 : 0);
   const code =
-    kind === 'drug' ? `X${String(i).padStart(10, '0')}` : kind === 'service' ? String(100000000 + i) : `C${String(i).padStart(12, '0')}`;
+    kind === 'drug'
+      ? `X${String(i).padStart(10, '0')}`
+      : kind === 'service'
+        ? String(100000000 + i)
+        : `C${String(i).padStart(12, '0')}`;
   return {
     code,
     name: `${kind === 'drug' ? '药品' : kind === 'service' ? '项目' : '耗材'}${i}`,
@@ -51,12 +55,28 @@ function generate(changeEvery) {
       lines.push([r.code, r.name, r.kind, r.cls, r.ratio, r.limit, r.price, r.form, '2026-01-01'].join(','));
     }
   } else {
-    lines.push('hilist_code\thilist_name\tlist_type\tchrgitm_lv\tselfpay_prop\thilist_pric_uplmt_amt\tyb_price\tdrug_dosform\tbegndate\tenddate\tvali_flag');
+    lines.push(
+      'hilist_code\thilist_name\tlist_type\tchrgitm_lv\tselfpay_prop\thilist_pric_uplmt_amt\tyb_price\tdrug_dosform\tbegndate\tenddate\tvali_flag',
+    );
     const type = { drug: '101', service: '201', material: '301' };
     const lv = { A: '01', B: '02', self: '03' };
     for (let i = 0; i < rows; i++) {
       const r = row(i, changeEvery > 0 && i % changeEvery === 0);
-      lines.push([r.code, r.name, type[r.kind], lv[r.cls], r.ratio, r.limit, r.price, r.form, '2026-01-01 00:00:00', '2099-12-31', '1'].join('\t'));
+      lines.push(
+        [
+          r.code,
+          r.name,
+          type[r.kind],
+          lv[r.cls],
+          r.ratio,
+          r.limit,
+          r.price,
+          r.form,
+          '2026-01-01 00:00:00',
+          '2099-12-31',
+          '1',
+        ].join('\t'),
+      );
     }
   }
   return Buffer.from(lines.join('\n'));
@@ -95,9 +115,17 @@ try {
     const t0 = performance.now();
     const bytes = generate(changeEvery);
     const t1 = performance.now();
-    const preview = await previewImport(db, bytes, { fileName, effectiveFrom: changeEvery > 0 ? '2026-07-01' : '2026-01-01' });
+    const preview = await previewImport(db, bytes, {
+      fileName,
+      effectiveFrom: changeEvery > 0 ? '2026-07-01' : '2026-01-01',
+    });
     const t2 = performance.now();
-    const result = await applyImport(db, bytes, { fileName, effectiveFrom: changeEvery > 0 ? '2026-07-01' : '2026-01-01' }, who);
+    const result = await applyImport(
+      db,
+      bytes,
+      { fileName, effectiveFrom: changeEvery > 0 ? '2026-07-01' : '2026-01-01' },
+      who,
+    );
     const t3 = performance.now();
     console.log(
       `${kind} ${format} ${label}: ${rows.toLocaleString('en')} rows, ${(bytes.length / 1e6).toFixed(1)} MB; ` +

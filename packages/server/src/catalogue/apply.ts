@@ -15,7 +15,6 @@ import type { CatalogueEntry } from './types.js';
 import type { PlanAction } from './plan.js';
 import type { CatalogueChange } from './types.js';
 
-
 export interface PlanSummary {
   added: number;
   changed: number;

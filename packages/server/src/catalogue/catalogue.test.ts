@@ -35,7 +35,12 @@ const pci: CatalogueEntryInput = {
 describe('validateEntry', () => {
   it('converts to fen and ten-thousandths', () => {
     const e = validateEntry(drug, 'v1');
-    expect(e).toMatchObject({ selfPayRatio: 1000, paymentLimit: 4550, volumeProcurement: true, validTo: null });
+    expect(e).toMatchObject({
+      selfPayRatio: 1000,
+      paymentLimit: 4550,
+      volumeProcurement: true,
+      validTo: null,
+    });
   });
   it.each([
     [{ ...drug, validFrom: '2026-02-30' }, 'validFrom'],
@@ -74,8 +79,18 @@ describe('price by level (R-C11)', () => {
     const p = validateEntry(pci, 'v1').priceStandard;
     expect(priceAtLevel(p, true, 'tertiary')).toEqual({ fen: 333335, source: 'catalogue' });
     // 333335 × 0.9 = 300001.5 → 300002; × 0.9 = 270001.8 → 270002
-    expect(priceAtLevel(p, true, 'secondary')).toEqual({ fen: 300002, source: 'derived_step_down', from: 'tertiary', steps: 1 });
-    expect(priceAtLevel(p, true, 'primary')).toEqual({ fen: 270002, source: 'derived_step_down', from: 'tertiary', steps: 2 });
+    expect(priceAtLevel(p, true, 'secondary')).toEqual({
+      fen: 300002,
+      source: 'derived_step_down',
+      from: 'tertiary',
+      steps: 1,
+    });
+    expect(priceAtLevel(p, true, 'primary')).toEqual({
+      fen: 270002,
+      source: 'derived_step_down',
+      from: 'tertiary',
+      steps: 2,
+    });
     expect(stepDownOnce(5)).toBe(5); // 4.5 → 5
     expect(stepDownOnce(15)).toBe(14); // 13.5 → 14
   });
@@ -85,7 +100,10 @@ describe('price by level (R-C11)', () => {
     expect(priceAtLevel(p, true, 'secondary').fen).toBe(90000);
   });
   it('derives nothing for other items', () => {
-    expect(priceAtLevel({ primary: null, secondary: null, tertiary: 100 }, false, 'primary')).toEqual({ fen: null, source: 'none' });
+    expect(priceAtLevel({ primary: null, secondary: null, tertiary: 100 }, false, 'primary')).toEqual({
+      fen: null,
+      source: 'none',
+    });
   });
 });
 
@@ -111,18 +129,36 @@ describe('resolveLine', () => {
       publicHealth: false,
       fixedSelfPay: false,
     });
-    expect(r.facts.filter((f) => 'claimed' in f).map((f) => f.field)).toEqual(['class', 'selfPayRatio', 'paymentLimit']);
+    expect(r.facts.filter((f) => 'claimed' in f).map((f) => f.field)).toEqual([
+      'class',
+      'selfPayRatio',
+      'paymentLimit',
+    ]);
     expect(claimNotes(r)[0]).toContain('不予采信');
-    expect(r.entry).toEqual({ code: 'XC10AAA158B', validFrom: '2026-01-01', catalogueVersion: 'v1', name: '阿托伐他汀钙片' });
+    expect(r.entry).toEqual({
+      code: 'XC10AAA158B',
+      validFrom: '2026-01-01',
+      catalogueVersion: 'v1',
+      name: '阿托伐他汀钙片',
+    });
   });
   it('makes a code without an entry 目录外: fully self-paid, consent as sent', () => {
     const r = resolveLine({ ...line, class: 'A', consent: true }, undefined, 'primary');
     expect(r.entry).toBeNull();
     expect(r.item).toMatchObject({ class: 'self', selfPayRatio: null, paymentLimit: null, consent: true });
-    expect(r.facts.find((f) => f.field === 'class')).toEqual({ field: 'class', used: 'self', source: 'out_of_catalogue', claimed: 'A' });
+    expect(r.facts.find((f) => f.field === 'class')).toEqual({
+      field: 'class',
+      used: 'self',
+      source: 'out_of_catalogue',
+      claimed: 'A',
+    });
   });
   it('prices a pharmacy at primary and says when the price was derived', () => {
-    const r = resolveLine({ code: '330803001', kind: 'service', quantity: 1, unitPrice: 3000 }, validateEntry(pci, 'v1'), null);
+    const r = resolveLine(
+      { code: '330803001', kind: 'service', quantity: 1, unitPrice: 3000 },
+      validateEntry(pci, 'v1'),
+      null,
+    );
     expect(r.priceLevel).toBe('primary');
     expect(r.item.priceStandard).toBe(2700.02);
     expect(r.item.name).toBe('经皮冠状动脉支架置入术');
@@ -139,7 +175,13 @@ describe('resolveLine', () => {
       visit: { kind: 'outpatient' },
       items: [r.item],
     });
-    expect(parsed.input.items[0]).toMatchObject({ class: 'B', selfPayRatio: 1000, paymentLimit: 4550, unitPrice: 3000, quantity: 20000 });
+    expect(parsed.input.items[0]).toMatchObject({
+      class: 'B',
+      selfPayRatio: 1000,
+      paymentLimit: 4550,
+      unitPrice: 3000,
+      quantity: 20000,
+    });
   });
 });
 
@@ -147,8 +189,14 @@ describe('institution lists (R-D10)', () => {
   const lists = { approvedServices: new Set(['110200001']), stockDrugs: new Set(['XA10BAA042A']) };
   it('refuses what is not on a list on record, and checks nothing without one', () => {
     expect(checkInstitutionLine(lists, 'service', '110200001')).toBeNull();
-    expect(checkInstitutionLine(lists, 'service', '210103001')).toMatchObject({ refusedBy: 'R-D10', list: 'approved_services' });
-    expect(checkInstitutionLine(lists, 'drug', 'XC10AAA158B')).toMatchObject({ refusedBy: 'R-D10', list: 'stock_list' });
+    expect(checkInstitutionLine(lists, 'service', '210103001')).toMatchObject({
+      refusedBy: 'R-D10',
+      list: 'approved_services',
+    });
+    expect(checkInstitutionLine(lists, 'drug', 'XC10AAA158B')).toMatchObject({
+      refusedBy: 'R-D10',
+      list: 'stock_list',
+    });
     expect(checkInstitutionLine(lists, 'material', 'HC0301')).toBeNull();
     expect(checkInstitutionLine(NO_LISTS, 'drug', 'XC10AAA158B')).toBeNull();
   });
@@ -162,7 +210,9 @@ describe('planEntry', () => {
     const later = { ...v1, paymentLimit: 4000, validFrom: '2026-07-01', catalogueVersion: 'v2' };
     const p = planEntry([v1], later);
     expect(p).toMatchObject({ action: 'changed', closed: { validTo: '2026-06-30' } });
-    expect(p.action === 'changed' && p.fields).toEqual([{ field: 'paymentLimit', before: 4550, after: 4000 }]);
+    expect(p.action === 'changed' && p.fields).toEqual([
+      { field: 'paymentLimit', before: 4550, after: 4000 },
+    ]);
     expect(planEntry([v1], { ...v1, paymentLimit: 4000 })).toMatchObject({ action: 'changed', closed: null });
     expect(planEntry([v1], { ...v1, validFrom: '2026-03-01', validTo: '2026-12-31' })).toMatchObject({
       action: 'ended',
@@ -171,11 +221,15 @@ describe('planEntry', () => {
   });
   it('refuses to change history before the latest version', () => {
     const v2 = { ...v1, paymentLimit: 4000, validFrom: '2026-07-01' };
-    expect(planEntry([{ ...v1, validTo: '2026-06-30' }, v2], { ...v1, paymentLimit: 1, validFrom: '2026-03-01' })).toMatchObject({
+    expect(
+      planEntry([{ ...v1, validTo: '2026-06-30' }, v2], { ...v1, paymentLimit: 1, validFrom: '2026-03-01' }),
+    ).toMatchObject({
       action: 'rejected',
       field: 'validFrom',
     });
-    expect(planEntry([{ ...v1, validTo: '2026-06-30' }, v2], { ...v1, validFrom: '2026-03-01' }).action).toBe('unchanged');
+    expect(planEntry([{ ...v1, validTo: '2026-06-30' }, v2], { ...v1, validFrom: '2026-03-01' }).action).toBe(
+      'unchanged',
+    );
     expect(planEnd([v1], '2026-12-31')).toMatchObject({ action: 'ended', entry: { validTo: '2026-12-31' } });
     expect(planEnd([v1], '2025-12-31')).toMatchObject({ action: 'rejected' });
   });

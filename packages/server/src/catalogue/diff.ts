@@ -23,7 +23,10 @@ function latestByCode(entries: readonly CatalogueEntry[]): Map<string, Catalogue
 }
 
 /** Pure: compares two states of the catalogue (every version of every code each). */
-export function diffEntries(before: readonly CatalogueEntry[], after: readonly CatalogueEntry[]): CatalogueDiff {
+export function diffEntries(
+  before: readonly CatalogueEntry[],
+  after: readonly CatalogueEntry[],
+): CatalogueDiff {
   const a = latestByCode(before);
   const b = latestByCode(after);
   const diff: CatalogueDiff = { added: [], removed: [], ended: [], changed: [] };
@@ -35,14 +38,20 @@ export function diffEntries(before: readonly CatalogueEntry[], after: readonly C
     }
     const fields = fieldChanges(y, x);
     if (fields.length === 0 && x.validFrom === y.validFrom) continue;
-    if (fields.length === 1 && fields[0]?.field === 'validTo' && x.validFrom === y.validFrom && x.validTo !== null) {
+    if (
+      fields.length === 1 &&
+      fields[0]?.field === 'validTo' &&
+      x.validFrom === y.validFrom &&
+      x.validTo !== null
+    ) {
       diff.ended.push({ code, validTo: x.validTo, entry: x });
     } else {
       diff.changed.push({ code, before: y, after: x, fields });
     }
   }
   for (const [code, y] of a) if (!b.has(code)) diff.removed.push(y);
-  const byCode = (p: { code: string }, q: { code: string }): number => (p.code < q.code ? -1 : p.code > q.code ? 1 : 0);
+  const byCode = (p: { code: string }, q: { code: string }): number =>
+    p.code < q.code ? -1 : p.code > q.code ? 1 : 0;
   diff.added.sort(byCode);
   diff.removed.sort(byCode);
   diff.ended.sort(byCode);

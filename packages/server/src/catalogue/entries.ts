@@ -46,8 +46,10 @@ async function commit(
     await lockCatalogue(tx);
     const action = plan(await versionsOf(tx, code), versionId);
     if (action === undefined) return undefined;
-    if (action.action === 'rejected') throw new Conflict('catalogue_version_conflict', action.reason, action.field);
-    if (action.action === 'unchanged') return { action: 'unchanged' as const, entry: action.entry, catalogueVersion: null };
+    if (action.action === 'rejected')
+      throw new Conflict('catalogue_version_conflict', action.reason, action.field);
+    if (action.action === 'unchanged')
+      return { action: 'unchanged' as const, entry: action.entry, catalogueVersion: null };
     await insertCatalogueVersion(tx, {
       id: versionId,
       title: `${code} ${change.reason}`.slice(0, 200),
@@ -58,7 +60,7 @@ async function commit(
       actor: change.actor,
       reason: change.reason,
     });
-    const summary = await applyPlan(tx, [action], versionId, change);
+    await applyPlan(tx, [action], versionId, change);
     return { action: action.action, entry: action.entry, catalogueVersion: versionId };
   });
   cache?.invalidate();
@@ -84,7 +86,13 @@ export async function putEntry(
 ): Promise<PutResult> {
   // Validate before the transaction: a bad body names its field with no database work.
   const probe = validateEntry({ ...input, validFrom: input.validFrom ?? today }, 'pending');
-  return commit(db, probe.code, (existing, versionId) => planEntry(existing, { ...probe, catalogueVersion: versionId }), change, cache);
+  return commit(
+    db,
+    probe.code,
+    (existing, versionId) => planEntry(existing, { ...probe, catalogueVersion: versionId }),
+    change,
+    cache,
+  );
 }
 
 /** Ends a code's entry on `validTo` (the last day it is in force). */
@@ -95,7 +103,8 @@ export async function endEntry(
   change: CatalogueChange,
   cache?: Invalidates,
 ): Promise<PutResult> {
-  if (!isCalendarDate(validTo)) throw new Invalid('validTo', 'invalid_date', 'validTo 须为存在的日期 YYYY-MM-DD');
+  if (!isCalendarDate(validTo))
+    throw new Invalid('validTo', 'invalid_date', 'validTo 须为存在的日期 YYYY-MM-DD');
   return commit(
     db,
     code,
@@ -112,7 +121,8 @@ export async function endEntry(
 export async function readEntryOn(db: Queryable, code: string, date: string): Promise<CatalogueEntry> {
   if (!isCalendarDate(date)) throw new Invalid('date', 'invalid_date', 'date 须为存在的日期 YYYY-MM-DD');
   const entry = await entryOn(db, code, date);
-  if (entry === undefined) throw new NotFound('医保目录条目', code, 'code', `医保目录在 ${date} 没有 ${code}`);
+  if (entry === undefined)
+    throw new NotFound('医保目录条目', code, 'code', `医保目录在 ${date} 没有 ${code}`);
   return entry;
 }
 

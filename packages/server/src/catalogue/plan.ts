@@ -48,7 +48,8 @@ const FIELDS = [
 export function fieldChanges(before: CatalogueEntry, after: CatalogueEntry): FieldChange[] {
   const out: FieldChange[] = [];
   for (const f of FIELDS) {
-    if (JSON.stringify(before[f]) !== JSON.stringify(after[f])) out.push({ field: f, before: before[f], after: after[f] });
+    if (JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+      out.push({ field: f, before: before[f], after: after[f] });
   }
   return out;
 }
@@ -86,26 +87,53 @@ export function planEntry(existing: readonly CatalogueEntry[], incoming: Catalog
       const ended = { ...same, validTo: incoming.validTo };
       return incoming.validTo !== null
         ? { action: 'ended', entry: ended, previous: same }
-        : { action: 'changed', entry: ended, previous: same, closed: null, fields: fieldChanges(same, ended) };
+        : {
+            action: 'changed',
+            entry: ended,
+            previous: same,
+            closed: null,
+            fields: fieldChanges(same, ended),
+          };
     }
-    return { action: 'changed', entry: incoming, previous: same, closed: null, fields: fieldChanges(same, incoming) };
+    return {
+      action: 'changed',
+      entry: incoming,
+      previous: same,
+      closed: null,
+      fields: fieldChanges(same, incoming),
+    };
   }
 
   if (incoming.validFrom > latest.validFrom) {
     const continuous = latest.validTo === null || latest.validTo >= dayBefore(incoming.validFrom);
     if (sameFacts(latest) && continuous) {
       // The same facts again from a later day: nothing new, unless the end date moves.
-      if (latest.validTo === incoming.validTo || (incoming.validTo === null && latest.validTo !== null && latest.validTo >= incoming.validFrom))
+      if (
+        latest.validTo === incoming.validTo ||
+        (incoming.validTo === null && latest.validTo !== null && latest.validTo >= incoming.validFrom)
+      )
         return { action: 'unchanged', entry: latest };
       const ended = { ...latest, validTo: incoming.validTo };
       return incoming.validTo !== null
         ? { action: 'ended', entry: ended, previous: latest }
-        : { action: 'changed', entry: ended, previous: latest, closed: null, fields: fieldChanges(latest, ended) };
+        : {
+            action: 'changed',
+            entry: ended,
+            previous: latest,
+            closed: null,
+            fields: fieldChanges(latest, ended),
+          };
     }
     const closeAt = dayBefore(incoming.validFrom);
     const closed =
       latest.validTo === null || latest.validTo > closeAt ? { ...latest, validTo: closeAt } : null;
-    return { action: 'changed', entry: incoming, previous: latest, closed, fields: fieldChanges(latest, incoming) };
+    return {
+      action: 'changed',
+      entry: incoming,
+      previous: latest,
+      closed,
+      fields: fieldChanges(latest, incoming),
+    };
   }
 
   const then = existing.find((v) => inForce(v, incoming.validFrom));
@@ -122,7 +150,10 @@ export function planEntry(existing: readonly CatalogueEntry[], incoming: Catalog
 export function planEnd(
   existing: readonly CatalogueEntry[],
   validTo: string,
-): Extract<PlanAction, { action: 'ended' }> | { action: 'rejected'; code: string; field: string; reason: string } | undefined {
+):
+  | Extract<PlanAction, { action: 'ended' }>
+  | { action: 'rejected'; code: string; field: string; reason: string }
+  | undefined {
   const latest = existing[existing.length - 1];
   if (latest === undefined) return undefined;
   if (latest.validTo !== null && latest.validTo <= validTo) return undefined;

@@ -45,7 +45,9 @@ export function priceAtLevel(
 }
 
 /** Every level's price as settlement would use it (explicit or derived), for display. */
-export function effectivePrices(entry: Pick<CatalogueEntry, 'priceStandard' | 'stepDown'>): Record<Level, LevelPrice> {
+export function effectivePrices(
+  entry: Pick<CatalogueEntry, 'priceStandard' | 'stepDown'>,
+): Record<Level, LevelPrice> {
   return {
     primary: priceAtLevel(entry.priceStandard, entry.stepDown, 'primary'),
     secondary: priceAtLevel(entry.priceStandard, entry.stepDown, 'secondary'),

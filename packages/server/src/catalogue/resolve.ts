@@ -23,7 +23,8 @@ export interface CallerLine {
   fixedSelfPay?: unknown;
 }
 
-export type FactName = 'kind' | 'class' | 'selfPayRatio' | 'priceStandard' | 'paymentLimit' | 'publicHealth' | 'fixedSelfPay';
+export type FactName =
+  'kind' | 'class' | 'selfPayRatio' | 'priceStandard' | 'paymentLimit' | 'publicHealth' | 'fixedSelfPay';
 
 export type FactSource =
   | 'catalogue' // the entry's own value
@@ -145,7 +146,12 @@ export function resolveLine(
         line.selfPayRatio,
       ),
       fact('priceStandard', item.priceStandard, priceSource(price.source), line.priceStandard),
-      fact('paymentLimit', item.paymentLimit, entry.paymentLimit === null ? 'not_held' : 'catalogue', line.paymentLimit),
+      fact(
+        'paymentLimit',
+        item.paymentLimit,
+        entry.paymentLimit === null ? 'not_held' : 'catalogue',
+        line.paymentLimit,
+      ),
       fact('publicHealth', entry.publicHealth, 'catalogue', line.publicHealth),
       fact('fixedSelfPay', entry.fixedSelfPay, 'catalogue', line.fixedSelfPay),
     ],

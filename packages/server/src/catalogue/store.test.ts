@@ -41,7 +41,12 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     const result = await applyImport(db, Buffer.from(CSV), options, who);
     expect(result.summary).toEqual({ added: 4, changed: 0, ended: 0 });
     const e = await readEntryOn(db, 'XC10AAA158B', '2026-03-01');
-    expect(e).toMatchObject({ class: 'B', selfPayRatio: 1000, paymentLimit: 4550, catalogueVersion: result.version.id });
+    expect(e).toMatchObject({
+      class: 'B',
+      selfPayRatio: 1000,
+      paymentLimit: 4550,
+      catalogueVersion: result.version.id,
+    });
     const pci = await readEntryOn(db, '330803001', '2026-03-01');
     expect(pci.priceStandard).toEqual({ primary: null, secondary: null, tertiary: 333335 });
     // The same file again changes nothing.
@@ -52,19 +57,26 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
 
   it('refuses a file with a bad line whole, naming line and field', async () => {
     const bad = `${CSV}\nXN02BEB016A,对乙酰氨基酚片,drug,A,,,,,,2026-02-30\nXC10AAA158B,重复,drug,A,,,,,,2026-01-01`;
-    const preview = await previewImport(db, Buffer.from(bad), { fileName: 'bad.csv', effectiveFrom: '2026-01-01' });
+    const preview = await previewImport(db, Buffer.from(bad), {
+      fileName: 'bad.csv',
+      effectiveFrom: '2026-01-01',
+    });
     expect(preview.rejected).toMatchObject([
       { line: 6, code: 'XN02BEB016A', field: 'validFrom' },
       { line: 7, code: 'XC10AAA158B', field: 'code' },
     ]);
-    const err = await applyImport(db, Buffer.from(bad), { fileName: 'bad.csv', effectiveFrom: '2026-01-01' }, who).catch(
-      (e: unknown) => e,
-    );
+    const err = await applyImport(
+      db,
+      Buffer.from(bad),
+      { fileName: 'bad.csv', effectiveFrom: '2026-01-01' },
+      who,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportRejected);
     await expect(readEntryOn(db, 'XN02BEB016A', '2026-03-01')).rejects.toBeInstanceOf(NotFound);
-    const noColumns = await previewImport(db, Buffer.from('code,name\nX,Y'), { fileName: 'x.csv', effectiveFrom: '2026-01-01' }).catch(
-      (e: unknown) => e,
-    );
+    const noColumns = await previewImport(db, Buffer.from('code,name\nX,Y'), {
+      fileName: 'x.csv',
+      effectiveFrom: '2026-01-01',
+    }).catch((e: unknown) => e);
     expect(noColumns).toMatchObject({ field: 'file', code: 'missing_columns' });
   });
 
@@ -80,7 +92,9 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     };
     const first = await putEntry(db, body, '2026-06-15', { actor: '李', reason: '集采降价' });
     expect(first.action).toBe('changed');
-    expect((await putEntry(db, body, '2026-06-15', { actor: '李', reason: '再次' })).action).toBe('unchanged');
+    expect((await putEntry(db, body, '2026-06-15', { actor: '李', reason: '再次' })).action).toBe(
+      'unchanged',
+    );
     expect((await readEntryOn(db, 'XC10AAA158B', '2026-06-30')).paymentLimit).toBe(4550);
     expect((await readEntryOn(db, 'XC10AAA158B', '2026-07-01')).paymentLimit).toBe(4000);
     const { versions, history } = await entryVersions(db, 'XC10AAA158B');
@@ -93,13 +107,22 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
       ['ended', '李'],
       ['changed', '李'],
     ]);
-    const err = await putEntry(db, { ...body, paymentLimit: 1, validFrom: '2026-03-01' }, '2026-06-15', who).catch((e: unknown) => e);
+    const err = await putEntry(
+      db,
+      { ...body, paymentLimit: 1, validFrom: '2026-03-01' },
+      '2026-06-15',
+      who,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Conflict);
-    const bad = await putEntry(db, { ...body, validFrom: '2026-02-30' }, '2026-06-15', who).catch((e: unknown) => e);
+    const bad = await putEntry(db, { ...body, validFrom: '2026-02-30' }, '2026-06-15', who).catch(
+      (e: unknown) => e,
+    );
     expect(bad).toMatchObject({ field: 'validFrom' });
     expect(bad).toBeInstanceOf(Invalid);
     const diff = await diffVersions(db, versions[0]?.catalogueVersion ?? '', first.catalogueVersion ?? '');
-    expect(diff.changed).toMatchObject([{ code: 'XC10AAA158B', fields: [{ field: 'paymentLimit', before: 4550, after: 4000 }] }]);
+    expect(diff.changed).toMatchObject([
+      { code: 'XC10AAA158B', fields: [{ field: 'paymentLimit', before: 4550, after: 4000 }] },
+    ]);
   });
 
   it('ends an entry, and a cache sees every change', async () => {
@@ -112,7 +135,13 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     await cache.refresh();
     expect(cache.entryOn('XA10BAA042A', '2026-09-30')).toBeDefined();
     expect(cache.entryOn('XA10BAA042A', '2026-10-01')).toBeUndefined();
-    expect(resolveLine({ code: 'XA10BAA042A', kind: 'drug', quantity: 1, unitPrice: 12, class: 'A' }, cache.entryOn('XA10BAA042A', '2026-10-01'), 'primary').item.class).toBe('self');
+    expect(
+      resolveLine(
+        { code: 'XA10BAA042A', kind: 'drug', quantity: 1, unitPrice: 12, class: 'A' },
+        cache.entryOn('XA10BAA042A', '2026-10-01'),
+        'primary',
+      ).item.class,
+    ).toBe('self');
   });
 
   it('holds approved items and reads the stock list from the old table', async () => {
@@ -126,7 +155,9 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     expect([...(lists.approvedServices ?? [])]).toEqual(['110200001']);
     expect([...(lists.stockDrugs ?? [])]).toEqual(['XA10BAA042A']);
     expect(checkInstitutionLine(lists, 'service', '330803001')?.refusedBy).toBe('R-D10');
-    await expect(putApprovedItems(db, 'C1', ['XA10BAA042A'], '2026-03-01', who)).rejects.toMatchObject({ field: 'codes[0]' });
+    await expect(putApprovedItems(db, 'C1', ['XA10BAA042A'], '2026-03-01', who)).rejects.toMatchObject({
+      field: 'codes[0]',
+    });
     await expect(putApprovedItems(db, 'NOPE', [], '2026-03-01', who)).rejects.toBeInstanceOf(NotFound);
   });
 
@@ -137,7 +168,12 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
       'XX0000000000\t作废\t101\t01\t0\t\t20260101\t\t0\t0\t',
       'HC0301\t一次性输液器\t301\t01\t0\t5.00\t20260101\t\t1\t0\t',
     ].join('\n');
-    const r = await applyImport(db, Buffer.from(tsv), { fileName: 'hilist.tsv', effectiveFrom: '2026-01-01' }, who);
+    const r = await applyImport(
+      db,
+      Buffer.from(tsv),
+      { fileName: 'hilist.tsv', effectiveFrom: '2026-01-01' },
+      who,
+    );
     expect(r.preview.skipped).toMatchObject([{ line: 3 }]);
     expect(r.summary.added).toBe(2);
     expect(await readEntryOn(db, 'XJ01DHM001B', '2026-05-01')).toMatchObject({
@@ -149,21 +185,41 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('目录');
     sheet.addRow(['编码', '名称', '类别', '甲乙类', '价格标准', '开始日期', '基本公共卫生']);
-    sheet.addRow(['PH0002', '65岁及以上老年人健康体检', '医疗服务', '甲', 50, new Date(Date.UTC(2026, 0, 1)), '是']);
+    sheet.addRow([
+      'PH0002',
+      '65岁及以上老年人健康体检',
+      '医疗服务',
+      '甲',
+      50,
+      new Date(Date.UTC(2026, 0, 1)),
+      '是',
+    ]);
     const bytes = Buffer.from(await book.xlsx.writeBuffer());
     const x = await applyImport(db, bytes, { fileName: 'ph.xlsx', effectiveFrom: '2026-01-01' }, who);
     expect(x.summary.added).toBe(1);
-    expect(await readEntryOn(db, 'PH0002', '2026-01-01')).toMatchObject({ publicHealth: true, priceStandard: { primary: 5000 } });
+    expect(await readEntryOn(db, 'PH0002', '2026-01-01')).toMatchObject({
+      publicHealth: true,
+      priceStandard: { primary: 5000 },
+    });
   });
 
   it('ends codes a full catalogue no longer lists', async () => {
-    const csv = 'code,name,kind,class,paymentLimit\nHC0301,一次性输液器,material,A,5.00\nHC1102,进口留置针,material,B,';
-    const p = await previewImport(db, Buffer.from(csv), { fileName: 'm.csv', effectiveFrom: '2027-01-01', endMissing: true });
+    const csv =
+      'code,name,kind,class,paymentLimit\nHC0301,一次性输液器,material,A,5.00\nHC1102,进口留置针,material,B,';
+    const p = await previewImport(db, Buffer.from(csv), {
+      fileName: 'm.csv',
+      effectiveFrom: '2027-01-01',
+      endMissing: true,
+    });
     expect(p.added.map((a) => a.code)).toEqual(['HC1102']);
     expect(p.ended).toEqual([]); // HC0301 still listed, nothing else of kind material
     expect(p.unchanged).toBe(1);
     const drugs = 'code,name,kind,class\nXJ01DHM001B,美罗培南注射剂,drug,B';
-    const q = await previewImport(db, Buffer.from(drugs), { fileName: 'd.csv', effectiveFrom: '2027-01-01', endMissing: true });
+    const q = await previewImport(db, Buffer.from(drugs), {
+      fileName: 'd.csv',
+      effectiveFrom: '2027-01-01',
+      endMissing: true,
+    });
     expect(q.ended.map((e) => e.code).sort()).toEqual(['XC10AAA158B']);
     expect(q.changed.map((c) => c.code)).toEqual(['XJ01DHM001B']); // restricted scope dropped in this file
   });

@@ -105,7 +105,11 @@ function priceStandardOf(
  * Checks one entry and converts it to the catalogue's units. `field` prefixes the field names
  * (an import passes "" and reports the line number itself).
  */
-export function validateEntry(input: CatalogueEntryInput, catalogueVersion: string, prefix = ''): CatalogueEntry {
+export function validateEntry(
+  input: CatalogueEntryInput,
+  catalogueVersion: string,
+  prefix = '',
+): CatalogueEntry {
   const f = (name: string): string => (prefix === '' ? name : `${prefix}.${name}`);
   const raw = input as unknown as Record<string, unknown>;
   const code = text(raw.code, f('code'), 50);

@@ -14,7 +14,11 @@ const byCode = new Map(entries.map((e) => [e.code, e]));
 /** Every code SUPERVISION_RULES.md names (a code: digits, or letters and digits starting X/Z/PH). */
 function supervisionCodes(): string[] {
   const text = readFileSync(new URL('../../../../../shared/SUPERVISION_RULES.md', import.meta.url), 'utf8');
-  return [...new Set([...text.matchAll(/\b(\d{9}|PH\d{4}|[XZ][A-Z]\d{2}[A-Z0-9]{5,})\b/g)].map((m) => m[1] as string))];
+  return [
+    ...new Set(
+      [...text.matchAll(/\b(\d{9}|PH\d{4}|[XZ][A-Z]\d{2}[A-Z0-9]{5,})\b/g)].map((m) => m[1] as string),
+    ),
+  ];
 }
 
 describe('the demo catalogue', () => {
@@ -24,7 +28,11 @@ describe('the demo catalogue', () => {
     expect(entries.filter((e) => e.restrictedScope !== null).length).toBeGreaterThan(30);
     expect(entries.some((e) => e.volumeProcurement)).toBe(true);
     expect(entries.some((e) => e.fixedSelfPay)).toBe(true);
-    expect(entries.some((e) => e.stepDown && priceAtLevel(e.priceStandard, true, 'primary').source === 'derived_step_down')).toBe(true);
+    expect(
+      entries.some(
+        (e) => e.stepDown && priceAtLevel(e.priceStandard, true, 'primary').source === 'derived_step_down',
+      ),
+    ).toBe(true);
   });
 
   it('holds every code SUPERVISION_RULES.md names', () => {
@@ -32,19 +40,31 @@ describe('the demo catalogue', () => {
     expect(codes).toContain('311400002');
     expect(codes.length).toBeGreaterThanOrEqual(26);
     expect(codes.filter((c) => !byCode.has(c))).toEqual([]);
-    for (const c of ['PH0001', 'PH0002', 'PH0003', 'PH0004', 'PH0005']) expect(byCode.get(c)?.publicHealth).toBe(true);
+    for (const c of ['PH0001', 'PH0002', 'PH0003', 'PH0004', 'PH0005'])
+      expect(byCode.get(c)?.publicHealth).toBe(true);
   });
 
   it('holds every code the demo bills, with its class and ratio, priced at or above its range', () => {
     const items = Object.values(demo).flatMap((v) => (Array.isArray(v) ? v : [v])) as demo.CatalogueItem[];
-    const registryCodes = ['XA10BAA199A001010101445', 'XC08CAA047A001010100709', '120100001', '110200002', '250101001', 'XJ01DCA', 'XC08CAA'];
+    const registryCodes = [
+      'XA10BAA199A001010101445',
+      'XC08CAA047A001010100709',
+      '120100001',
+      '110200002',
+      '250101001',
+      'XJ01DCA',
+      'XC08CAA',
+    ];
     const moved = new Map([['311201001', '340200015']]); // 康复治疗: see catalogue-entries.ts
     for (const item of items) {
       const e = byCode.get(moved.get(item.code) ?? item.code);
       expect(e, item.code).toBeDefined();
       if (e === undefined) continue;
       expect([item.code, e.class, e.kind]).toEqual([item.code, item.class, item.kind]);
-      expect([item.code, e.selfPayRatio]).toEqual([item.code, item.selfPayRatio === undefined ? null : Math.round(item.selfPayRatio * 10_000)]);
+      expect([item.code, e.selfPayRatio]).toEqual([
+        item.code,
+        item.selfPayRatio === undefined ? null : Math.round(item.selfPayRatio * 10_000),
+      ]);
       const max = Math.round(item.price[1] * 100);
       for (const level of ['primary', 'secondary', 'tertiary'] as const) {
         const p = priceAtLevel(e.priceStandard, e.stepDown, level).fen;
@@ -75,6 +95,9 @@ describe.each(testDrivers())('loading the demo catalogue on $kind', (driver) => 
     const who = { actor: 'demo', reason: '演示数据' };
     expect(await loadDemoCatalogue(t.db, who)).toEqual({ added: entries.length, changed: 0, ended: 0 });
     expect(await loadDemoCatalogue(t.db, who)).toEqual({ added: 0, changed: 0, ended: 0 });
-    expect(await entryOn(t.db, '330803001', '2026-05-01')).toMatchObject({ stepDown: true, catalogueVersion: 'DEMO-2026' });
+    expect(await entryOn(t.db, '330803001', '2026-05-01')).toMatchObject({
+      stepDown: true,
+      catalogueVersion: 'DEMO-2026',
+    });
   });
 });

@@ -56,7 +56,14 @@ const DRUGS: readonly DrugRow[] = [
   ['ZY000001', '中药饮片（7剂）', 'B', '饮片', 280, { ratio: 0.1 }],
   ['XJ01DCA', '头孢呋辛酯片', 'B', '片剂', 40, { ratio: 0.1, generic: '头孢呋辛酯' }],
   // — named by SUPERVISION_RULES.md —
-  ['XG04CAT001A', '坦索罗辛缓释胶囊', 'A', '缓释胶囊', 60, { generic: '盐酸坦索罗辛', scope: '限男性良性前列腺增生' }],
+  [
+    'XG04CAT001A',
+    '坦索罗辛缓释胶囊',
+    'A',
+    '缓释胶囊',
+    60,
+    { generic: '盐酸坦索罗辛', scope: '限男性良性前列腺增生' },
+  ],
   ['ZA04BAX001B', '小儿肺热咳喘口服液', 'B', '口服液', 40, { ratio: 0.1, scope: '限儿童（0–17岁）' }],
   ['XJ01DHM001B', '美罗培南注射剂', 'B', '注射剂', 150, { ratio: 0.2, scope: SCOPE_SEVERE_INFECTION }],
   // — community and hospital care —
@@ -112,7 +119,14 @@ const DRUGS: readonly DrugRow[] = [
   ['XC09CAV114A', '缬沙坦胶囊', 'A', '胶囊剂', 40, { vbp: true }],
   ['XC09CAI115B', '厄贝沙坦片', 'B', '片剂', 40, { vbp: true }],
   ['XC09CAT116B', '替米沙坦片', 'B', '片剂', 40, { vbp: true }],
-  ['XC09DXS117B', '沙库巴曲缬沙坦钠片', 'B', '片剂', 120, { ratio: 0.2, scope: '限慢性心力衰竭（NYHA II–IV级）患者' }],
+  [
+    'XC09DXS117B',
+    '沙库巴曲缬沙坦钠片',
+    'B',
+    '片剂',
+    120,
+    { ratio: 0.2, scope: '限慢性心力衰竭（NYHA II–IV级）患者' },
+  ],
   ['XC10AAS121A', '辛伐他汀片', 'A', '片剂', 20, { vbp: true }],
   ['XC10AAR122B', '瑞舒伐他汀钙片', 'B', '片剂', 40, { vbp: true }],
   ['XC10AAP123B', '普伐他汀钠片', 'B', '片剂', 40],
@@ -141,8 +155,22 @@ const DRUGS: readonly DrugRow[] = [
   ['XJ01MAM181B', '莫西沙星片', 'B', '片剂', 60, { vbp: true }],
   ['XJ01XDM182A', '甲硝唑片', 'A', '片剂', 10],
   ['XJ01XXF183A', '呋喃妥因肠溶片', 'A', '肠溶片', 15],
-  ['XJ01DHI184B', '亚胺培南西司他丁钠注射剂', 'B', '注射剂', 180, { ratio: 0.2, scope: SCOPE_SEVERE_INFECTION }],
-  ['XJ01XAV185B', '万古霉素注射剂', 'B', '注射剂', 200, { ratio: 0.2, scope: '限耐甲氧西林金黄色葡萄球菌感染，二级及以上医疗机构' }],
+  [
+    'XJ01DHI184B',
+    '亚胺培南西司他丁钠注射剂',
+    'B',
+    '注射剂',
+    180,
+    { ratio: 0.2, scope: SCOPE_SEVERE_INFECTION },
+  ],
+  [
+    'XJ01XAV185B',
+    '万古霉素注射剂',
+    'B',
+    '注射剂',
+    200,
+    { ratio: 0.2, scope: '限耐甲氧西林金黄色葡萄球菌感染，二级及以上医疗机构' },
+  ],
   ['XJ02ACF186A', '氟康唑胶囊', 'A', '胶囊剂', 30, { vbp: true }],
   ['XJ05ABA187A', '阿昔洛韦片', 'A', '片剂', 15],
   ['XJ05AHO188B', '奥司他韦胶囊', 'B', '胶囊剂', 80, { scope: '限流行性感冒确诊或高度疑似患者' }],
@@ -156,9 +184,30 @@ const DRUGS: readonly DrugRow[] = [
   ['XL01BAM202A', '甲氨蝶呤片', 'A', '片剂', 30],
   ['XL01CDP203B', '紫杉醇注射液', 'B', '注射剂', 600, { ratio: 0.2, vbp: true, scope: SCOPE_SECOND_LEVEL }],
   ['XL01XAO204B', '奥沙利铂注射剂', 'B', '注射剂', 500, { ratio: 0.2, vbp: true, scope: SCOPE_SECOND_LEVEL }],
-  ['XL01XCT205B', '曲妥珠单抗注射剂', 'B', '注射剂', 2000, { ratio: 0.2, scope: '限HER2阳性乳腺癌、胃癌，二级及以上医疗机构' }],
-  ['XL01XEG206B', '吉非替尼片', 'B', '片剂', 400, { ratio: 0.2, vbp: true, scope: '限EGFR突变阳性的非小细胞肺癌' }],
-  ['XL01XEI207B', '伊马替尼片', 'B', '片剂', 300, { ratio: 0.2, vbp: true, scope: '限慢性髓性白血病、胃肠间质瘤' }],
+  [
+    'XL01XCT205B',
+    '曲妥珠单抗注射剂',
+    'B',
+    '注射剂',
+    2000,
+    { ratio: 0.2, scope: '限HER2阳性乳腺癌、胃癌，二级及以上医疗机构' },
+  ],
+  [
+    'XL01XEG206B',
+    '吉非替尼片',
+    'B',
+    '片剂',
+    400,
+    { ratio: 0.2, vbp: true, scope: '限EGFR突变阳性的非小细胞肺癌' },
+  ],
+  [
+    'XL01XEI207B',
+    '伊马替尼片',
+    'B',
+    '片剂',
+    300,
+    { ratio: 0.2, vbp: true, scope: '限慢性髓性白血病、胃肠间质瘤' },
+  ],
   ['XL02BAT208A', '他莫昔芬片', 'A', '片剂', 30],
   ['XL02BGL209B', '来曲唑片', 'B', '片剂', 60, { vbp: true, scope: '限绝经后乳腺癌' }],
   ['XL04ADT210B', '他克莫司胶囊', 'B', '胶囊剂', 300, { ratio: 0.2, scope: '限器官移植后抗排异' }],
@@ -169,7 +218,14 @@ const DRUGS: readonly DrugRow[] = [
   ['XM01AHC223B', '塞来昔布胶囊', 'B', '胶囊剂', 40, { vbp: true }],
   ['XM01ACM224B', '美洛昔康片', 'B', '片剂', 30, { vbp: true }],
   ['XM04AAA225A', '别嘌醇片', 'A', '片剂', 15],
-  ['XM04AAF226B', '非布司他片', 'B', '片剂', 40, { vbp: true, scope: '限痛风患者高尿酸血症，别嘌醇无效或不耐受' }],
+  [
+    'XM04AAF226B',
+    '非布司他片',
+    'B',
+    '片剂',
+    40,
+    { vbp: true, scope: '限痛风患者高尿酸血症，别嘌醇无效或不耐受' },
+  ],
   ['XM05BAA227B', '阿仑膦酸钠片', 'B', '片剂', 40, { vbp: true, scope: '限骨质疏松症' }],
   ['XN02AXT231B', '曲马多缓释片', 'B', '缓释片', 40],
   ['XN02AAM232A', '吗啡注射液', 'A', '注射剂', 20],
@@ -192,8 +248,22 @@ const DRUGS: readonly DrugRow[] = [
   ['XN07XXG249B', '甲钴胺片', 'B', '片剂', 30, { fixed: true }],
   ['XR01ADB251A', '布地奈德鼻喷雾剂', 'B', '鼻喷雾剂', 80],
   ['XR03ACS252A', '沙丁胺醇气雾剂', 'A', '气雾剂', 30],
-  ['XR03AKB253B', '布地奈德福莫特罗吸入粉雾剂', 'B', '吸入粉雾剂', 250, { ratio: 0.1, scope: '限哮喘、慢性阻塞性肺疾病' }],
-  ['XR03AKS254B', '沙美特罗替卡松吸入粉雾剂', 'B', '吸入粉雾剂', 250, { ratio: 0.1, scope: '限哮喘、慢性阻塞性肺疾病' }],
+  [
+    'XR03AKB253B',
+    '布地奈德福莫特罗吸入粉雾剂',
+    'B',
+    '吸入粉雾剂',
+    250,
+    { ratio: 0.1, scope: '限哮喘、慢性阻塞性肺疾病' },
+  ],
+  [
+    'XR03AKS254B',
+    '沙美特罗替卡松吸入粉雾剂',
+    'B',
+    '吸入粉雾剂',
+    250,
+    { ratio: 0.1, scope: '限哮喘、慢性阻塞性肺疾病' },
+  ],
   ['XR03BBT255B', '噻托溴铵吸入粉雾剂', 'B', '吸入粉雾剂', 200, { scope: '限慢性阻塞性肺疾病' }],
   ['XR03DAA256A', '氨茶碱片', 'A', '片剂', 10],
   ['XR03DCM257B', '孟鲁司特钠片', 'B', '片剂', 60, { vbp: true }],
@@ -325,7 +395,14 @@ const SERVICES: readonly ServiceRow[] = [
   ['330100005', '全身麻醉', '次', 'A', [1200, 1200, 1200], { stepDown: true }],
   ['330100006', '椎管内麻醉', '次', 'A', { tertiary: 600 }, { stepDown: true }],
   ['330100007', '局部浸润麻醉', '次', 'A', { tertiary: 50 }, { stepDown: true }],
-  ['330803001', '经皮冠状动脉支架置入术', '次', 'A', { tertiary: 4500 }, { stepDown: true, scope: '限三级医疗机构' }],
+  [
+    '330803001',
+    '经皮冠状动脉支架置入术',
+    '次',
+    'A',
+    { tertiary: 4500 },
+    { stepDown: true, scope: '限三级医疗机构' },
+  ],
   ['330803002', '经皮冠状动脉腔内成形术', '次', 'A', { tertiary: 3500 }, { stepDown: true }],
   ['330804001', '冠状动脉造影术', '次', 'A', { tertiary: 1600 }, { stepDown: true }],
   ['330805001', '心脏起搏器置入术', '次', 'A', { tertiary: 2500 }, { stepDown: true }],
@@ -433,7 +510,10 @@ function serviceInput([code, name, unit, cls, price, x = {}]: ServiceRow): Catal
     priceStandard = { primary, secondary, tertiary };
   } else if (price !== null) {
     const p = price as { tertiary: number; secondary?: number };
-    priceStandard = { tertiary: p.tertiary, ...(p.secondary === undefined ? {} : { secondary: p.secondary }) };
+    priceStandard = {
+      tertiary: p.tertiary,
+      ...(p.secondary === undefined ? {} : { secondary: p.secondary }),
+    };
   }
   return {
     code,
@@ -478,5 +558,7 @@ export const DEMO_CATALOGUE_VERSION = 'DEMO-2026';
  */
 export function demoApprovedServices(): string[] {
   const hospitalOnly = /^(21010[34]|2102|2301|2704|3108|3109|3114|3116|33|311000)/;
-  return SERVICES.filter(([code, , , cls]) => cls !== 'self' && !hospitalOnly.test(code)).map(([code]) => code);
+  return SERVICES.filter(([code, , , cls]) => cls !== 'self' && !hospitalOnly.test(code)).map(
+    ([code]) => code,
+  );
 }

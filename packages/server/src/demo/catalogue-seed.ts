@@ -17,9 +17,8 @@ export async function loadDemoCatalogue(db: Database, change: CatalogueChange): 
     const actions: PlanAction[] = demoCatalogueEntries()
       .map((input) => planEntry(held.get(input.code) ?? [], validateEntry(input, DEMO_CATALOGUE_VERSION)))
       .filter((a) => a.action !== 'unchanged');
-    const rejected = actions.find((a) => a.action === 'rejected');
-    if (rejected !== undefined && rejected.action === 'rejected')
-      throw new Error(`demo catalogue: ${rejected.code} ${rejected.reason}`);
+    for (const a of actions)
+      if (a.action === 'rejected') throw new Error(`demo catalogue: ${a.code} ${a.reason}`);
     if (actions.length === 0) return { added: 0, changed: 0, ended: 0 };
     await insertCatalogueVersion(tx, {
       id: DEMO_CATALOGUE_VERSION,

@@ -55,13 +55,18 @@ function bool(s: string | undefined, field: Canonical): boolean | undefined {
   const v = s.trim().toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw new Invalid(field, 'invalid_type', `${field} 须为 是/否、1/0 或 true/false，不是 ${JSON.stringify(s)}`);
+  throw new Invalid(
+    field,
+    'invalid_type',
+    `${field} 须为 是/否、1/0 或 true/false，不是 ${JSON.stringify(s)}`,
+  );
 }
 
 function money(s: string | undefined, field: Canonical): number | null {
   if (blank(s)) return null;
   const v = Number((s as string).trim().replace(/,/g, ''));
-  if (!Number.isFinite(v)) throw new Invalid(field, 'invalid_amount', `${field} 不是金额: ${JSON.stringify(s)}`);
+  if (!Number.isFinite(v))
+    throw new Invalid(field, 'invalid_amount', `${field} 不是金额: ${JSON.stringify(s)}`);
   return v;
 }
 
@@ -69,7 +74,8 @@ function ratio(s: string | undefined): number | null {
   if (blank(s)) return null;
   const t = (s as string).trim();
   const v = t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (!Number.isFinite(v)) throw new Invalid('selfPayRatio', 'invalid_ratio', `selfPayRatio 不是比例: ${JSON.stringify(s)}`);
+  if (!Number.isFinite(v))
+    throw new Invalid('selfPayRatio', 'invalid_ratio', `selfPayRatio 不是比例: ${JSON.stringify(s)}`);
   return Math.round(v * 1e6) / 1e6; // 10% → 0.1 exactly, not 0.1000000000000000055…
 }
 
@@ -105,8 +111,7 @@ export function rowToInput(cells: Cells, defaults: RowDefaults): CatalogueEntryI
     tertiary: money(cells.priceTertiary, 'priceTertiary'),
   };
   const anyLevel = levels.primary !== null || levels.secondary !== null || levels.tertiary !== null;
-  if (all !== null && anyLevel)
-    throw new Invalid('price', 'ambiguous', '价格标准与分级价格只能填其一');
+  if (all !== null && anyLevel) throw new Invalid('price', 'ambiguous', '价格标准与分级价格只能填其一');
   const priceStandard = all !== null ? all : anyLevel ? levels : null;
 
   let restrictedScope = blank(cells.restrictedScope) ? null : (cells.restrictedScope as string).trim();

@@ -3,11 +3,7 @@
 // read, changes nothing.
 import type { Database, Queryable } from '../../db/types.js';
 import { Invalid, isDomainError } from '../../domain/errors.js';
-import {
-  allEntries,
-  insertCatalogueVersion,
-  lockCatalogue,
-} from '../../store/catalogue/entries.js';
+import { allEntries, insertCatalogueVersion, lockCatalogue } from '../../store/catalogue/entries.js';
 import { applyPlan, type PlanSummary } from '../apply.js';
 import { newVersionId, type Invalidates } from '../entries.js';
 import { dayBefore, planEnd, planEntry, type FieldChange, type PlanAction } from '../plan.js';
@@ -141,7 +137,11 @@ async function read(bytes: Buffer, options: ImportOptions): Promise<ReadFile> {
 }
 
 /** What applying the file would do; writes nothing. */
-export async function previewImport(db: Queryable, bytes: Buffer, options: ImportOptions): Promise<ImportPreview> {
+export async function previewImport(
+  db: Queryable,
+  bytes: Buffer,
+  options: ImportOptions,
+): Promise<ImportPreview> {
   const file = await read(bytes, options);
   return planImport(file, await allEntries(db), options, 'preview').preview;
 }
@@ -170,7 +170,10 @@ export async function applyImport(
     const { preview, actions } = planImport(file, await allEntries(tx), options, versionId);
     if (preview.rejected.length > 0) {
       const first = preview.rejected[0] as ImportPreview['rejected'][number];
-      throw new ImportRejected(preview, `${preview.rejected.length} 行被拒绝，未导入任何内容；第 ${first.line} 行 ${first.field}: ${first.reason}`);
+      throw new ImportRejected(
+        preview,
+        `${preview.rejected.length} 行被拒绝，未导入任何内容；第 ${first.line} 行 ${first.field}: ${first.reason}`,
+      );
     }
     const version: Omit<CatalogueVersion, 'recordedAt'> = {
       id: versionId,

@@ -109,4 +109,7 @@ export const NATIONAL_COLUMNS: Record<string, Canonical> = {
 
 export const REQUIRED: readonly Canonical[] = ['code', 'name', 'kind', 'class'];
 
-export const COLUMNS: Record<Layout, Record<string, Canonical>> = { yibao: YIBAO_COLUMNS, national: NATIONAL_COLUMNS };
+export const COLUMNS: Record<Layout, Record<string, Canonical>> = {
+  yibao: YIBAO_COLUMNS,
+  national: NATIONAL_COLUMNS,
+};

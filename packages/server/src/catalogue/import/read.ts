@@ -25,7 +25,11 @@ export function formatOf(fileName: string): FileFormat {
   if (lower.endsWith('.xlsx')) return 'xlsx';
   if (lower.endsWith('.tsv') || lower.endsWith('.txt')) return 'national_tsv';
   if (lower.endsWith('.csv')) return 'csv';
-  throw new Invalid('file', 'unknown_format', `不认识的文件类型 ${fileName}：支持 .csv、.xlsx 和国家平台下载的 .tsv/.txt`);
+  throw new Invalid(
+    'file',
+    'unknown_format',
+    `不认识的文件类型 ${fileName}：支持 .csv、.xlsx 和国家平台下载的 .tsv/.txt`,
+  );
 }
 
 function mapHeader(header: readonly string[], layout: Layout): ReadFile['columns'] {
@@ -44,11 +48,19 @@ function mapHeader(header: readonly string[], layout: Layout): ReadFile['columns
   }
   const missing = REQUIRED.filter((f) => !seen.has(f));
   if (missing.length > 0)
-    throw new Invalid('file', 'missing_columns', `缺少必需的列: ${missing.join(', ')}（对照表见 docs/catalogue.md）`);
+    throw new Invalid(
+      'file',
+      'missing_columns',
+      `缺少必需的列: ${missing.join(', ')}（对照表见 docs/catalogue.md）`,
+    );
   return columns;
 }
 
-function toRows(records: readonly (readonly string[])[], columns: ReadFile['columns'], firstLine: number): FileRow[] {
+function toRows(
+  records: readonly (readonly string[])[],
+  columns: ReadFile['columns'],
+  firstLine: number,
+): FileRow[] {
   const rows: FileRow[] = [];
   for (let i = 0; i < records.length; i++) {
     const rec = records[i] as readonly string[];
@@ -86,9 +98,9 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result);
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
+    if ('text' in v) return v.text;
     return '';
   }
   return String(v);

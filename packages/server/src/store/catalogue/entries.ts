@@ -50,7 +50,11 @@ export async function versionsOf(db: Queryable, code: string): Promise<Catalogue
 }
 
 /** The version in force on a date, if any. */
-export async function entryOn(db: Queryable, code: string, date: string): Promise<CatalogueEntry | undefined> {
+export async function entryOn(
+  db: Queryable,
+  code: string,
+  date: string,
+): Promise<CatalogueEntry | undefined> {
   const rows = await db.query<{ a: Cell[] }>(
     `SELECT ${ENTRY_ARRAY} AS a FROM catalogue_entries
      WHERE code = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)`,
@@ -156,7 +160,9 @@ export async function appendHistoryOfWritten(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO catalogue_history (${ENTRY_COLUMN_NAMES}, action, change_version, actor, reason)
-     SELECT ${ENTRY_COLUMN_NAMES.split(', ').map((c) => `e.${c}`).join(', ')},
+     SELECT ${ENTRY_COLUMN_NAMES.split(', ')
+       .map((c) => `e.${c}`)
+       .join(', ')},
        CASE WHEN c.code IS NULL THEN 'added' ELSE 'changed' END, $1, $3, $4
      FROM catalogue_entries e LEFT JOIN (SELECT DISTINCT unnest($2::text[]) AS code) c ON c.code = e.code
      WHERE e.catalogue_version = $1
@@ -264,11 +270,15 @@ export async function insertCatalogueVersion(
 }
 
 export async function catalogueVersion(db: Queryable, id: string): Promise<CatalogueVersion | undefined> {
-  const rows = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM catalogue_versions WHERE id = $1`, [id]);
+  const rows = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM catalogue_versions WHERE id = $1`, [
+    id,
+  ]);
   return rows[0] === undefined ? undefined : rowToVersion(rows[0]);
 }
 
 export async function listCatalogueVersions(db: Queryable): Promise<CatalogueVersion[]> {
-  const rows = await db.query<VersionRow>(`SELECT ${VERSION_COLUMNS} FROM catalogue_versions ORDER BY recorded_at, id`);
+  const rows = await db.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM catalogue_versions ORDER BY recorded_at, id`,
+  );
   return rows.map(rowToVersion);
 }

@@ -52,7 +52,9 @@ export function arrayToEntry(a: readonly Cell[]): CatalogueEntry {
     selfPayRatio: n(a[6] ?? null),
     paymentLimit: n(a[7] ?? null),
     priceStandard:
-      p[0] === null && p[1] === null && p[2] === null ? null : { primary: p[0], secondary: p[1], tertiary: p[2] },
+      p[0] === null && p[1] === null && p[2] === null
+        ? null
+        : { primary: p[0], secondary: p[1], tertiary: p[2] },
     stepDown: a[11] === true,
     publicHealth: a[12] === true,
     fixedSelfPay: a[13] === true,
