@@ -9,6 +9,7 @@ import { endEntry, entryVersions, putApprovedItems, putEntry, readEntryOn } from
 import { applyImport, ImportRejected, previewImport } from './import/import.js';
 import { checkInstitutionLine } from './institution-lists.js';
 import { resolveLine } from './resolve.js';
+import { resolveVisitLines } from './visit-lines.js';
 
 const who = { actor: '目录科 李', reason: '2026 年目录' };
 
@@ -222,5 +223,53 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     });
     expect(q.ended.map((e) => e.code).sort()).toEqual(['XC10AAA158B']);
     expect(q.changed.map((c) => c.code)).toEqual(['XJ01DHM001B']); // restricted scope dropped in this file
+  });
+});
+
+describe.each(testDrivers())('a visit resolved against the catalogue on $kind', (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await driver.create();
+    await t.db.query(
+      `INSERT INTO institutions (id, name, type, level, county) VALUES ('C1', '社区中心', 'community_centre', 'primary', 'east'), ('H3', '三甲', 'general_hospital', 'tertiary', 'east')`,
+    );
+    await applyImport(t.db, Buffer.from(CSV), { fileName: 'demo.csv', effectiveFrom: '2026-01-01' }, who);
+  });
+  afterAll(async () => t.dispose());
+
+  it('takes facts from the catalogue and refuses what the institution may not bill (R-D10)', async () => {
+    const cache = new CatalogueCache(t.db);
+    await putApprovedItems(t.db, 'C1', ['110200001'], '2026-03-01', who, cache);
+    const lines = [
+      {
+        code: '110200001',
+        name: '诊查费',
+        kind: 'service' as const,
+        quantity: 1,
+        unitPrice: 10,
+        class: 'self',
+      },
+      { code: '330803001', name: 'PCI', kind: 'service' as const, quantity: 1, unitPrice: 3000 },
+      { code: 'NOT-LISTED', name: '保健品', kind: 'drug' as const, quantity: 1, unitPrice: 30, class: 'A' },
+    ];
+    const atCentre = await resolveVisitLines(cache, lines, {
+      date: '2026-03-01',
+      institutionId: 'C1',
+      level: 'primary',
+    });
+    expect(atCentre.map((l) => [l.item.class, l.item.refusedBy ?? null])).toEqual([
+      ['A', null],
+      ['A', 'R-D10'],
+      ['self', null],
+    ]);
+    expect(atCentre[1]?.item.priceStandard).toBe(2700.02);
+    expect(atCentre[2]?.notes[0]).toContain('目录外');
+    const atHospital = await resolveVisitLines(cache, lines, {
+      date: '2026-03-01',
+      institutionId: 'H3',
+      level: 'tertiary',
+    });
+    expect(atHospital.map((l) => l.item.refusedBy ?? null)).toEqual([null, null, null]);
+    expect(atHospital[1]?.item.priceStandard).toBe(3333.35);
   });
 });
