@@ -234,3 +234,20 @@ describe('planEntry', () => {
     expect(planEnd([v1], '2025-12-31')).toMatchObject({ action: 'rejected' });
   });
 });
+
+describe('export', () => {
+  it('writes a CSV the importer reads back to the same entries', async () => {
+    const { demoCatalogueEntries } = await import('../demo/catalogue-entries.js');
+    const { catalogueToCsv } = await import('./import/export.js');
+    const { readCatalogueFile } = await import('./import/read.js');
+    const { rowToInput } = await import('./import/fields.js');
+    const entries = demoCatalogueEntries().map((e) => validateEntry(e, 'DEMO-2026'));
+    const file = await readCatalogueFile(Buffer.from(catalogueToCsv(entries)), 'csv');
+    const back = file.rows.map((r) => {
+      const input = rowToInput(r.cells, { validFrom: '2026-01-01' });
+      if (input === undefined) throw new Error('skipped');
+      return validateEntry(input, 'DEMO-2026');
+    });
+    expect(back).toEqual(entries);
+  });
+});
