@@ -9,6 +9,7 @@ import { endEntry, entryVersions, putApprovedItems, putEntry, readEntryOn } from
 import { applyImport, ImportRejected, previewImport } from './import/import.js';
 import { checkInstitutionLine } from './institution-lists.js';
 import { resolveLine } from './resolve.js';
+import { searchEntries } from '../store/catalogue/entries.js';
 import { resolveVisitLines } from './visit-lines.js';
 
 const who = { actor: '目录科 李', reason: '2026 年目录' };
@@ -54,6 +55,11 @@ describe.each(testDrivers())('catalogue storage on $kind', (driver) => {
     const again = await applyImport(db, Buffer.from(CSV), options, who);
     expect(again.summary).toEqual({ added: 0, changed: 0, ended: 0 });
     expect(again.preview.unchanged).toBe(4);
+    expect((await searchEntries(db, '他汀', '2026-03-01')).map((e) => e.code)).toEqual(['XC10AAA158B']);
+    expect((await searchEntries(db, '1102', '2026-03-01', { kind: 'service' })).map((e) => e.code)).toEqual([
+      '110200001',
+    ]);
+    expect(await searchEntries(db, '他汀', '2025-03-01')).toEqual([]);
   });
 
   it('refuses a file with a bad line whole, naming line and field', async () => {
