@@ -8,6 +8,7 @@ import * as assessment from './006_assessment.js';
 import * as settlementOneRow from './007_settlement_one_row.js';
 import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
 import * as personKeys from './009_person_keys.js';
+import * as catalogue from './010_catalogue.js';
 
 export interface Migration {
   id: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 7, name: settlementOneRow.name, sql: settlementOneRow.sql },
   { id: 8, name: settlementWriteTriggers.name, sql: settlementWriteTriggers.sql },
   { id: 9, name: personKeys.name, sql: personKeys.sql },
+  { id: 10, name: catalogue.name, sql: catalogue.sql },
 ];
