@@ -7,7 +7,7 @@ import { priceAtLevel, stepDownOnce } from './price.js';
 import { claimNotes, resolveLine } from './resolve.js';
 import type { CatalogueEntryInput } from './types.js';
 import { isCalendarDate, validateEntry } from './validate.js';
-import { loadPolicyBook } from '../policy/load.js';
+import { loadPolicyBook, repositoryPolicyDir } from '../policy/load.js';
 
 const drug: CatalogueEntryInput = {
   code: 'XC10AAA158B',
@@ -165,7 +165,7 @@ describe('resolveLine', () => {
     expect(r.facts.find((f) => f.field === 'priceStandard')?.source).toBe('derived_step_down');
   });
   it('yields an item the engine parser accepts as is', () => {
-    const book = loadPolicyBook();
+    const book = loadPolicyBook(repositoryPolicyDir());
     const r = resolveLine(line, validateEntry(drug, 'v1'), 'primary');
     const parsed = parseRequest(book, {
       region: 'demo',
