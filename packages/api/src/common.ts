@@ -6,7 +6,9 @@ import { Type, type Static, type TSchema } from 'typebox';
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 /** 请求流水号 (msgid): the idempotency key, longer than a record id. */
 export const RequestId = Type.String({ minLength: 1, maxLength: 128 });
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** YYYY-MM-DD: dates travel as strings, compared as strings. */
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+export const DateString = Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD' });
 export const Yuan = Type.Number({ minimum: 0, description: '金额，元，至多两位小数' });
 export const SignedYuan = Type.Number({ description: '金额，元（撤销记录为负数）' });
 export const Text = Type.String({ minLength: 1, maxLength: 500 });
@@ -59,3 +61,10 @@ export interface Page<T> {
 
 export const IdParams = Type.Object({ id: Type.String() });
 
+
+/** ?date=: a registry record as it stood on that day (today when absent). */
+export const AsOfQuery = Type.Object(
+  { date: Type.Optional(Type.String({ ...DateString, description: '按该日查看（缺省为今天）' })) },
+  { additionalProperties: false },
+);
+export type AsOfQuery = Static<typeof AsOfQuery>;

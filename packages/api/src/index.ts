@@ -8,3 +8,4 @@ export * from './institutions.js';
 export * from './persons.js';
 export * from './policy.js';
 export * from './settlements.js';
+export * from './registry/index.js';

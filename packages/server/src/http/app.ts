@@ -19,7 +19,8 @@ import { loadPolicyBook } from '../policy/load.js';
 import { loadGuidance } from '../policy/guidance.js';
 import { loadRequirements } from '../policy/requirements.js';
 import { policyComplianceRoutes } from './routes/policy-compliance.js';
-import { errorSchema, institutionSchema, personSchema } from './schemas.js';
+import { ApiErrorBody } from '@yibao/api';
+import { personLimitRoutes } from './routes/person-limits.js';
 import { diseaseListsOf } from '../registry/disease-lists.js';
 import { registryAgreementRoutes } from './routes/registry/agreements.js';
 import { registryCareRoutes } from './routes/registry/care.js';
@@ -47,9 +48,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     },
   });
   installErrorHandler(app);
-  app.addSchema(errorSchema);
-  app.addSchema(institutionSchema);
-  app.addSchema(personSchema);
+  // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
+  app.addSchema(ApiErrorBody);
 
   await app.register(swagger, {
     openapi: {
@@ -77,6 +77,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     (api, _options, done) => {
       institutionRoutes(api, options.db);
       personRoutes(api, options.db, options.regions);
+      personLimitRoutes(api, options.db, loadPolicyBook());
       settlementRoutes(api, options.db, service);
       // The console's reads (issue 5): the policy shown is the repository's, as the calculator's.
       settlementVisitRoutes(api, options.db);

@@ -1,5 +1,8 @@
 // Reading settlements back: the paged list, and the daily reconciliation (对账) by institution.
+import type { SettlementSort } from '@yibao/api';
 import type { Queryable } from '../db/types.js';
+
+export type { SettlementSort };
 import { fenToYuan } from './money.js';
 import type { Page } from './records.js';
 import { AMOUNT_COLUMNS, type Amounts } from './settlement-columns.js';
@@ -44,8 +47,7 @@ export const SETTLEMENT_SORTS = {
   '-fundPay': 's.fund_pay_fen DESC, s.id',
   createdAt: 's.created_at ASC',
   '-createdAt': 's.created_at DESC',
-} as const;
-export type SettlementSort = keyof typeof SETTLEMENT_SORTS;
+} as const satisfies Record<SettlementSort, string>;
 
 function whereOf(filter: SettlementFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];

@@ -17,6 +17,7 @@ import {
   type ContractInput,
   type DiseaseLists,
 } from '../../../registry/care/index.js';
+import { DATE_PATTERN } from '@yibao/api';
 import { asOfQuery, changeBy, created, date, errors, id, idParams, text, today } from './common.js';
 
 const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
@@ -63,7 +64,7 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
         tags,
         summary: '登记参保期 (R-B1)',
         params: idParams,
-        body: body({ validFrom: date, validTo: { type: ['string', 'null'], pattern: date.pattern } }, [
+        body: body({ validFrom: date, validTo: { type: ['string', 'null'], pattern: DATE_PATTERN } }, [
           'validFrom',
         ]),
         response: errors,
@@ -196,7 +197,7 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
             code: { type: 'string', pattern: '^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$' },
             kind: { type: 'string', enum: ['chronic', 'special'] },
             validFrom: date,
-            validTo: { type: ['string', 'null'], pattern: date.pattern },
+            validTo: { type: ['string', 'null'], pattern: DATE_PATTERN },
             certifiedBy: { type: ['string', 'null'] },
           },
           ['code', 'kind', 'validFrom'],
@@ -253,7 +254,7 @@ export function registryCareRoutes(app: FastifyInstance, db: Database, diseaseLi
             filedOn: date,
             destination: text,
             validFrom: date,
-            validTo: { type: ['string', 'null'], pattern: date.pattern },
+            validTo: { type: ['string', 'null'], pattern: DATE_PATTERN },
           },
           ['filedOn', 'destination', 'validFrom'],
         ),

@@ -9,22 +9,16 @@ export function changeBy(request: FastifyRequest, reason: string): Change {
   return { actor, reason };
 }
 
-export const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
-export const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
-export const text = { type: 'string', minLength: 1, maxLength: 500 } as const;
-export const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
-export const idParams = { type: 'object', properties: { id }, required: ['id'] } as const;
-export const asOfQuery = {
-  type: 'object',
-  properties: { date: { ...date, description: '按该日查看（缺省为今天）' } },
-  additionalProperties: false,
-} as const;
-export const errors = {
-  400: { $ref: 'Error#' },
-  404: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-  422: { $ref: 'Error#' },
-} as const;
+// The schema pieces are the contract's (@yibao/api), under the short names these routes use.
+export {
+  DateString as date,
+  Id as id,
+  IdParams as idParams,
+  Percent as percent,
+  RegistryErrorResponses as errors,
+  Text as text,
+} from '@yibao/api';
+export { AsOfQuery as asOfQuery } from '@yibao/api';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 

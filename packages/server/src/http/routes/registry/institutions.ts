@@ -15,7 +15,7 @@ import { putCatalogue, readCatalogue, type CatalogueInput } from '../../../regis
 import { CRITERIA } from '../../../registry/criteria.js';
 import { cancelDesignation, publishedList } from '../../../registry/institutions.js';
 import { paging } from '../../paging.js';
-import { pageQuery } from '../../schemas.js';
+import { PageQuery } from '@yibao/api';
 import { changeBy, created, date, errors, id, idParams, text, today } from './common.js';
 
 const applicant = {
@@ -237,7 +237,7 @@ export function registryInstitutionRoutes(app: FastifyInstance, db: Database): v
             level: { type: 'string', enum: [...LEVELS] },
             q: { type: 'string', description: '名称或编码的一部分' },
             date,
-            ...pageQuery,
+            ...PageQuery,
           },
           additionalProperties: false,
         },
