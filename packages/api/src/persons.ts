@@ -93,6 +93,7 @@ export const PersonLimits = Type.Object({
   year: Type.Integer(),
   date: Type.String({ description: '所依政策日期：今年为今天，往年为 12 月 31 日，来年为 1 月 1 日' }),
   group: Type.String({ description: '适用人群 scheme/category' }),
+  policyVersion: Nullable(Type.String({ description: '该日施行的政策版本' })),
   limits: Type.Array(PersonLimit),
 });
 export type PersonLimits = Static<typeof PersonLimits>;

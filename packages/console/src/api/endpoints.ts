@@ -18,15 +18,14 @@ import type {
   SettlementSort,
   SettlementSummary,
   SettlementVisit,
-} from './types';
-import type {
+  PersonLimits,
   Agreement,
   Assessment,
   CareRecord,
   Complaint,
   DesignationApplication,
   Disclosure,
-} from './registry-types';
+} from '@yibao/api';
 
 export interface SettlementQuery {
   personId?: string | undefined;
@@ -80,6 +79,9 @@ export const api = {
   person: (id: string, signal?: AbortSignal) => apiGet<Person>(`/persons/${seg(id)}`, {}, signal),
   accumulators: (id: string, year: number, signal?: AbortSignal) =>
     apiGet<PersonAccumulators>(`/persons/${seg(id)}/accumulators`, { year }, signal),
+  /** The year's limits in force for the person (R-D4 raised cap included), as the server rules. */
+  personLimits: (id: string, year: number, signal?: AbortSignal) =>
+    apiGet<PersonLimits>(`/persons/${seg(id)}/limits`, { year }, signal),
   policyRegions: (signal?: AbortSignal) => apiGet<PolicyRegion[]>('/policy/regions', {}, signal),
   policyRegion: (code: string, version: string | undefined, signal?: AbortSignal) =>
     apiGet<PolicyRegionDetail>(`/policy/regions/${seg(code)}`, { version }, signal),

@@ -1,7 +1,7 @@
 // A visit's lines: what was uploaded (name, class, quantity, price) beside what the settlement made
 // of each (fully self-paid, over the limit, first self-pay, in scope, borne by the institution).
 import { Table, Tag } from 'antd';
-import type { ResultItem } from '../api/types';
+import type { ResultItem } from '@yibao/api';
 import { label } from '../format/labels';
 import { useLocale } from '../i18n/LocaleContext';
 import { Money } from './Money';

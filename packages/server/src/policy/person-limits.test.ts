@@ -4,7 +4,7 @@ import type { Accumulators } from '@yibao/api';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../store/records.js';
 import type { ParameterView } from './console-view.js';
-import { inForce, limitsOf, policyDateFor } from './person-limits.js';
+import { inForce, limitsOf, policyDateFor, versionOn } from './person-limits.js';
 
 const param = (
   name: string,
@@ -98,5 +98,15 @@ describe('limits from the policy in force', () => {
     expect(policyDateFor(2025, today)).toBe('2025-12-31');
     expect(policyDateFor(2026, today)).toBe('2026-11-23');
     expect(policyDateFor(2027, today)).toBe('2027-01-01');
+  });
+
+  it('names the policy version in force on the date', () => {
+    const versions = [
+      { id: 'v2025', effectiveFrom: '2025-01-01', until: '2026-01-01', note: '' },
+      { id: 'v2026', effectiveFrom: '2026-01-01', until: null, note: '' },
+    ];
+    expect(versionOn(versions, '2025-12-31')).toBe('v2025');
+    expect(versionOn(versions, '2026-01-01')).toBe('v2026');
+    expect(versionOn(versions, '2024-06-01')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // on the view's date says: the console shows this answer and keeps no copy of the rule (R-D4).
 import type { Accumulators, Citation, PersonLimit, PersonLimits } from '@yibao/api';
 import type { Person } from '../store/records.js';
-import type { ParameterView } from './console-view.js';
+import type { ParameterView, VersionView } from './console-view.js';
 
 /** The day whose policy applies to a year's view: today for this year, else the year's last day. */
 export function policyDateFor(year: number, today: Date = new Date()): string {
@@ -77,19 +77,26 @@ export function limitsOf(
   ];
 }
 
+/** The policy version in force on a date (versions run from their start to the next one's). */
+export function versionOn(versions: readonly VersionView[], date: string): string | null {
+  return versions.find((v) => v.effectiveFrom <= date && (v.until === null || date < v.until))?.id ?? null;
+}
+
 export function personLimits(
   person: Person,
   year: number,
   ytd: Accumulators,
-  params: readonly ParameterView[],
+  policy: { parameters: readonly ParameterView[]; versions: readonly VersionView[] },
   today: Date = new Date(),
 ): PersonLimits {
   const date = policyDateFor(year, today);
+  const params = policy.parameters;
   return {
     personId: person.id,
     year,
     date,
     group: `${person.scheme}/${person.category}`,
+    policyVersion: versionOn(policy.versions, date),
     limits: limitsOf(person, ytd, params, date),
   };
 }

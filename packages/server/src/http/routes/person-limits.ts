@@ -7,7 +7,7 @@ import type { PolicyBook } from '@yibao/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../errors.js';
-import { parametersOf } from '../../policy/console-view.js';
+import { parametersOf, versionsOf } from '../../policy/console-view.js';
 import { personLimits } from '../../policy/person-limits.js';
 import { findAccumulators, findPerson } from '../../store/persons.js';
 
@@ -32,7 +32,13 @@ export function personLimitRoutes(server: FastifyInstance, db: Database, book: P
       const today = new Date();
       const year = request.query.year === undefined ? today.getUTCFullYear() : Number(request.query.year);
       const ytd = await findAccumulators(db, person.id, year);
-      return personLimits(person, year, ytd, parametersOf(region), today);
+      return personLimits(
+        person,
+        year,
+        ytd,
+        { parameters: parametersOf(region), versions: versionsOf(region) },
+        today,
+      );
     },
   );
 }
