@@ -61,7 +61,6 @@ export interface Page<T> {
 
 export const IdParams = Type.Object({ id: Type.String() });
 
-
 /** ?date=: a registry record as it stood on that day (today when absent). */
 export const AsOfQuery = Type.Object(
   { date: Type.Optional(Type.String({ ...DateString, description: '按该日查看（缺省为今天）' })) },

@@ -51,14 +51,14 @@ export type PolicyRegionDetail = Static<typeof PolicyRegionDetail>;
 export const RegionParams = Type.Object({ code: Type.String() });
 const VersionId = Type.String({ minLength: 1, maxLength: 32 });
 export const RegionQuery = Type.Object(
-  { version: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: '只列该版本施行的取值' })) },
+  {
+    version: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: '只列该版本施行的取值' })),
+  },
   { additionalProperties: false },
 );
 export const DiffQuery = Type.Object({ from: VersionId, to: VersionId }, { additionalProperties: false });
 
-const Side = Nullable(
-  Type.Object({ value: Type.Unknown(), effectiveFrom: Type.String(), source: Citation }),
-);
+const Side = Nullable(Type.Object({ value: Type.Unknown(), effectiveFrom: Type.String(), source: Citation }));
 
 export const ParameterChange = Type.Object({
   name: Type.String(),

@@ -24,7 +24,9 @@ export const AssessmentMeasured = Type.Object({
 export type AssessmentMeasured = Static<typeof AssessmentMeasured>;
 
 export const AssessmentFinding = Type.Object({
-  indicator: Type.String({ description: 'drugCostShareMax … totalControlAmount | satisfactionMin | complaints' }),
+  indicator: Type.String({
+    description: 'drugCostShareMax … totalControlAmount | satisfactionMin | complaints',
+  }),
   name: Type.String({ description: '指标名称（中文）' }),
   measured: Share,
   threshold: Share,

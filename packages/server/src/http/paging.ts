@@ -1,8 +1,6 @@
 // Paging of list calls: 1-based pages, at most MAX_PAGE_SIZE (500) rows a page.
 import { MAX_PAGE_SIZE } from '@yibao/api/constants';
 
-
-
 export function paging(
   query: { page?: string | undefined; pageSize?: string | undefined },
   defaultSize = 50,

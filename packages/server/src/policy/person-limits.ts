@@ -1,6 +1,6 @@
 // A person's year against the limits of their group (封顶线、起付线、分段线), as the policy in force
 // on the view's date says: the console shows this answer and keeps no copy of the rule (R-D4).
-import type { Accumulators, Citation, PersonLimit, PersonLimits } from '@yibao/api';
+import type { Accumulators, PersonLimit, PersonLimits } from '@yibao/api';
 import type { Person } from '../store/records.js';
 import type { ParameterView, VersionView } from './console-view.js';
 
@@ -63,7 +63,7 @@ export function limitsOf(
     limit: param === undefined ? null : amountOf(param.value),
     parameter: param?.name ?? null,
     raised: isRaised,
-    citation: (param?.source as Citation | undefined) ?? null,
+    citation: param?.source ?? null,
   });
   return [
     raised

@@ -14,9 +14,10 @@ export function negateResponse(
   ids: { settlementId: string; requestId: string; reverses: string; ytd: Accumulators },
 ): SettlementResponse {
   // The original was answered under the contract: its amounts, region and policy are all there.
-  const totals = Object.fromEntries(
-    AMOUNT_COLUMNS.map(([name]) => [name, negate(original[name])]),
-  ) as Pick<SettlementResponse, AmountName>;
+  const totals = Object.fromEntries(AMOUNT_COLUMNS.map(([name]) => [name, negate(original[name])])) as Pick<
+    SettlementResponse,
+    AmountName
+  >;
   const stored = original as SettlementResponse;
   const items = Array.isArray(original['items'])
     ? ((original['items'] as Record<string, unknown>[]).map((item) => ({

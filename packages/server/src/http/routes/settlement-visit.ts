@@ -7,8 +7,6 @@ import type { Database } from '../../db/types.js';
 import { notFound } from '../../errors.js';
 import { findSettlementVisit } from '../../store/settlement-lines.js';
 
-const money = { type: 'number', description: '元' } as const;
-
 export function settlementVisitRoutes(server: FastifyInstance, db: Database): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
