@@ -1,7 +1,7 @@
 // A settlement's lines as the institution uploaded them (明细: names, classes, quantities and prices,
 // which the stored result does not repeat) and its visit, for the console's settlement page and
 // the patient's statement (R-G3). A reversal shows the visit of the settlement it cancels.
-import type { SettlementLine, SettlementVisit } from '@yibao/api';
+import type { SettlementVisit } from '@yibao/api';
 import type { Queryable } from '../db/types.js';
 import { fenToYuan } from './money.js';
 
