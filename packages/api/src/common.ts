@@ -67,3 +67,16 @@ export const AsOfQuery = Type.Object(
   { additionalProperties: false },
 );
 export type AsOfQuery = Static<typeof AsOfQuery>;
+
+/**
+ * A string or null in one schema (`type: ['string', 'null']`), not an anyOf: ajv then names the
+ * field in one plain message ("类型错误") instead of one per branch.
+ */
+export const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+export const NullableDate = Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: DATE_PATTERN });
+/** 年度. */
+export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+/** ICD-10 code of a certified disease (慢特病), e.g. I10, E11.9. */
+export const Icd10 = Type.String({ pattern: '^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$' });
+/** A registry record's id in the path: checked like the id it was registered with. */
+export const RecordParams = Type.Object({ id: Id });

@@ -13,7 +13,7 @@ export function changeBy(request: FastifyRequest, reason: string): Change {
 export {
   DateString as date,
   Id as id,
-  IdParams as idParams,
+  RecordParams as idParams,
   Percent as percent,
   RegistryErrorResponses as errors,
   Text as text,
