@@ -2,7 +2,7 @@
 // accumulators, and the limits in force for the person (the policy's answer, never the console's).
 import { Type, type Static } from 'typebox';
 import { ACCUMULATOR_NAMES, PERSON_CATEGORIES, SCHEMES } from './constants.js';
-import { Nullable, PageQuery, Yuan } from './common.js';
+import { Icd10, Nullable, PageQuery, Yuan } from './common.js';
 import { Citation } from './policy.js';
 import { Accumulators } from './settlements.js';
 
@@ -18,7 +18,7 @@ const personFields = {
     description: '人员类别: 居民 adult|minor|elderly; 职工 in_service|retired',
   }),
   region: Type.String({ minLength: 1, maxLength: 32, description: '统筹区（政策区域）' }),
-  chronicDiseases: Type.Array(Type.String({ pattern: '^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$' }), {
+  chronicDiseases: Type.Array(Icd10, {
     maxItems: 20,
     description: '已认定的门诊慢特病 ICD-10',
   }),
