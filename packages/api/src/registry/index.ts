@@ -4,3 +4,4 @@ export * from './agreements.js';
 export * from './care.js';
 export * from './institutions.js';
 export * from './supervision.js';
+export * from './referrals.js';
