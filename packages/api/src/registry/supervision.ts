@@ -1,7 +1,7 @@
 // 协议考核、信用等级、举报投诉与信息公开 (R-A7, R-A8, R-A10). Shares and satisfaction are percent
 // with one decimal; amounts yuan; null where the period had nothing to measure.
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../common.js';
+import { DateString, Id, Nullable, NullableString, Text } from '../common.js';
 
 const Share = Nullable(Type.Number());
 
@@ -74,3 +74,56 @@ export const Disclosure = Type.Object({
   assessment: Nullable(Type.Pick(Assessment, ['periodFrom', 'periodTo', 'score', 'rating', 'consequence'])),
 });
 export type Disclosure = Static<typeof Disclosure>;
+
+// The requests: assess an agreement, record a survey, receive and close a complaint.
+const closed = { additionalProperties: false } as const;
+
+/** Query strings are not coerced: a year is four digits. */
+const YearString = Type.String({ pattern: '^\\d{4}$', description: '年度 YYYY' });
+
+/** 协议考核 (R-A7, R-A8): the period defaults to the agreement's term. */
+export const AssessmentBody = Type.Object(
+  { periodFrom: Type.Optional(DateString), periodTo: Type.Optional(DateString), assessedOn: DateString },
+  closed,
+);
+
+export const AssessmentQuery = Type.Object(
+  { institutionId: Type.Optional(Id), year: Type.Optional(YearString) },
+  closed,
+);
+export const PublicAssessmentQuery = Type.Object({ year: Type.Optional(YearString) }, closed);
+export const DisclosureQuery = Type.Object({ year: YearString }, closed);
+
+/** 满意度调查结果 (R-A10). */
+export const SurveyBody = Type.Object(
+  {
+    periodFrom: DateString,
+    periodTo: DateString,
+    respondents: Type.Integer({ minimum: 1 }),
+    satisfied: Type.Integer({ minimum: 0 }),
+  },
+  closed,
+);
+
+/** 受理举报或投诉 (R-A10). */
+export const ComplaintBody = Type.Object(
+  {
+    kind: Complaint.properties.kind,
+    receivedOn: DateString,
+    summary: Text,
+    personId: Type.Optional(NullableString),
+  },
+  closed,
+);
+export type ComplaintBody = Static<typeof ComplaintBody>;
+
+/** 办结: substantiated (查实) or unfounded (不实). */
+export const ComplaintClosureBody = Type.Object(
+  {
+    state: Type.Enum(['substantiated', 'unfounded'], { type: 'string' }),
+    resolution: Text,
+    closedOn: DateString,
+  },
+  closed,
+);
+export type ComplaintClosureBody = Static<typeof ComplaintClosureBody>;

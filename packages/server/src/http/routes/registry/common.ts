@@ -1,4 +1,4 @@
-// Shared pieces of the registry routes: who is making the change, and small schema parts.
+// Shared pieces of the registry routes: who is making the change, and the schema parts they share.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Change } from '../../../registry/history.js';
 
@@ -11,14 +11,10 @@ export function changeBy(request: FastifyRequest, reason: string): Change {
 
 // The schema pieces are the contract's (@yibao/api), under the short names these routes use.
 export {
-  DateString as date,
-  Id as id,
+  AsOfQuery as asOfQuery,
   RecordParams as idParams,
-  Percent as percent,
   RegistryErrorResponses as errors,
-  Text as text,
 } from '@yibao/api';
-export { AsOfQuery as asOfQuery } from '@yibao/api';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
