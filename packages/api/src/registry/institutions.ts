@@ -46,9 +46,7 @@ export const Applicant = Type.Object(
     id: Id,
     name: Text,
     type: Type.Enum(INSTITUTION_TYPES, { type: 'string' }),
-    level: Type.Optional(
-      Type.Unsafe<Level | null>({ type: ['string', 'null'], enum: [...LEVELS, null] }),
-    ),
+    level: Type.Optional(Type.Unsafe<Level | null>({ type: ['string', 'null'], enum: [...LEVELS, null] })),
     county: Id,
     founderId: Type.Optional(
       Type.Unsafe<string | null>({ type: ['string', 'null'], description: '互联网医院的设立机构 (R-A11)' }),

@@ -33,11 +33,7 @@ import {
 } from '../../../registry/care/index.js';
 import { asOfQuery, changeBy, created, errors, idParams, today } from './common.js';
 
-export function registryCareRoutes(
-  server: FastifyInstance,
-  db: Database,
-  diseaseLists: DiseaseLists,
-): void {
+export function registryCareRoutes(server: FastifyInstance, db: Database, diseaseLists: DiseaseLists): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['registry'];
 

@@ -1,12 +1,6 @@
 // 转诊单与电子处方 as records institutions create (R-D3, R-D6, R-D8), and any record's history.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  EPrescriptionBody,
-  HistoryParams,
-  HistoryQuery,
-  ReferralBody,
-  ReferralFilingBody,
-} from '@yibao/api';
+import { EPrescriptionBody, HistoryParams, HistoryQuery, ReferralBody, ReferralFilingBody } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { NotFound } from '../../../domain/errors.js';
