@@ -1,40 +1,11 @@
-// 医疗服务协议 as read as of a date: terms, state history, amendments and the state that day.
+// 医疗服务协议 (R-A5, R-A6, R-A9): signing, amending, suspending and ending an agreement, and the
+// agreement as read on a date (the state then, indicators and terms with amendments applied).
 import { Type, type Static } from 'typebox';
-import { DateString, Id, Nullable, Percent, Text } from '../common.js';
+import { DateString, Id, Percent, Text } from '../common.js';
 
-export const AgreementState = Type.Object({
-  seq: Type.Integer(),
-  state: Type.String({ description: 'active 有效 | suspended 中止 | terminated 解除' }),
-  effectiveOn: Type.String(),
-  reason: Type.String(),
-});
-export type AgreementState = Static<typeof AgreementState>;
-
-export const Agreement = Type.Object({
-  id: Type.String(),
-  institutionId: Type.String(),
-  year: Type.Integer(),
-  validFrom: Type.String(),
-  validTo: Type.String(),
-  signedOn: Type.String(),
-  indicators: Type.Record(Type.String(), Nullable(Type.Number()), { description: '考核指标 (R-A6)' }),
-  settlementTerms: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()])),
-  states: Type.Array(AgreementState),
-  amendments: Type.Array(
-    Type.Object({
-      id: Type.Optional(Type.String()),
-      signedOn: Type.Optional(Type.String()),
-      reason: Type.Optional(Type.String()),
-    }),
-  ),
-  date: Type.String({ description: '查看日期' }),
-  stateOnDate: Type.String({ description: 'active | suspended | terminated | not_in_term 不在协议期' }),
-  indicatorsOnDate: Type.Record(Type.String(), Nullable(Type.Number())),
-  termsOnDate: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]), {
-    description: '当日施行的结算条款（已适用补充协议）',
-  }),
-});
-export type Agreement = Static<typeof Agreement>;
+/** 协议状态: 有效 | 中止 | 解除. */
+export const AGREEMENT_STATES = ['active', 'suspended', 'terminated'] as const;
+export type AgreementState = (typeof AGREEMENT_STATES)[number];
 
 const share = (description: string) => Type.Optional(Type.Number({ ...Percent, description }));
 
@@ -83,13 +54,69 @@ export type SignAgreementBody = Static<typeof SignAgreementBody>;
 /** 暂停、恢复或终止: the new state from a date, with the reason written down. */
 export const AgreementStateBody = Type.Object(
   {
-    state: Type.Enum(['active', 'suspended', 'terminated'], { type: 'string' }),
+    state: Type.Enum(AGREEMENT_STATES, { type: 'string' }),
     effectiveOn: DateString,
     reason: Text,
   },
   { additionalProperties: false },
 );
 export type AgreementStateBody = Static<typeof AgreementStateBody>;
+
+export type AgreementIndicators = Static<typeof AgreementIndicators>;
+export type SettlementTerms = Static<typeof SettlementTerms>;
+
+/** One change of state, in order. */
+export const AgreementStateChange = Type.Object({
+  seq: Type.Integer(),
+  state: Type.Enum(AGREEMENT_STATES, { type: 'string' }),
+  effectiveOn: Type.String(),
+  reason: Type.String(),
+});
+export type AgreementStateChange = Static<typeof AgreementStateChange>;
+
+const PartialTerms = Type.Object(
+  {
+    method: Type.Optional(termFields.method),
+    paymentDays: Type.Optional(termFields.paymentDays),
+    qualityDepositPercent: termFields.qualityDepositPercent,
+  },
+  { description: '结算办法、标准与时限', additionalProperties: false },
+);
+
+/** 补充协议 as kept: what it changes from its effective date. */
+export const Amendment = Type.Object({
+  id: Type.String(),
+  signedOn: Type.String(),
+  effectiveOn: Type.String(),
+  changes: Type.Object({
+    indicators: Type.Optional(AgreementIndicators),
+    settlementTerms: Type.Optional(PartialTerms),
+  }),
+  reason: Type.String(),
+});
+export type Amendment = Static<typeof Amendment>;
+
+/** The agreement as read on `date`: the state then, indicators and terms with amendments applied. */
+export const Agreement = Type.Object({
+  id: Type.String(),
+  institutionId: Type.String(),
+  year: Type.Integer(),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  signedOn: Type.String(),
+  indicators: AgreementIndicators,
+  settlementTerms: SettlementTerms,
+  states: Type.Array(AgreementStateChange),
+  amendments: Type.Array(Amendment),
+  date: Type.String({ description: '查看日期' }),
+  stateOnDate: Type.Enum([...AGREEMENT_STATES, 'not_in_term'], {
+    type: 'string',
+    description: 'active | suspended | terminated | not_in_term 不在协议期',
+  }),
+  indicatorsOnDate: AgreementIndicators,
+  termsOnDate: SettlementTerms,
+});
+export type Agreement = Static<typeof Agreement>;
 
 /** 补充协议: changes some indicators or terms from a date; at least one change. */
 export const AmendmentBody = Type.Object(
@@ -100,16 +127,7 @@ export const AmendmentBody = Type.Object(
     changes: Type.Object(
       {
         indicators: Type.Optional(AgreementIndicators),
-        settlementTerms: Type.Optional(
-          Type.Object(
-            {
-              method: Type.Optional(termFields.method),
-              paymentDays: Type.Optional(termFields.paymentDays),
-              qualityDepositPercent: termFields.qualityDepositPercent,
-            },
-            { description: '结算办法、标准与时限', additionalProperties: false },
-          ),
-        ),
+        settlementTerms: Type.Optional(PartialTerms),
       },
       { additionalProperties: false, minProperties: 1 },
     ),

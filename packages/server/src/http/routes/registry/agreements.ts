@@ -1,6 +1,7 @@
 // 医疗服务协议: sign, amend (补充协议), suspend / resume / terminate, read as of a date (R-A5, R-A6, R-A9).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AgreementStateBody, AmendmentBody, SignAgreementBody } from '@yibao/api';
+import type { Agreement } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { NotFound } from '../../../domain/errors.js';
@@ -51,7 +52,7 @@ export function registryAgreementRoutes(server: FastifyInstance, db: Database): 
         response: errors,
       },
     },
-    async (request) => {
+    async (request): Promise<{ items: Agreement[] }> => {
       if (!(await institutionView(db, request.params.id)))
         throw new NotFound('定点医药机构', request.params.id, 'id');
       const day = request.query.date ?? today();
@@ -70,7 +71,7 @@ export function registryAgreementRoutes(server: FastifyInstance, db: Database): 
         response: errors,
       },
     },
-    async (request) => {
+    async (request): Promise<Agreement> => {
       const a = await findAgreement(db, request.params.id);
       if (!a) throw new NotFound('协议', request.params.id, 'id');
       return onDate(a, request.query.date ?? today());

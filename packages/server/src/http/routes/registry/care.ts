@@ -15,6 +15,7 @@ import {
   RelocationBody,
   ResidenceBody,
 } from '@yibao/api';
+import type { CareRecord } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import {
@@ -48,7 +49,7 @@ export function registryCareRoutes(server: FastifyInstance, db: Database, diseas
         response: errors,
       },
     },
-    async (request) => careRecord(db, request.params.id, request.query.date ?? today()),
+    async (request): Promise<CareRecord> => careRecord(db, request.params.id, request.query.date ?? today()),
   );
 
   app.put(

@@ -8,6 +8,7 @@ import {
   DesignatedQuery,
   ReviewBody,
 } from '@yibao/api';
+import type { DesignationApplication } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { NotFound } from '../../../domain/errors.js';
@@ -47,13 +48,15 @@ export function registryInstitutionRoutes(server: FastifyInstance, db: Database)
         querystring: ApplicationQuery,
       },
     },
-    async (request) => ({ items: await listApplications(db, request.query.state) }),
+    async (request): Promise<{ items: DesignationApplication[] }> => ({
+      items: await listApplications(db, request.query.state),
+    }),
   );
 
   app.get(
     '/applications/:id',
     { schema: { tags: ['registry'], summary: '定点申请详情', params: idParams, response: errors } },
-    async (request) => {
+    async (request): Promise<DesignationApplication> => {
       const found = await findApplication(db, request.params.id);
       if (!found) throw new NotFound('定点申请', request.params.id, 'id');
       return found;

@@ -9,6 +9,7 @@ import {
   PublicAssessmentQuery,
   SurveyBody,
 } from '@yibao/api';
+import type { Assessment, Complaint, Disclosure } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { NotFound } from '../../../domain/errors.js';
@@ -51,7 +52,7 @@ export function registrySupervisionRoutes(server: FastifyInstance, db: Database)
   app.get(
     '/assessments/:id',
     { schema: { tags, summary: '考核结果', params: idParams, response: errors } },
-    async (request) => {
+    async (request): Promise<Assessment> => {
       const a = await findAssessment(db, request.params.id);
       if (!a) throw new NotFound('考核结果', request.params.id, 'id');
       return a;
@@ -67,7 +68,7 @@ export function registrySupervisionRoutes(server: FastifyInstance, db: Database)
         querystring: AssessmentQuery,
       },
     },
-    async (request) => ({
+    async (request): Promise<{ items: Assessment[] }> => ({
       items: await listAssessments(db, {
         institutionId: request.query.institutionId,
         year: yearOf(request.query.year),
@@ -91,7 +92,7 @@ export function registrySupervisionRoutes(server: FastifyInstance, db: Database)
         querystring: PublicAssessmentQuery,
       },
     },
-    async (request) => ({
+    async (request): Promise<{ items: Assessment[] }> => ({
       items: await listAssessments(db, { year: yearOf(request.query.year), publishedOnly: true }),
     }),
   );
@@ -107,7 +108,7 @@ export function registrySupervisionRoutes(server: FastifyInstance, db: Database)
         response: errors,
       },
     },
-    async (request) => disclosure(db, request.params.id, Number(request.query.year)),
+    async (request): Promise<Disclosure> => disclosure(db, request.params.id, Number(request.query.year)),
   );
 
   app.post(
@@ -145,7 +146,9 @@ export function registrySupervisionRoutes(server: FastifyInstance, db: Database)
   app.get(
     '/institutions/:id/complaints',
     { schema: { tags, summary: '机构的举报投诉', params: idParams, response: errors } },
-    async (request) => ({ items: await listComplaints(db, request.params.id) }),
+    async (request): Promise<{ items: Complaint[] }> => ({
+      items: await listComplaints(db, request.params.id),
+    }),
   );
 
   app.post(
