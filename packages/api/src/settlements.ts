@@ -20,8 +20,11 @@ const Referral = Type.Object({
 });
 const EPrescription = Type.Object({ fromLevel: Type.String(), fromType: Type.String() });
 
-/** 就诊信息 as sent: every field optional here, the engine says which one is missing. */
-export const VisitInput = Type.Object(
+/**
+ * 就诊信息 as it travels (yuan, the caller's words): every field optional here, the engine says
+ * which one is missing. Not the engine's VisitInput, which is the parsed request in fen.
+ */
+export const WireVisit = Type.Object(
   {
     kind: Type.Optional(Type.Enum(VISIT_KINDS, { type: 'string' })),
     department: Type.Optional(Type.String()),
@@ -33,20 +36,20 @@ export const VisitInput = Type.Object(
   },
   { description: '就诊信息 (CALC_CONTRACT.md visit)' },
 );
-export type VisitInput = Static<typeof VisitInput>;
+export type WireVisit = Static<typeof WireVisit>;
 
 /** The visit as the edge checks it: referral and e-prescription contents are the engine's to check. */
 const LooseVisit = Type.Object(
   {
-    ...VisitInput.properties,
+    ...WireVisit.properties,
     referral: Type.Optional(Nullable(Type.Partial(Referral))),
     ePrescription: Type.Optional(Nullable(Type.Partial(EPrescription))),
   },
   { description: '就诊信息 (CALC_CONTRACT.md visit)' },
 );
 
-/** 费用明细 as sent; self-paid lines (自费项目) are sent too. */
-export const ItemInput = Type.Object(
+/** 费用明细 as it travels (yuan); self-paid lines (自费项目) are sent too. */
+export const WireItem = Type.Object(
   {
     code: Type.String(),
     name: Type.String(),
@@ -63,13 +66,13 @@ export const ItemInput = Type.Object(
   },
   { description: '费用明细 (CALC_CONTRACT.md item)；自费项目也须上传' },
 );
-export type ItemInput = Static<typeof ItemInput>;
+export type WireItem = Static<typeof WireItem>;
 
 /**
  * The schema keeps items' required fields unchecked (no `required`): a line missing its code is
  * the engine's `items[3].code` error, more precise than the edge's.
  */
-const LooseItem = Type.Partial(ItemInput);
+const LooseItem = Type.Partial(WireItem);
 
 const visitFields = {
   personId: Type.String({ minLength: 1, maxLength: 64, description: '个人编号' }),
@@ -247,7 +250,7 @@ export type SettlementLine = Static<typeof SettlementLine>;
 export const SettlementVisit = Type.Object({
   settlementId: Type.String(),
   visit: Type.Object(
-    { ...VisitInput.properties, reversalOf: Type.Optional(Type.String()) },
+    { ...WireVisit.properties, reversalOf: Type.Optional(Type.String()) },
     { additionalProperties: true },
   ),
   lines: Type.Array(SettlementLine),

@@ -1,6 +1,6 @@
 // The visit typed on 试算, as form values and as the preview request; the draft is kept in the URL
 // (?draft=…) once previewed, so the link reproduces the same answer for a colleague.
-import type { ItemClass, ItemInput, ItemKind, PreviewRequest, VisitKind } from '@yibao/api';
+import type { ItemClass, WireItem, ItemKind, PreviewRequest, VisitKind } from '@yibao/api';
 
 export interface DraftItem {
   code: string;
@@ -73,7 +73,7 @@ export function parseDraft(raw: string | undefined): Partial<VisitDraft> | undef
 }
 
 export function toPreviewRequest(d: VisitDraft): PreviewRequest {
-  const items: ItemInput[] = d.items.map((i) => ({
+  const items: WireItem[] = d.items.map((i) => ({
     code: i.code.trim(),
     name: i.name.trim(),
     kind: i.kind,
