@@ -33,6 +33,10 @@ export const WireVisit = Type.Object(
     referral: Type.Optional(Nullable(Referral)),
     ePrescription: Type.Optional(Nullable(EPrescription)),
     useAccount: Type.Optional(Type.Boolean()),
+    // The registry's records a settlement may cite instead of describing them (registry.md). Not
+    // checked here: the settlement's registry gate answers a bad one with its own field and words.
+    referralId: Type.Optional(Type.Unsafe<string | null>({ description: '转诊单编号（登记的转诊单）' })),
+    ePrescriptionId: Type.Optional(Type.Unsafe<string | null>({ description: '电子处方编号' })),
   },
   { description: '就诊信息 (CALC_CONTRACT.md visit)' },
 );
