@@ -52,6 +52,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   app.addSchema(ApiErrorBody);
 
   await app.register(swagger, {
+    // Shared schemas appear under their $id (`Error`), not as def-0.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
     openapi: {
       info: {
         title: 'Yibao 医保实时结算服务',
