@@ -53,7 +53,10 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     // Shared schemas appear under their $id (`Error`), not as def-0.
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json['$id'] ?? `def-${i}`) },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`,
+    },
     openapi: {
       info: {
         title: 'Yibao 医保实时结算服务',
