@@ -15,7 +15,6 @@ import type {
   Reconciliation,
   RequirementsCatalogue,
   Settlement,
-  SettlementSort,
   SettlementSummary,
   SettlementVisit,
   PersonLimits,
@@ -25,37 +24,16 @@ import type {
   Complaint,
   DesignationApplication,
   Disclosure,
+  InstitutionQuery as InstitutionListQuery,
+  PersonQuery as PersonListQuery,
+  SettlementQuery as SettlementListQuery,
 } from '@yibao/api';
 
-export interface SettlementQuery {
-  personId?: string | undefined;
-  institutionId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  kind?: string | undefined;
-  sort?: SettlementSort | undefined;
-  page: number;
-  pageSize: number;
-}
-
-export interface InstitutionQuery {
-  county?: string | undefined;
-  type?: string | undefined;
-  level?: string | undefined;
-  parentId?: string | undefined;
-  q?: string | undefined;
-  page: number;
-  pageSize: number;
-}
-
-export interface PersonQuery {
-  q?: string | undefined;
-  scheme?: string | undefined;
-  category?: string | undefined;
-  chronicDisease?: string | undefined;
-  page: number;
-  pageSize: number;
-}
+/** A list call's filters as the console passes them: the contract's query, paged by numbers. */
+type Paged<Q> = Omit<Q, 'page' | 'pageSize'> & { page: number; pageSize: number };
+export type SettlementQuery = Paged<SettlementListQuery>;
+export type InstitutionQuery = Paged<InstitutionListQuery>;
+export type PersonQuery = Paged<PersonListQuery>;
 
 const seg = encodeURIComponent;
 
