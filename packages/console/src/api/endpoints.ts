@@ -7,7 +7,6 @@ import type {
   Institution,
   Page,
   Person,
-  PersonAccumulators,
   PolicyDiff,
   PolicyRegion,
   PolicyRegionDetail,
@@ -55,8 +54,6 @@ export const api = {
     apiGet<Reconciliation>('/reconciliation', { institutionId, date }, signal),
   persons: (q: PersonQuery, signal?: AbortSignal) => apiGet<Page<Person>>('/persons', { ...q }, signal),
   person: (id: string, signal?: AbortSignal) => apiGet<Person>(`/persons/${seg(id)}`, {}, signal),
-  accumulators: (id: string, year: number, signal?: AbortSignal) =>
-    apiGet<PersonAccumulators>(`/persons/${seg(id)}/accumulators`, { year }, signal),
   /** The year's limits in force for the person (R-D4 raised cap included), as the server rules. */
   personLimits: (id: string, year: number, signal?: AbortSignal) =>
     apiGet<PersonLimits>(`/persons/${seg(id)}/limits`, { year }, signal),
