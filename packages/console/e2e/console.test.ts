@@ -2,8 +2,7 @@
 // in Chinese and in English. Screenshots of every page go to e2e/screenshots/ to be looked at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryPolicyDir } from '../../server/src/policy/load.js';
-import { loadRequirements } from '../../server/src/policy/requirements.js';
+import { loadRequirements, repositoryPolicyDir } from '@yibao/server';
 import {
   checkPrerequisites,
   demoFacts,

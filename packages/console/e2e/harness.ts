@@ -7,14 +7,16 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { migrate } from '../../server/src/db/migrate.js';
-import { openPglite } from '../../server/src/db/pglite.js';
-import type { Database } from '../../server/src/db/types.js';
-import { seedDemo } from '../../server/src/demo/seed.js';
-import { build } from '../../server/src/http/app.js';
-import { repositoryPolicyDir } from '../../server/src/policy/load.js';
-import { loadPolicy } from '../../server/src/settle/calculator.js';
-import { SettlementService } from '../../server/src/settle/service.js';
+import {
+  build,
+  loadPolicy,
+  migrate,
+  openPglite,
+  repositoryPolicyDir,
+  seedDemo,
+  SettlementService,
+  type Database,
+} from '@yibao/server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_DIST = resolve(here, '..', 'dist');

@@ -1,6 +1,6 @@
 // The one way the console talks to the service: JSON over fetch, errors turned into ApiRequestError
 // carrying the service's own message (Chinese, naming the field) so pages can show it in words.
-import type { ApiErrorBody } from './types';
+import type { ApiErrorBody } from '@yibao/api';
 
 export class ApiRequestError extends Error {
   readonly status: number; // 0 when the service could not be reached

@@ -7,7 +7,6 @@ import type {
   Institution,
   Page,
   Person,
-  PersonAccumulators,
   PolicyDiff,
   PolicyRegion,
   PolicyRegionDetail,
@@ -15,48 +14,25 @@ import type {
   Reconciliation,
   RequirementsCatalogue,
   Settlement,
-  SettlementSort,
   SettlementSummary,
   SettlementVisit,
-} from './types';
-import type {
+  PersonLimits,
   Agreement,
   Assessment,
   CareRecord,
   Complaint,
   DesignationApplication,
   Disclosure,
-} from './registry-types';
+  InstitutionQuery as InstitutionListQuery,
+  PersonQuery as PersonListQuery,
+  SettlementQuery as SettlementListQuery,
+} from '@yibao/api';
 
-export interface SettlementQuery {
-  personId?: string | undefined;
-  institutionId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  kind?: string | undefined;
-  sort?: SettlementSort | undefined;
-  page: number;
-  pageSize: number;
-}
-
-export interface InstitutionQuery {
-  county?: string | undefined;
-  type?: string | undefined;
-  level?: string | undefined;
-  parentId?: string | undefined;
-  q?: string | undefined;
-  page: number;
-  pageSize: number;
-}
-
-export interface PersonQuery {
-  q?: string | undefined;
-  scheme?: string | undefined;
-  category?: string | undefined;
-  chronicDisease?: string | undefined;
-  page: number;
-  pageSize: number;
-}
+/** A list call's filters as the console passes them: the contract's query, paged by numbers. */
+type Paged<Q> = Omit<Q, 'page' | 'pageSize'> & { page: number; pageSize: number };
+export type SettlementQuery = Paged<SettlementListQuery>;
+export type InstitutionQuery = Paged<InstitutionListQuery>;
+export type PersonQuery = Paged<PersonListQuery>;
 
 const seg = encodeURIComponent;
 
@@ -78,8 +54,9 @@ export const api = {
     apiGet<Reconciliation>('/reconciliation', { institutionId, date }, signal),
   persons: (q: PersonQuery, signal?: AbortSignal) => apiGet<Page<Person>>('/persons', { ...q }, signal),
   person: (id: string, signal?: AbortSignal) => apiGet<Person>(`/persons/${seg(id)}`, {}, signal),
-  accumulators: (id: string, year: number, signal?: AbortSignal) =>
-    apiGet<PersonAccumulators>(`/persons/${seg(id)}/accumulators`, { year }, signal),
+  /** The year's limits in force for the person (R-D4 raised cap included), as the server rules. */
+  personLimits: (id: string, year: number, signal?: AbortSignal) =>
+    apiGet<PersonLimits>(`/persons/${seg(id)}/limits`, { year }, signal),
   policyRegions: (signal?: AbortSignal) => apiGet<PolicyRegion[]>('/policy/regions', {}, signal),
   policyRegion: (code: string, version: string | undefined, signal?: AbortSignal) =>
     apiGet<PolicyRegionDetail>(`/policy/regions/${seg(code)}`, { version }, signal),

@@ -1,7 +1,8 @@
 // A settlement's amounts (CALC_CONTRACT.md result) in the order they are worked out, with the
 // fund, account and cash parts that a patient and an institution care about standing out.
 import { Descriptions } from 'antd';
-import { AMOUNT_NAMES, type CalcResult } from '../api/types';
+import { AMOUNT_NAMES } from '@yibao/api/constants';
+import type { CalcResult } from '@yibao/api';
 import { useLocale } from '../i18n/LocaleContext';
 import { Money } from './Money';
 

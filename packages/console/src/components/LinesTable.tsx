@@ -1,7 +1,7 @@
 // A visit's lines: what was uploaded (name, class, quantity, price) beside what the settlement made
 // of each (fully self-paid, over the limit, first self-pay, in scope, borne by the institution).
 import { Table, Tag } from 'antd';
-import type { ResultItem } from '../api/types';
+import type { ResultItem, SettlementLine } from '@yibao/api';
 import { label } from '../format/labels';
 import { useLocale } from '../i18n/LocaleContext';
 import { Money } from './Money';
@@ -18,14 +18,10 @@ export interface LineRow {
 }
 
 /** What was uploaded for a line: a stored settlement's line, or a line typed on 试算. */
-export interface UploadedLine {
-  code: string;
-  name: string;
-  kind: string;
-  class: string;
-  quantity: number;
-  unitPrice: number;
-}
+export type UploadedLine = Pick<
+  SettlementLine,
+  'code' | 'name' | 'kind' | 'class' | 'quantity' | 'unitPrice'
+>;
 
 /** Joins the uploaded lines and the result's per-line amounts by position. */
 export function lineRows(lines: ReadonlyArray<UploadedLine>, items: readonly ResultItem[]): LineRow[] {

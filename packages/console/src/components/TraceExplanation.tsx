@@ -2,7 +2,7 @@
 // R- id, the requirement's text and the documents it comes from; the exceptions considered and
 // not applied are shown apart (dashed, grey), since they are exactly what patients ask about.
 import { Tag, Tooltip, Typography } from 'antd';
-import type { TraceEvent } from '../api/types';
+import type { TraceEvent } from '@yibao/api';
 import { useCatalogue, type Catalogue } from '../hooks/useDirectory';
 import { useLocale } from '../i18n/LocaleContext';
 import { ErrorAlert } from './ErrorAlert';

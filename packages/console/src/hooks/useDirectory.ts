@@ -2,7 +2,7 @@
 // catalogue (for the clause behind every amount) — loaded once per page load and kept.
 import { useEffect, useState } from 'react';
 import { api } from '../api/endpoints';
-import type { Institution, Requirement, RequirementsCatalogue } from '../api/types';
+import type { Institution, Requirement, RequirementsCatalogue } from '@yibao/api';
 
 let institutionsOnce: Promise<Institution[]> | undefined;
 let catalogueOnce: Promise<RequirementsCatalogue> | undefined;

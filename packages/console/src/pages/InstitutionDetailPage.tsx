@@ -4,7 +4,7 @@
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
-import type { Institution } from '../api/types';
+import type { Institution } from '@yibao/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { label } from '../format/labels';

@@ -12,7 +12,6 @@ import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
 import { AccumulatorCaps } from './persons/AccumulatorCaps';
 import { CareCard } from './registry/CareCard';
-import { policyDateFor } from './persons/caps';
 import { SettlementHistoryCard } from './settlements/SettlementHistoryCard';
 import { sortOf } from './settlements/sort';
 
@@ -27,12 +26,8 @@ export default function PersonDetailPage() {
   const pageSize = query.getNumber('pageSize', 10);
   const sort = sortOf(query.get('sort'));
   const person = useApi((signal) => api.person(personId, signal), [personId]);
-  const accumulators = useApi((signal) => api.accumulators(personId, year, signal), [personId, year]);
-  const region = person.data?.region;
-  const policy = useApi(
-    region === undefined ? null : (signal) => api.policyRegion(region, undefined, signal),
-    [region],
-  );
+  // The limits in force, the version and the day they are read on are the server's answer.
+  const limits = useApi((signal) => api.personLimits(personId, year, signal), [personId, year]);
   const history = useApi(
     (signal) => api.settlements({ personId, sort, page, pageSize }, signal),
     [personId, sort, page, pageSize],
@@ -41,7 +36,6 @@ export default function PersonDetailPage() {
   if (person.error !== undefined) return <ErrorAlert error={person.error} onRetry={person.reload} />;
   const p = person.data;
   if (p === undefined) return <Loading />;
-  const date = policyDateFor(year);
   return (
     <div data-testid="page-person-detail">
       <Typography.Title level={3} className="page-title">
@@ -108,32 +102,21 @@ export default function PersonDetailPage() {
           </Space>
         }
       >
-        {accumulators.error !== undefined ? (
-          <ErrorAlert error={accumulators.error} onRetry={accumulators.reload} />
-        ) : null}
-        {policy.error !== undefined ? <ErrorAlert error={policy.error} onRetry={policy.reload} /> : null}
-        {accumulators.data === undefined || policy.data === undefined ? (
-          accumulators.error === undefined && policy.error === undefined ? (
+        {limits.error !== undefined ? <ErrorAlert error={limits.error} onRetry={limits.reload} /> : null}
+        {limits.data === undefined ? (
+          limits.error === undefined ? (
             <Loading />
           ) : null
         ) : (
           <>
             <Typography.Paragraph type="secondary">
               {t('person.capsNote', {
-                date,
-                version:
-                  policy.data.versions.find(
-                    (v) => v.effectiveFrom <= date && (v.until === null || date < v.until),
-                  )?.id ?? '—',
+                date: limits.data.date,
+                version: limits.data.policyVersion ?? '—',
               })}{' '}
               <Link to={`/policy?region=${p.region}`}>{t('nav.policy')}</Link>
             </Typography.Paragraph>
-            <AccumulatorCaps
-              person={p}
-              ytd={accumulators.data.ytd}
-              parameters={policy.data.parameters}
-              date={date}
-            />
+            <AccumulatorCaps limits={limits.data.limits} />
           </>
         )}
       </Card>

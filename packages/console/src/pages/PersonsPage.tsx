@@ -3,7 +3,8 @@ import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd
 import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/endpoints';
-import { CATEGORIES, SCHEMES, type Person } from '../api/types';
+import { CATEGORIES, SCHEMES } from '@yibao/api/constants';
+import type { Person } from '@yibao/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { label } from '../format/labels';
 import { useApi } from '../hooks/useApi';

@@ -3,7 +3,7 @@
 import { Alert, Button, Card, Form, Space, Typography } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { api } from '../api/endpoints';
-import type { CalcResult, Person } from '../api/types';
+import type { CalcResult, Person } from '@yibao/api';
 import { AmountsSummary } from '../components/AmountsSummary';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LinesTable, lineRows } from '../components/LinesTable';

@@ -17,7 +17,8 @@ import { settlementRoutes } from './routes/settlements.js';
 import { settlementVisitRoutes } from './routes/settlement-visit.js';
 import type { PolicyRelease } from '../policy/load.js';
 import { policyComplianceRoutes } from './routes/policy-compliance.js';
-import { errorSchema, institutionSchema, personSchema } from './schemas.js';
+import { ApiErrorBody } from '@yibao/api';
+import { personLimitRoutes } from './routes/person-limits.js';
 import { diseaseListsOf } from '../registry/disease-lists.js';
 import { registryAgreementRoutes } from './routes/registry/agreements.js';
 import { registryCareRoutes } from './routes/registry/care.js';
@@ -47,11 +48,15 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     },
   });
   installErrorHandler(app);
-  app.addSchema(errorSchema);
-  app.addSchema(institutionSchema);
-  app.addSchema(personSchema);
+  // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
+  app.addSchema(ApiErrorBody);
 
   await app.register(swagger, {
+    // Shared schemas appear under their $id (`Error`), not as def-0.
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`,
+    },
     openapi: {
       info: {
         title: 'Yibao 医保实时结算服务',
@@ -77,6 +82,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     (api, _options, done) => {
       institutionRoutes(api, options.db);
       personRoutes(api, options.db, options.regions);
+      personLimitRoutes(api, options.db, options.policy.book);
       settlementRoutes(api, options.db, service);
       // The console's reads (issue 5): the policy shown is the release loaded at start, as the calculator's.
       settlementVisitRoutes(api, options.db);

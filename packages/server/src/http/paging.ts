@@ -1,5 +1,5 @@
-// Paging of list calls: 1-based pages, at most 500 rows a page.
-export const MAX_PAGE_SIZE = 500;
+// Paging of list calls: 1-based pages, at most MAX_PAGE_SIZE (500) rows a page.
+import { MAX_PAGE_SIZE } from '@yibao/api/constants';
 
 export function paging(
   query: { page?: string | undefined; pageSize?: string | undefined },

@@ -1,55 +1,17 @@
 // The policy as the console shows it (政策参数): each dated value with the date range it applies to,
 // the versions it is in force in, and its citation; and what changed between two versions. Values
 // that are the same for several person groups (城乡居民 adult / minor / elderly) are shown once.
+import type { ParameterChange, PolicyDiff, PolicyParameter, PolicyRegion, PolicyVersion } from '@yibao/api';
 import type { RegionPolicy } from '@yibao/engine';
 
 type DatedValue = RegionPolicy['parameters'][number];
-type Citation = DatedValue['source'];
 
-export interface VersionView {
-  id: string;
-  effectiveFrom: string;
-  until: string | null; // the next version's start (exclusive), or null while in force
-  note: string;
-}
-
-export interface ParameterView {
-  name: string;
-  groups: string[]; // "scheme/category"; empty for a region-wide parameter (全市统一)
-  description: string;
-  unit: string;
-  value: unknown;
-  effectiveFrom: string;
-  until: string | null; // exclusive; null while in force
-  versions: string[]; // the policy versions this value is in force in
-  source: Citation;
-  file: string;
-}
-
-export interface RegionView {
-  code: string;
-  name: string;
-  hash: string;
-  versions: VersionView[];
-  schemes: Record<string, string[]>;
-}
-
-export interface ParameterChange {
-  name: string;
-  groups: string[];
-  description: string;
-  unit: string;
-  change: 'value' | 'citation' | 'added' | 'removed';
-  before: { value: unknown; effectiveFrom: string; source: Citation } | null;
-  after: { value: unknown; effectiveFrom: string; source: Citation } | null;
-}
-
-export interface VersionDiff {
-  region: string;
-  from: VersionView;
-  to: VersionView;
-  changes: ParameterChange[];
-}
+// The views are the contract's shapes (@yibao/api), under the names this module speaks of.
+export type VersionView = PolicyVersion;
+export type ParameterView = PolicyParameter;
+export type RegionView = PolicyRegion;
+export type { ParameterChange };
+export type VersionDiff = PolicyDiff;
 
 export function versionsOf(region: RegionPolicy): VersionView[] {
   const sorted = [...region.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));

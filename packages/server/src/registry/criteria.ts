@@ -1,14 +1,8 @@
 // The designation criteria checklist (定点条件, R-A2): recorded item by item on every application.
-export const CRITERIA = [
-  'local_plan', // 符合区域卫生规划
-  'staff_and_facilities', // 人员、设施达到标准
-  'service_scope', // 明确的服务范围和药品范围
-  'price_rules', // 执行价格规定
-  'finance_separation', // 公共卫生与医疗收支分开核算
-  'staff_trained', // 医保政策培训
-  'it_settlement', // 联网结算的信息化条件
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
+// The checklist's words are the contract's (@yibao/api); their names for an officer are here.
+import { CRITERIA, type Criterion } from '@yibao/api';
+
+export { CRITERIA, type Criterion };
 
 export const CRITERION_NAMES: Readonly<Record<Criterion, string>> = {
   local_plan: '符合区域卫生规划',

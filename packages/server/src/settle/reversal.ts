@@ -1,5 +1,6 @@
 // The answer of a reversal (结算撤销): the original's answer with every amount negated — totals and
 // each line — and the accumulators as they stand after moving back.
+import type { AmountName } from '@yibao/api';
 import type { Accumulators } from '@yibao/engine';
 import { AMOUNT_COLUMNS, ITEM_AMOUNT_COLUMNS } from '../store/settlement-columns.js';
 import type { ItemLine } from '../store/settlement-writes.js';
@@ -12,16 +13,21 @@ export function negateResponse(
   original: Record<string, unknown>,
   ids: { settlementId: string; requestId: string; reverses: string; ytd: Accumulators },
 ): SettlementResponse {
-  const totals = Object.fromEntries(AMOUNT_COLUMNS.map(([name]) => [name, negate(original[name])]));
+  // The original was answered under the contract: its amounts, region and policy are all there.
+  const totals = Object.fromEntries(AMOUNT_COLUMNS.map(([name]) => [name, negate(original[name])])) as Pick<
+    SettlementResponse,
+    AmountName
+  >;
+  const stored = original as SettlementResponse;
   const items = Array.isArray(original['items'])
-    ? (original['items'] as Record<string, unknown>[]).map((item) => ({
+    ? ((original['items'] as Record<string, unknown>[]).map((item) => ({
         ...item,
         ...Object.fromEntries(ITEM_AMOUNT_COLUMNS.map(([name]) => [name, negate(item[name])])),
-      }))
+      })) as SettlementResponse['items'])
     : [];
   const totalCost = negate(original['totalCost']);
   return {
-    ...original,
+    ...stored,
     ...totals,
     settlementId: ids.settlementId,
     requestId: ids.requestId,

@@ -1,4 +1,5 @@
 // The service's inputs (SERVICE_CONTRACT.md) and the engine entry point it settles with.
+import type { Settlement } from '@yibao/api';
 import type { CalcResult } from '@yibao/engine';
 
 /** `calculate(book, raw)` with the policy book bound; throws CalcInputError on bad input. */
@@ -21,14 +22,7 @@ export interface ReversalBody {
 }
 
 /** A settlement or reversal as answered and stored (amounts in yuan). */
-export type SettlementResponse = Record<string, unknown> & {
-  settlementId: string;
-  requestId: string;
-  reverses: string | null;
-  personId: string;
-  institutionId: string;
-  date: string;
-};
+export type SettlementResponse = Record<string, unknown> & Settlement;
 
 export interface Answer {
   status: 200 | 201; // 201 new; 200 the first answer again (idempotent retry)

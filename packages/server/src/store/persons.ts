@@ -25,7 +25,7 @@ function fromRow(row: PersonRow): Person {
     id: row.id,
     name: row.name,
     scheme: row.scheme as Scheme,
-    category: row.category,
+    category: row.category as Person['category'],
     region: row.region,
     chronicDiseases: row.chronic_diseases,
     familyDoctorContract: row.family_doctor_contract,

@@ -1,30 +1,12 @@
 // A settlement's lines as the institution uploaded them (明细: names, classes, quantities and prices,
 // which the stored result does not repeat) and its visit, for the console's settlement page and
 // the patient's statement (R-G3). A reversal shows the visit of the settlement it cancels.
+import type { SettlementVisit } from '@yibao/api';
 import type { Queryable } from '../db/types.js';
 import { fenToYuan } from './money.js';
 
-export interface SettlementLine {
-  lineNo: number;
-  code: string;
-  name: string;
-  kind: string;
-  class: string;
-  quantity: number;
-  unitPrice: number;
-  total: number;
-  fullSelfPay: number;
-  overLimitSelfPay: number;
-  firstSelfPay: number;
-  inScope: number;
-  institutionBorne: number;
-}
-
-export interface SettlementVisit {
-  settlementId: string;
-  visit: Record<string, unknown>;
-  lines: SettlementLine[];
-}
+// The shapes answered are the contract's (@yibao/api).
+export type { SettlementLine, SettlementVisit } from '@yibao/api';
 
 interface LineRow {
   line_no: number;

@@ -1,28 +1,12 @@
 // Reading settlements back: the paged list, and the daily reconciliation (对账) by institution.
+import type { Reconciliation, SettlementSort, SettlementSummary } from '@yibao/api';
 import type { Queryable } from '../db/types.js';
+
+// The answered shapes are the contract's (@yibao/api).
+export type { Reconciliation, SettlementSort, SettlementSummary };
 import { fenToYuan } from './money.js';
 import type { Page } from './records.js';
 import { AMOUNT_COLUMNS, type Amounts } from './settlement-columns.js';
-
-export interface SettlementSummary {
-  settlementId: string;
-  requestId: string;
-  personId: string;
-  institutionId: string;
-  date: string;
-  visitKind: string;
-  benefitGroup: string;
-  reverses: string | null;
-  reversedBy: string | null;
-  policyVersion: string;
-  totalCost: number;
-  fundPay: number;
-  accountPay: number;
-  cashPay: number;
-  personalPart: number;
-  institutionBorne: number;
-  createdAt: string;
-}
 
 export interface SettlementFilter {
   institutionId?: string | undefined;
@@ -44,8 +28,7 @@ export const SETTLEMENT_SORTS = {
   '-fundPay': 's.fund_pay_fen DESC, s.id',
   createdAt: 's.created_at ASC',
   '-createdAt': 's.created_at DESC',
-} as const;
-export type SettlementSort = keyof typeof SETTLEMENT_SORTS;
+} as const satisfies Record<SettlementSort, string>;
 
 function whereOf(filter: SettlementFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -131,19 +114,7 @@ export async function listSettlements(
   };
 }
 
-export interface ReconciliationPart {
-  count: number;
-  totals: Amounts; // yuan
-}
-
-export interface Reconciliation {
-  institutionId: string;
-  date: string;
-  settlements: ReconciliationPart; // 正常结算
-  reversals: ReconciliationPart; // 撤销（金额为负）
-  net: ReconciliationPart; // 轧差: what the institution's books should show
-  fundPayByBenefitGroup: Record<string, number>; // 按基金（统筹类别）轧差
-}
+export type ReconciliationPart = Reconciliation['settlements'];
 
 const SUMS = AMOUNT_COLUMNS.map(([, c]) => `sum(${c})::bigint AS ${c}`).join(', ');
 

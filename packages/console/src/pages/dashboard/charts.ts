@@ -1,6 +1,6 @@
 // The dashboard's chart options, built from the service's figures in the current language.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Breakdown, Dashboard } from '../../api/types';
+import type { Breakdown, Dashboard } from '@yibao/api';
 import { formatYuan } from '../../format/money';
 import { label, type LabelFamily } from '../../format/labels';
 import type { Translate } from '../../i18n/LocaleContext';

@@ -2,7 +2,7 @@
 // for them, so the first render already has the charts' data (one render pass, not two); the
 // page takes them once, and only for exactly the URL it would ask for itself.
 import { withQuery } from '../../api/client';
-import type { Dashboard } from '../../api/types';
+import type { Dashboard } from '@yibao/api';
 
 interface Prefetch {
   url: string;

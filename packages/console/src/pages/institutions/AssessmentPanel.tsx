@@ -4,7 +4,7 @@
 import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { api } from '../../api/endpoints';
-import type { Assessment } from '../../api/registry-types';
+import type { Assessment } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { useApi } from '../../hooks/useApi';

@@ -1,7 +1,7 @@
 // 举报投诉 about one institution (R-A10): what was reported, when, and how it was closed.
 import { Table, Tag } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Complaint } from '../../api/registry-types';
+import type { Complaint } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { label } from '../../format/labels';

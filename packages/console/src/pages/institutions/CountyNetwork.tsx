@@ -3,7 +3,7 @@
 import { Card, Col, Empty, Row, Statistic, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { Link } from 'react-router-dom';
-import type { Institution } from '../../api/types';
+import type { Institution } from '@yibao/api';
 import { label } from '../../format/labels';
 import { useLocale, type Translate } from '../../i18n/LocaleContext';
 

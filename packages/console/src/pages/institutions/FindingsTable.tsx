@@ -1,7 +1,7 @@
 // One assessment's findings: each indicator measured from the period's settlements against the
 // agreement's threshold, whether it was met and the points it cost.
 import { Table, Typography } from 'antd';
-import type { AssessmentFinding } from '../../api/registry-types';
+import type { AssessmentFinding } from '@yibao/api';
 import { Money } from '../../components/Money';
 import { formatCount, formatPercent } from '../../format/money';
 import { isMessageKey } from '../../i18n/LocaleContext';

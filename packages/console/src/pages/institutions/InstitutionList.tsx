@@ -2,7 +2,8 @@
 import { Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints';
-import { INSTITUTION_TYPES, LEVELS, type Institution } from '../../api/types';
+import { INSTITUTION_TYPES, LEVELS } from '@yibao/api/constants';
+import type { Institution } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label } from '../../format/labels';
 import { useApi } from '../../hooks/useApi';

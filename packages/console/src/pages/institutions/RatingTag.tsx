@@ -1,7 +1,7 @@
 // A credit rating as a coloured letter: A green, B blue, C orange, D red — the colours read as
 // "good" to "termination proposed" at a glance in a long list of institutions.
 import { Tag } from 'antd';
-import type { Rating } from '../../api/registry-types';
+import type { Rating } from '@yibao/api';
 
 const COLOURS: Record<Rating, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 

@@ -3,7 +3,7 @@
 import { Card, DatePicker, Empty, Table } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api/endpoints';
-import type { AmountName } from '../../api/types';
+import type { AmountName } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { useApi } from '../../hooks/useApi';

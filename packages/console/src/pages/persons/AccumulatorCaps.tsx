@@ -1,41 +1,53 @@
-// The year's accumulators, each against its cap or deductible with the clause that sets it.
+// The year's accumulators, each against its cap or deductible with the clause that sets it: the
+// server's answer (GET /persons/{id}/limits); the console only chooses the words.
 import { Progress, Table, Tag, Tooltip, Typography } from 'antd';
-import type { Accumulators, Person, PolicyParameter } from '../../api/types';
+import type { PersonLimit } from '@yibao/api';
 import { Money } from '../../components/Money';
 import { useLocale } from '../../i18n/LocaleContext';
-import { capRows, type CapRow } from './caps';
+import type { MessageKey } from '../../i18n/messages.zh';
 
 interface Props {
-  person: Person;
-  ytd: Accumulators;
-  parameters: PolicyParameter[];
-  date: string;
+  limits: PersonLimit[];
 }
 
-export function AccumulatorCaps({ person, ytd, parameters, date }: Props) {
+const LIMIT_TITLES: Record<PersonLimit['kind'], MessageKey> = {
+  cap: 'caps.cap',
+  deductible: 'caps.deductible',
+  tierThreshold: 'caps.tierThreshold',
+};
+
+/** The note under a row's title: why its limit is what it is. */
+function noteOf(r: PersonLimit): MessageKey | undefined {
+  if (r.raised) return 'caps.raisedNote';
+  return r.accumulator === 'outpatientDeductiblePaid' ? 'caps.sharedDeductibleNote' : undefined;
+}
+
+export function AccumulatorCaps({ limits }: Props) {
   const { t } = useLocale();
-  const rows = capRows(person, ytd, parameters, date);
   return (
-    <Table<CapRow>
-      rowKey="key"
+    <Table<PersonLimit>
+      rowKey="accumulator"
       size="small"
       pagination={false}
-      dataSource={rows}
+      dataSource={limits}
       data-testid="accumulator-caps"
       columns={[
         {
           title: t('caps.accumulator'),
           key: 'title',
-          render: (_, r) => (
-            <span>
-              {t(r.title)}
-              {r.note !== undefined ? (
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {t(r.note)}
-                </Typography.Text>
-              ) : null}
-            </span>
-          ),
+          render: (_, r) => {
+            const note = noteOf(r);
+            return (
+              <span>
+                {t(`caps.${r.accumulator}`)}
+                {note !== undefined ? (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {t(note)}
+                  </Typography.Text>
+                ) : null}
+              </span>
+            );
+          },
         },
         {
           title: t('caps.used'),
@@ -54,7 +66,7 @@ export function AccumulatorCaps({ person, ytd, parameters, date }: Props) {
               <Typography.Text type="secondary">{t('caps.none')}</Typography.Text>
             ) : (
               <span>
-                <Typography.Text type="secondary">{t(r.limitTitle)} </Typography.Text>
+                <Typography.Text type="secondary">{t(LIMIT_TITLES[r.kind])} </Typography.Text>
                 <Money value={r.limit} />
               </span>
             ),
@@ -79,7 +91,7 @@ export function AccumulatorCaps({ person, ytd, parameters, date }: Props) {
           key: 'citation',
           width: 120,
           render: (_, r) =>
-            r.citation === undefined ? (
+            r.citation === null ? (
               '—'
             ) : (
               <Tooltip title={`${r.citation.document} ${r.citation.clause}`}>

@@ -1,6 +1,6 @@
 // Where a value comes from: document, clause and requirement (with the requirement's text on hover).
 import { Tag, Tooltip, Typography } from 'antd';
-import type { Citation } from '../../api/types';
+import type { Citation } from '@yibao/api';
 import { useCatalogue } from '../../hooks/useDirectory';
 
 export function CitationCell({ source }: { source: Citation }) {

@@ -2,7 +2,7 @@
 // applies the version in force regardless; this card is where a policy maker sees a breach.
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { api } from '../../api/endpoints';
-import type { ComplianceFinding } from '../../api/types';
+import type { ComplianceFinding } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useApi } from '../../hooks/useApi';
 import { useLocale } from '../../i18n/LocaleContext';

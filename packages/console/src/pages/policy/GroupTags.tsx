@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { CATEGORIES, SCHEMES } from '../../api/types';
+import { CATEGORIES, SCHEMES } from '@yibao/api/constants';
 import { groupLabel, label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
 

@@ -2,7 +2,7 @@
 // and its citation.
 import { Input, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { PolicyParameter } from '../../api/types';
+import type { PolicyParameter } from '@yibao/api';
 import { label } from '../../format/labels';
 import { formatPolicyValue } from '../../format/policyValue';
 import { useLocale } from '../../i18n/LocaleContext';

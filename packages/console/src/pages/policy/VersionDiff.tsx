@@ -1,7 +1,7 @@
 // What changed between two versions: each parameter's value before and after, with the citation.
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Space, Table, Tag, Typography } from 'antd';
-import type { ParameterChange, PolicyDiff } from '../../api/types';
+import type { ParameterChange, PolicyDiff } from '@yibao/api';
 import { label } from '../../format/labels';
 import { formatPolicyValue } from '../../format/policyValue';
 import { useLocale } from '../../i18n/LocaleContext';

@@ -3,7 +3,7 @@
 import { Card, Descriptions, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { ApiRequestError } from '../../api/client';
 import { api } from '../../api/endpoints';
-import type { Agreement, DesignationApplication } from '../../api/registry-types';
+import type { Agreement, DesignationApplication } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label } from '../../format/labels';
 import { useApi } from '../../hooks/useApi';

@@ -1,7 +1,7 @@
 // The designation checklist of an application (R-A2): each criterion met or not, with its evidence.
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { List } from 'antd';
-import type { ApplicationCriterion } from '../../api/registry-types';
+import type { ApplicationCriterion } from '@yibao/api';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
 

@@ -2,7 +2,7 @@
 import { Select, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints';
-import type { DesignationApplication } from '../../api/registry-types';
+import type { DesignationApplication } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label } from '../../format/labels';
 import { useApi } from '../../hooks/useApi';

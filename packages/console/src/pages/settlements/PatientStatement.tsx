@@ -1,6 +1,6 @@
 // 结算单: the statement the patient takes home (R-G3) — who, where, when, every line with its
 // amounts, and what the fund, the account and the patient paid. Shown only when printing.
-import type { Institution, Person, Settlement } from '../../api/types';
+import type { Institution, Person, Settlement } from '@yibao/api';
 import { formatYuan } from '../../format/money';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';

@@ -3,7 +3,7 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { VISIT_KINDS } from '../../api/types';
+import { VISIT_KINDS } from '@yibao/api/constants';
 import { label } from '../../format/labels';
 import { useInstitutionDirectory } from '../../hooks/useDirectory';
 import { useLocale } from '../../i18n/LocaleContext';

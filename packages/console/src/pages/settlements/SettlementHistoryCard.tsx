@@ -1,7 +1,7 @@
 // A person's or an institution's settlements, paged and sorted on the server, with the page and sort
 // kept in the URL — the same card on both detail pages.
 import { Card } from 'antd';
-import type { Page, SettlementSort, SettlementSummary } from '../../api/types';
+import type { Page, SettlementSort, SettlementSummary } from '@yibao/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { ApiState } from '../../hooks/useApi';
 import { useQueryState } from '../../hooks/useQueryState';

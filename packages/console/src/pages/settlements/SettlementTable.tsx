@@ -2,7 +2,7 @@
 // institution pages for their histories.
 import { Table, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
-import type { Page, SettlementSort, SettlementSummary } from '../../api/types';
+import type { Page, SettlementSort, SettlementSummary } from '@yibao/api';
 import { Money } from '../../components/Money';
 import { label } from '../../format/labels';
 import { useInstitutionDirectory } from '../../hooks/useDirectory';

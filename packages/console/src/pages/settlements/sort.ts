@@ -1,4 +1,5 @@
-import { SETTLEMENT_SORTS, type SettlementSort } from '../../api/types';
+import { SETTLEMENT_SORTS } from '@yibao/api/constants';
+import type { SettlementSort } from '@yibao/api';
 
 /** The sort in the URL, or the newest first when it is missing or not one the service knows. */
 export function sortOf(raw: string | undefined): SettlementSort {

@@ -2,7 +2,7 @@
 // self-pay ratio or the self-pay consent where they matter. Checked before anything is sent.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
-import { ITEM_CLASSES, ITEM_KINDS } from '../../api/types';
+import { ITEM_CLASSES, ITEM_KINDS } from '@yibao/api/constants';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
 import { hasAtMostDecimals, refuse } from './validation';

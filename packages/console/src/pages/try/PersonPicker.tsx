@@ -2,7 +2,7 @@
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { Person } from '../../api/types';
+import type { Person } from '@yibao/api';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
 

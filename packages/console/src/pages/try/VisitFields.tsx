@@ -2,8 +2,8 @@
 // (diagnosis, scope, a filed referral, paying from the personal account).
 import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Person } from '../../api/types';
-import { DIRECTIONS, LEVELS, SCOPES, VISIT_KINDS } from '../../api/types';
+import type { Person } from '@yibao/api';
+import { DIRECTIONS, LEVELS, SCOPES, VISIT_KINDS } from '@yibao/api/constants';
 import { label } from '../../format/labels';
 import { useInstitutionDirectory } from '../../hooks/useDirectory';
 import { useLocale } from '../../i18n/LocaleContext';

@@ -1,12 +1,12 @@
 // The visit typed on 试算, as form values and as the preview request; the draft is kept in the URL
 // (?draft=…) once previewed, so the link reproduces the same answer for a colleague.
-import type { ItemInput, PreviewRequest } from '../../api/types';
+import type { ItemClass, WireItem, ItemKind, PreviewRequest, VisitKind } from '@yibao/api';
 
 export interface DraftItem {
   code: string;
   name: string;
-  kind: string;
-  class: string;
+  kind: ItemKind; // 药品 | 诊疗项目 | 医用耗材
+  class: ItemClass; // 甲类 | 乙类 | 丙类/自费
   quantity: number;
   unitPrice: number;
   selfPayRatio?: number | null;
@@ -17,7 +17,7 @@ export interface VisitDraft {
   personId?: string;
   institutionId?: string;
   date?: string;
-  kind: string;
+  kind: VisitKind;
   department: string;
   diagnosis?: string;
   scope: string;
@@ -73,7 +73,7 @@ export function parseDraft(raw: string | undefined): Partial<VisitDraft> | undef
 }
 
 export function toPreviewRequest(d: VisitDraft): PreviewRequest {
-  const items: ItemInput[] = d.items.map((i) => ({
+  const items: WireItem[] = d.items.map((i) => ({
     code: i.code.trim(),
     name: i.name.trim(),
     kind: i.kind,

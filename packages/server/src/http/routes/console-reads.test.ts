@@ -155,8 +155,51 @@ describe.each(testDrivers())('console reads on $kind', (driver) => {
       '/api/v1/policy/regions/{code}/diff',
       '/api/v1/requirements',
       '/api/v1/settlements/{settlementId}/visit',
+      '/api/v1/persons/{id}/limits',
     ])
       expect(Object.keys(doc.paths)).toContain(path);
+  });
+
+  it("answers a person's year against the limits in force for their group, each with its citation", async () => {
+    interface LimitsBody {
+      date: string;
+      group: string;
+      policyVersion: string | null;
+      limits: Array<{
+        accumulator: string;
+        kind: string;
+        used: number;
+        limit: number | null;
+        raised: boolean;
+        citation: { requirement: string } | null;
+      }>;
+    }
+    const res = await get('/persons/R001/limits?year=2025');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<LimitsBody>();
+    // A past year is read on its last day, under the version then in force.
+    expect(body).toMatchObject({ date: '2025-12-31', group: 'resident/adult' });
+    expect(body.policyVersion).not.toBeNull();
+    expect(body.limits.map((l) => l.accumulator)).toEqual([
+      'outpatientFundPaid',
+      'outpatientDeductiblePaid',
+      'outpatientInScope',
+      'chronicFundPaid',
+      'specialDeductiblePaid',
+      'inpatientFundPaid',
+    ]);
+    const cap = body.limits[0];
+    expect(cap).toMatchObject({ kind: 'cap', raised: false });
+    expect(cap?.limit).toBeGreaterThan(0);
+    expect(cap?.citation?.requirement).toMatch(/^R-/);
+    // The year's accumulators are the used amounts.
+    const ytd = (await get('/persons/R001/accumulators?year=2026')).json<{ ytd: Record<string, number> }>()
+      .ytd;
+    const now = (await get('/persons/R001/limits?year=2026')).json<LimitsBody>();
+    for (const l of now.limits) expect(l.used).toBe(ytd[l.accumulator]);
+    const missing = await get('/persons/NOBODY/limits');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ error: { code: 'not_found', field: 'id' } });
   });
 
   it("serves the requirements catalogue with each requirement's documents", async () => {

@@ -1,86 +1,20 @@
 // 首页: the dashboard's figures for a date range and, optionally, one county.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Dashboard, DashboardQuery, ErrorResponses } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { ApiError } from '../../errors.js';
 import { dashboard } from '../../store/dashboard.js';
-import { dateSchema, errorResponses } from '../schemas.js';
-
-const breakdown = {
-  type: 'array',
-  items: {
-    type: 'object',
-    properties: { key: { type: 'string' }, fundPay: { type: 'number' }, visits: { type: 'integer' } },
-  },
-} as const;
-
-const percent = { type: ['number', 'null'], description: '百分比，一位小数；无就诊时为空' } as const;
-
-const dashboardSchema = {
-  type: 'object',
-  description:
-    '首页统计。就诊人次与金额均为撤销轧差后的净值；基层占比按医疗机构计（不含药店）。金额单位：元。',
-  properties: {
-    from: { type: 'string' },
-    to: { type: 'string' },
-    county: { type: ['string', 'null'] },
-    counts: {
-      type: 'object',
-      properties: {
-        settlements: { type: 'integer' },
-        reversals: { type: 'integer' },
-        net: { type: 'integer' },
-      },
-    },
-    totals: {
-      type: 'object',
-      properties: {
-        totalCost: { type: 'number' },
-        fundPay: { type: 'number' },
-        institutionBorne: { type: 'number' },
-        primaryVisitShare: percent,
-        primaryFundShare: percent,
-      },
-    },
-    months: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          month: { type: 'string' },
-          visits: { type: 'integer' },
-          primaryVisits: { type: 'integer' },
-          primaryVisitShare: percent,
-          fundPay: { type: 'number' },
-          primaryFundPay: { type: 'number' },
-          primaryFundShare: percent,
-        },
-      },
-    },
-    fundByLevel: breakdown,
-    fundByScheme: breakdown,
-    fundByBenefitGroup: breakdown,
-    institutionBorneByLevel: breakdown,
-    counties: { type: 'array', items: { type: 'string' } },
-  },
-} as const;
-
-export function dashboardRoutes(app: FastifyInstance, db: Database): void {
-  app.get<{ Querystring: { from?: string; to?: string; county?: string } }>(
+export function dashboardRoutes(server: FastifyInstance, db: Database): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/dashboard',
     {
       schema: {
         tags: ['dashboard'],
         summary: '首页统计：按月基层就诊与基金支付占比，按机构等级、险种、待遇类别的基金支付，结算与撤销笔数',
-        querystring: {
-          type: 'object',
-          properties: {
-            from: { ...dateSchema, description: '起始日期（含），缺省为今年 1 月 1 日' },
-            to: { ...dateSchema, description: '截止日期（含），缺省为今年 12 月 31 日' },
-            county: { type: 'string', maxLength: 64, description: '所在县（区）' },
-          },
-          additionalProperties: false,
-        },
-        response: { 200: dashboardSchema, ...errorResponses },
+        querystring: DashboardQuery,
+        response: { 200: Dashboard, ...ErrorResponses },
       },
     },
     async (request) => {

@@ -1,17 +1,18 @@
 // 定点医药机构: POST /institutions, GET /institutions/{id}, GET /institutions.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  ErrorResponses,
+  IdParams,
+  Institution as InstitutionSchema,
+  InstitutionBody,
+  InstitutionQuery,
+} from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import { isPgError, FOREIGN_KEY_VIOLATION, type Database } from '../../db/types.js';
 import { ApiError, notFound } from '../../errors.js';
 import { findInstitution, insertInstitution, listInstitutions } from '../../store/institutions.js';
 import type { Institution } from '../../store/records.js';
 import { paging } from '../paging.js';
-import { errorResponses, pageQuery } from '../schemas.js';
-
-type InstitutionBody = Omit<Institution, 'level' | 'parentId'> & {
-  level?: Institution['level'];
-  parentId?: string | null;
-};
-
 const sameInstitution = (a: Institution, b: Institution): boolean =>
   a.name === b.name &&
   a.type === b.type &&
@@ -19,15 +20,16 @@ const sameInstitution = (a: Institution, b: Institution): boolean =>
   a.county === b.county &&
   a.parentId === b.parentId;
 
-export function institutionRoutes(app: FastifyInstance, db: Database): void {
-  app.post<{ Body: InstitutionBody }>(
+export function institutionRoutes(server: FastifyInstance, db: Database): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
     '/institutions',
     {
       schema: {
         tags: ['institutions'],
         summary: '登记定点医药机构',
-        body: { $ref: 'Institution#' },
-        response: { 201: { $ref: 'Institution#' }, 200: { $ref: 'Institution#' }, ...errorResponses },
+        body: InstitutionBody,
+        response: { 201: InstitutionSchema, 200: InstitutionSchema, ...ErrorResponses },
       },
     },
     async (request, reply) => {
@@ -58,14 +60,14 @@ export function institutionRoutes(app: FastifyInstance, db: Database): void {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/institutions/:id',
     {
       schema: {
         tags: ['institutions'],
         summary: '查询定点医药机构',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
-        response: { 200: { $ref: 'Institution#' }, ...errorResponses },
+        params: IdParams,
+        response: { 200: InstitutionSchema, ...ErrorResponses },
       },
     },
     async (request) => {
@@ -75,34 +77,13 @@ export function institutionRoutes(app: FastifyInstance, db: Database): void {
     },
   );
 
-  app.get<{
-    Querystring: {
-      county?: string;
-      type?: string;
-      level?: string;
-      parentId?: string;
-      q?: string;
-      page?: string;
-      pageSize?: string;
-    };
-  }>(
+  app.get(
     '/institutions',
     {
       schema: {
         tags: ['institutions'],
         summary: '定点医药机构列表（分页）',
-        querystring: {
-          type: 'object',
-          properties: {
-            county: { type: 'string' },
-            type: { type: 'string' },
-            level: { type: 'string' },
-            parentId: { type: 'string' },
-            q: { type: 'string', description: '名称或编码的一部分' },
-            ...pageQuery,
-          },
-          additionalProperties: false,
-        },
+        querystring: InstitutionQuery,
       },
     },
     async (request) => {

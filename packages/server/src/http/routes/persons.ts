@@ -1,4 +1,15 @@
 // 参保人员: POST /persons, GET /persons/{id}, GET /persons, GET /persons/{id}/accumulators.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  CATEGORIES,
+  ErrorResponses,
+  IdParams,
+  Person as PersonSchema,
+  PersonAccumulators,
+  PersonBody,
+  PersonQuery,
+  YearQuery,
+} from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { ApiError, notFound } from '../../errors.js';
@@ -6,31 +17,22 @@ import { isYuanAmount } from '../../store/money.js';
 import { findAccumulators, findPerson, insertPerson, listPersons } from '../../store/persons.js';
 import type { Person } from '../../store/records.js';
 import { paging } from '../paging.js';
-import { accumulatorsResponseSchema, errorResponses, pageQuery } from '../schemas.js';
-
-type PersonBody = Pick<Person, 'id' | 'name' | 'scheme' | 'category' | 'region'> &
-  Partial<Pick<Person, 'chronicDiseases' | 'familyDoctorContract' | 'relocated' | 'accountBalance'>>;
-
-const CATEGORIES: Record<Person['scheme'], readonly string[]> = {
-  resident: ['adult', 'minor', 'elderly'],
-  employee: ['in_service', 'retired'],
-};
-
 const samePerson = (a: Person, b: Person): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function personRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   db: Database,
   regions: ReadonlySet<string> | undefined,
 ): void {
-  app.post<{ Body: PersonBody }>(
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
     '/persons',
     {
       schema: {
         tags: ['persons'],
         summary: '登记参保人员',
-        body: { $ref: 'Person#' },
-        response: { 201: { $ref: 'Person#' }, 200: { $ref: 'Person#' }, ...errorResponses },
+        body: PersonBody,
+        response: { 201: PersonSchema, 200: PersonSchema, ...ErrorResponses },
       },
     },
     async (request, reply) => {
@@ -46,7 +48,7 @@ export function personRoutes(
         relocated: body.relocated ?? false,
         accountBalance: body.accountBalance ?? 0,
       };
-      if (!CATEGORIES[person.scheme].includes(person.category))
+      if (!(CATEGORIES[person.scheme] as readonly string[]).includes(person.category))
         throw new ApiError(
           400,
           'invalid',
@@ -64,14 +66,14 @@ export function personRoutes(
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/persons/:id',
     {
       schema: {
         tags: ['persons'],
         summary: '查询参保人员',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
-        response: { 200: { $ref: 'Person#' }, ...errorResponses },
+        params: IdParams,
+        response: { 200: PersonSchema, ...ErrorResponses },
       },
     },
     async (request) => {
@@ -81,34 +83,13 @@ export function personRoutes(
     },
   );
 
-  app.get<{
-    Querystring: {
-      region?: string;
-      scheme?: string;
-      category?: string;
-      chronicDisease?: string;
-      q?: string;
-      page?: string;
-      pageSize?: string;
-    };
-  }>(
+  app.get(
     '/persons',
     {
       schema: {
         tags: ['persons'],
         summary: '参保人员列表（分页）',
-        querystring: {
-          type: 'object',
-          properties: {
-            region: { type: 'string' },
-            scheme: { type: 'string' },
-            category: { type: 'string' },
-            chronicDisease: { type: 'string', description: '某一慢特病 ICD-10' },
-            q: { type: 'string', description: '姓名或编号的一部分' },
-            ...pageQuery,
-          },
-          additionalProperties: false,
-        },
+        querystring: PersonQuery,
       },
     },
     async (request) => {
@@ -117,19 +98,15 @@ export function personRoutes(
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { year?: string } }>(
+  app.get(
     '/persons/:id/accumulators',
     {
       schema: {
         tags: ['persons'],
         summary: '参保人年度累计（起付线、统筹支付等）',
-        params: { type: 'object', properties: { id: { type: 'string' } } },
-        querystring: {
-          type: 'object',
-          properties: { year: { type: 'string', pattern: '^\\d{4}$', description: '年度 YYYY，缺省为今年' } },
-          additionalProperties: false,
-        },
-        response: { 200: accumulatorsResponseSchema, ...errorResponses },
+        params: IdParams,
+        querystring: YearQuery,
+        response: { 200: PersonAccumulators, ...ErrorResponses },
       },
     },
     async (request) => {

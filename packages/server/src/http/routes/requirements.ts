@@ -1,5 +1,6 @@
 // 需求目录: the text and source documents of every R- id, so the console can show the clause behind
 // each amount of a settlement's explanation.
+import { RequirementsCatalogue as CatalogueSchema } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { RequirementsCatalogue } from '../../policy/requirements.js';
 
@@ -22,32 +23,7 @@ export function requirementRoutes(app: FastifyInstance, catalogue: RequirementsC
       schema: {
         tags: ['policy'],
         summary: '需求目录：每个 R- 编号的条文与出处文件',
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              documents: {
-                type: 'array',
-                items: { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } } },
-              },
-              requirements: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: {
-                    id: { type: 'string' },
-                    area: { type: 'string' },
-                    areaZh: { type: 'string', description: '领域（中文）' },
-                    text: { type: 'string' },
-                    textZh: { type: 'string', description: '条文（中文）' },
-                    sources: { type: 'string', description: '出处文件与条款，如 "S0 (三), S2 二"' },
-                    documents: { type: 'array', items: { type: 'string' } },
-                  },
-                },
-              },
-            },
-          },
-        },
+        response: { 200: CatalogueSchema },
       },
     },
     () => Promise.resolve(body),

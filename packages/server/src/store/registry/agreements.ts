@@ -1,41 +1,17 @@
 // agreements, agreement_state_changes, agreement_amendments (R-A5, R-A6, R-A9).
+import type {
+  AgreementIndicators,
+  AgreementState,
+  AgreementStateChange,
+  Amendment,
+  SettlementTerms,
+} from '@yibao/api';
 import type { Queryable } from '../../db/types.js';
 
-export type AgreementState = 'active' | 'suspended' | 'terminated';
-
-/** The agreement's audit and cost-control indicators (R-A6; the supervision indicators of R-F2,
- * assessed under R-A7/R-A8); shares in whole percent. */
-export interface Indicators {
-  drugCostShareMax?: number; // 药占比上限（按机构等级）
-  selfPaidDrugShareMax?: number; // 自费药品占药品费用比例上限
-  inpatientOutOfScopeShareMax?: number; // 住院目录外费用占比上限
-  inpatientPersonalBurdenShareMax?: number; // 住院个人负担比例上限
-  totalControlAmount?: number; // 总额控制指标，元
-  catalogueStockingRateMin?: number; // 基本药物配备率下限
-  catalogueUsageRateMin?: number; // 基本药物使用率下限
-  satisfactionMin?: number; // 参保人满意度下限 (R-A10)
-}
-
-export interface SettlementTerms {
-  method: string; // 结算方式: e.g. 'monthly' 按月结算
-  paymentDays: number; // 审核后多少日内拨付
-  qualityDepositPercent?: number; // 质量保证金比例
-}
-
-export interface StateChange {
-  seq: number;
-  state: AgreementState;
-  effectiveOn: string;
-  reason: string;
-}
-
-export interface Amendment {
-  id: string;
-  signedOn: string;
-  effectiveOn: string;
-  changes: { indicators?: Indicators; settlementTerms?: Partial<SettlementTerms> };
-  reason: string;
-}
+// The kept shapes are the contract's (@yibao/api), under the names this store speaks of.
+export type { AgreementState, Amendment, SettlementTerms } from '@yibao/api';
+export type Indicators = AgreementIndicators;
+export type StateChange = AgreementStateChange;
 
 export interface Agreement {
   id: string;

@@ -1,4 +1,7 @@
 // 医疗服务协议: sign, amend (补充协议), suspend / resume / terminate, read as of a date (R-A5, R-A6, R-A9).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AgreementStateBody, AmendmentBody, SignAgreementBody } from '@yibao/api';
+import type { Agreement } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { NotFound } from '../../../domain/errors.js';
@@ -9,63 +12,20 @@ import {
   listAgreements,
   onDate,
   signAgreement,
-  type Amendment,
-  type AgreementState,
-  type SignInput,
 } from '../../../registry/agreements.js';
 import { institutionView } from '../../../registry/institutions.js';
-import { asOfQuery, changeBy, created, date, errors, id, idParams, percent, text, today } from './common.js';
+import { asOfQuery, changeBy, created, errors, idParams, today } from './common.js';
 
-const indicators = {
-  type: 'object',
-  description: '协议考核与费用控制指标 (R-A6)，比例为百分数',
-  properties: {
-    drugCostShareMax: { ...percent, description: '药品费用占比上限（按机构等级）' },
-    selfPaidDrugShareMax: { ...percent, description: '自费药品费用占药品费用比例上限' },
-    inpatientOutOfScopeShareMax: { ...percent, description: '住院目录外费用占比上限' },
-    inpatientPersonalBurdenShareMax: { ...percent, description: '住院个人负担比例上限' },
-    totalControlAmount: { type: 'number', minimum: 0, description: '总额控制指标，元' },
-    catalogueStockingRateMin: { ...percent, description: '基本药物配备率下限' },
-    catalogueUsageRateMin: { ...percent, description: '基本药物使用率下限' },
-    satisfactionMin: { ...percent, description: '参保人满意度下限 (R-A10)' },
-  },
-  additionalProperties: false,
-} as const;
-
-const settlementTerms = {
-  type: 'object',
-  description: '结算办法、标准与时限',
-  properties: {
-    method: { type: 'string', minLength: 1, maxLength: 100 },
-    paymentDays: { type: 'integer', minimum: 0, maximum: 365 },
-    qualityDepositPercent: percent,
-  },
-  required: ['method', 'paymentDays'],
-  additionalProperties: false,
-} as const;
-
-export function registryAgreementRoutes(app: FastifyInstance, db: Database): void {
-  app.post<{ Params: { id: string }; Body: SignInput }>(
+export function registryAgreementRoutes(server: FastifyInstance, db: Database): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
     '/institutions/:id/agreements',
     {
       schema: {
         tags: ['registry'],
         summary: '签订年度医疗服务协议',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            id,
-            year: { type: 'integer', minimum: 2000, maximum: 2100 },
-            validFrom: date,
-            validTo: date,
-            signedOn: date,
-            indicators,
-            settlementTerms,
-          },
-          required: ['year', 'signedOn', 'indicators', 'settlementTerms'],
-          additionalProperties: false,
-        },
+        body: SignAgreementBody,
         response: errors,
       },
     },
@@ -81,7 +41,7 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
       ),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { date?: string } }>(
+  app.get(
     '/institutions/:id/agreements',
     {
       schema: {
@@ -92,7 +52,7 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
         response: errors,
       },
     },
-    async (request) => {
+    async (request): Promise<{ items: Agreement[] }> => {
       if (!(await institutionView(db, request.params.id)))
         throw new NotFound('定点医药机构', request.params.id, 'id');
       const day = request.query.date ?? today();
@@ -100,7 +60,7 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { date?: string } }>(
+  app.get(
     '/agreements/:id',
     {
       schema: {
@@ -111,30 +71,21 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
         response: errors,
       },
     },
-    async (request) => {
+    async (request): Promise<Agreement> => {
       const a = await findAgreement(db, request.params.id);
       if (!a) throw new NotFound('协议', request.params.id, 'id');
       return onDate(a, request.query.date ?? today());
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { state: AgreementState; effectiveOn: string; reason: string } }>(
+  app.post(
     '/agreements/:id/state',
     {
       schema: {
         tags: ['registry'],
         summary: '暂停、恢复或终止协议（写明原因与生效日期）',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            state: { type: 'string', enum: ['active', 'suspended', 'terminated'] },
-            effectiveOn: date,
-            reason: text,
-          },
-          required: ['state', 'effectiveOn', 'reason'],
-          additionalProperties: false,
-        },
+        body: AgreementStateBody,
         response: errors,
       },
     },
@@ -147,39 +98,14 @@ export function registryAgreementRoutes(app: FastifyInstance, db: Database): voi
       ),
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: {
-      id?: string;
-      signedOn: string;
-      effectiveOn: string;
-      changes: Amendment['changes'];
-      reason: string;
-    };
-  }>(
+  app.post(
     '/agreements/:id/amendments',
     {
       schema: {
         tags: ['registry'],
         summary: '签订补充协议（自生效日起变更指标或结算条款）',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            id,
-            signedOn: date,
-            effectiveOn: date,
-            changes: {
-              type: 'object',
-              properties: { indicators, settlementTerms: { ...settlementTerms, required: [] } },
-              additionalProperties: false,
-              minProperties: 1,
-            },
-            reason: text,
-          },
-          required: ['signedOn', 'effectiveOn', 'changes', 'reason'],
-          additionalProperties: false,
-        },
+        body: AmendmentBody,
         response: errors,
       },
     },

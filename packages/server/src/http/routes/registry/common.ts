@@ -1,4 +1,4 @@
-// Shared pieces of the registry routes: who is making the change, and small schema parts.
+// Shared pieces of the registry routes: who is making the change, and the schema parts they share.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Change } from '../../../registry/history.js';
 
@@ -9,22 +9,12 @@ export function changeBy(request: FastifyRequest, reason: string): Change {
   return { actor, reason };
 }
 
-export const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' } as const;
-export const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
-export const text = { type: 'string', minLength: 1, maxLength: 500 } as const;
-export const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
-export const idParams = { type: 'object', properties: { id }, required: ['id'] } as const;
-export const asOfQuery = {
-  type: 'object',
-  properties: { date: { ...date, description: '按该日查看（缺省为今天）' } },
-  additionalProperties: false,
-} as const;
-export const errors = {
-  400: { $ref: 'Error#' },
-  404: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-  422: { $ref: 'Error#' },
-} as const;
+// The schema pieces are the contract's (@yibao/api), under the short names these routes use.
+export {
+  AsOfQuery as asOfQuery,
+  RecordParams as idParams,
+  RegistryErrorResponses as errors,
+} from '@yibao/api';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 

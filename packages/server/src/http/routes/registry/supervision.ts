@@ -1,4 +1,15 @@
 // 协议考核、信用等级、满意度、举报投诉与信息公开 (R-A7, R-A8, R-A10).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AssessmentBody,
+  AssessmentQuery,
+  ComplaintBody,
+  ComplaintClosureBody,
+  DisclosureQuery,
+  PublicAssessmentQuery,
+  SurveyBody,
+} from '@yibao/api';
+import type { Assessment, Complaint, Disclosure } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import { NotFound } from '../../../domain/errors.js';
@@ -14,30 +25,23 @@ import {
   listComplaints,
   receiveComplaint,
   recordSurvey,
-  type Complaint,
 } from '../../../registry/feedback.js';
-import { changeBy, created, date, errors, id, idParams, text } from './common.js';
+import { changeBy, created, errors, idParams } from './common.js';
 
-// Query strings are not coerced (app.ts): a year is four digits.
-const year = { type: 'string', pattern: '^\\d{4}$', description: '年度 YYYY' } as const;
 const yearOf = (y: string | undefined): number | undefined => (y === undefined ? undefined : Number(y));
 
-export function registrySupervisionRoutes(app: FastifyInstance, db: Database): void {
+export function registrySupervisionRoutes(server: FastifyInstance, db: Database): void {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['registry'];
 
-  app.post<{ Params: { id: string }; Body: { periodFrom?: string; periodTo?: string; assessedOn: string } }>(
+  app.post(
     '/agreements/:id/assessments',
     {
       schema: {
         tags,
         summary: '协议考核：按考核期结算数据计算各项指标、计分、评定信用等级 (R-A7, R-A8)',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: { periodFrom: date, periodTo: date, assessedOn: date },
-          required: ['assessedOn'],
-          additionalProperties: false,
-        },
+        body: AssessmentBody,
         response: errors,
       },
     },
@@ -45,26 +49,26 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
       created(reply, assessAgreement(db, request.params.id, request.body, changeBy(request, '协议考核'))),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/assessments/:id',
     { schema: { tags, summary: '考核结果', params: idParams, response: errors } },
-    async (request) => {
+    async (request): Promise<Assessment> => {
       const a = await findAssessment(db, request.params.id);
       if (!a) throw new NotFound('考核结果', request.params.id, 'id');
       return a;
     },
   );
 
-  app.get<{ Querystring: { institutionId?: string; year?: string } }>(
+  app.get(
     '/assessments',
     {
       schema: {
         tags,
         summary: '考核结果列表（含未公开）',
-        querystring: { type: 'object', properties: { institutionId: id, year }, additionalProperties: false },
+        querystring: AssessmentQuery,
       },
     },
-    async (request) => ({
+    async (request): Promise<{ items: Assessment[] }> => ({
       items: await listAssessments(db, {
         institutionId: request.query.institutionId,
         year: yearOf(request.query.year),
@@ -73,93 +77,62 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
     }),
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/assessments/:id/publication',
     { schema: { tags, summary: '公开考核结果 (R-A7)', params: idParams, response: errors } },
     async (request) => publishAssessment(db, request.params.id, changeBy(request, '公开考核结果')),
   );
 
-  app.get<{ Querystring: { year?: string } }>(
+  app.get(
     '/public/assessments',
     {
       schema: {
         tags: ['public'],
         summary: '已公开的定点机构考核结果与信用等级（公开）',
-        querystring: { type: 'object', properties: { year }, additionalProperties: false },
+        querystring: PublicAssessmentQuery,
       },
     },
-    async (request) => ({
+    async (request): Promise<{ items: Assessment[] }> => ({
       items: await listAssessments(db, { year: yearOf(request.query.year), publishedOnly: true }),
     }),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { year: string } }>(
+  app.get(
     '/public/institutions/:id/disclosure',
     {
       schema: {
         tags: ['public'],
         summary: '定点机构信息公开：次均费用、基金支付、满意度、举报投诉、已公开的考核等级 (R-A10)',
         params: idParams,
-        querystring: {
-          type: 'object',
-          properties: { year },
-          required: ['year'],
-          additionalProperties: false,
-        },
+        querystring: DisclosureQuery,
         response: errors,
       },
     },
-    async (request) => disclosure(db, request.params.id, Number(request.query.year)),
+    async (request): Promise<Disclosure> => disclosure(db, request.params.id, Number(request.query.year)),
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { periodFrom: string; periodTo: string; respondents: number; satisfied: number };
-  }>(
+  app.post(
     '/institutions/:id/satisfaction-surveys',
     {
       schema: {
         tags,
         summary: '登记满意度调查结果 (R-A10)',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            periodFrom: date,
-            periodTo: date,
-            respondents: { type: 'integer', minimum: 1 },
-            satisfied: { type: 'integer', minimum: 0 },
-          },
-          required: ['periodFrom', 'periodTo', 'respondents', 'satisfied'],
-          additionalProperties: false,
-        },
+        body: SurveyBody,
         response: errors,
       },
     },
     async (request, reply) => created(reply, recordSurvey(db, request.params.id, request.body)),
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { kind: Complaint['kind']; receivedOn: string; summary: string; personId?: string | null };
-  }>(
+  app.post(
     '/institutions/:id/complaints',
     {
       schema: {
         tags,
         summary: '受理举报或投诉 (R-A10)',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            kind: { type: 'string', enum: ['report', 'complaint'] },
-            receivedOn: date,
-            summary: text,
-            personId: { type: ['string', 'null'] },
-          },
-          required: ['kind', 'receivedOn', 'summary'],
-          additionalProperties: false,
-        },
+        body: ComplaintBody,
         response: errors,
       },
     },
@@ -170,32 +143,22 @@ export function registrySupervisionRoutes(app: FastifyInstance, db: Database): v
       ),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/institutions/:id/complaints',
     { schema: { tags, summary: '机构的举报投诉', params: idParams, response: errors } },
-    async (request) => ({ items: await listComplaints(db, request.params.id) }),
+    async (request): Promise<{ items: Complaint[] }> => ({
+      items: await listComplaints(db, request.params.id),
+    }),
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { state: 'substantiated' | 'unfounded'; resolution: string; closedOn: string };
-  }>(
+  app.post(
     '/complaints/:id/closure',
     {
       schema: {
         tags,
         summary: '举报投诉办结（查实或不实）',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            state: { type: 'string', enum: ['substantiated', 'unfounded'] },
-            resolution: text,
-            closedOn: date,
-          },
-          required: ['state', 'resolution', 'closedOn'],
-          additionalProperties: false,
-        },
+        body: ComplaintClosureBody,
         response: errors,
       },
     },

@@ -1,6 +1,10 @@
+// The limits a person's year is held against (moved from the console's caps.ts: the console now
+// shows the server's answer and keeps no copy of the rule).
+import type { Accumulators } from '@yibao/api';
 import { describe, expect, it } from 'vitest';
-import type { Accumulators, Person, PolicyParameter } from '../../api/types';
-import { capRows, inForce, policyDateFor } from './caps';
+import type { Person } from '../store/records.js';
+import type { ParameterView } from './console-view.js';
+import { inForce, limitsOf, policyDateFor, versionOn } from './person-limits.js';
 
 const param = (
   name: string,
@@ -8,7 +12,7 @@ const param = (
   value: unknown,
   effectiveFrom: string,
   until: string | null,
-): PolicyParameter => ({
+): ParameterView => ({
   name,
   groups,
   description: '',
@@ -62,7 +66,7 @@ const ytd: Accumulators = {
   inpatientFundPaid: 0,
 };
 
-describe('caps from the policy in force', () => {
+describe('limits from the policy in force', () => {
   it('picks the value in force on the day for the group', () => {
     expect(inForce(PARAMS, 'generalOutpatient.cap', 'resident/adult', '2025-12-31')?.value).toBe(1000);
     expect(inForce(PARAMS, 'generalOutpatient.cap', 'resident/adult', '2026-01-01')?.value).toBe(1200);
@@ -70,29 +74,39 @@ describe('caps from the policy in force', () => {
   });
 
   it('uses the raised cap only with a chronic disease and a family-doctor contract (R-D4)', () => {
-    const plain = capRows(person({}), ytd, PARAMS, '2026-06-01')[0];
-    expect(plain).toMatchObject({ key: 'outpatientFundPaid', used: 300, limit: 1200 });
-    const raised = capRows(
+    const plain = limitsOf(person({}), ytd, PARAMS, '2026-06-01')[0];
+    expect(plain).toMatchObject({ accumulator: 'outpatientFundPaid', used: 300, limit: 1200, raised: false });
+    const raised = limitsOf(
       person({ chronicDiseases: ['I10'], familyDoctorContract: true }),
       ytd,
       PARAMS,
       '2026-06-01',
     )[0];
-    expect(raised).toMatchObject({ limit: 1800, citation: { requirement: 'R-D4' } });
-    const onlyDisease = capRows(person({ chronicDiseases: ['I10'] }), ytd, PARAMS, '2026-06-01')[0];
+    expect(raised).toMatchObject({ limit: 1800, raised: true, citation: { requirement: 'R-D4' } });
+    const onlyDisease = limitsOf(person({ chronicDiseases: ['I10'] }), ytd, PARAMS, '2026-06-01')[0];
     expect(onlyDisease?.limit).toBe(1200);
   });
 
   it('shows a by-level deductible at its highest level, and no limit where the policy has none', () => {
-    const rows = capRows(person({}), ytd, PARAMS, '2026-06-01');
-    expect(rows.find((r) => r.key === 'outpatientDeductiblePaid')?.limit).toBe(200);
-    expect(rows.find((r) => r.key === 'chronicFundPaid')?.limit).toBeNull();
+    const rows = limitsOf(person({}), ytd, PARAMS, '2026-06-01');
+    expect(rows.find((r) => r.accumulator === 'outpatientDeductiblePaid')?.limit).toBe(200);
+    expect(rows.find((r) => r.accumulator === 'chronicFundPaid')?.limit).toBeNull();
   });
 
-  it("reads a past year's caps on its last day and this year's today", () => {
+  it("reads a past year's limits on its last day and this year's today", () => {
     const today = new Date('2026-11-23T10:00:00Z');
     expect(policyDateFor(2025, today)).toBe('2025-12-31');
     expect(policyDateFor(2026, today)).toBe('2026-11-23');
     expect(policyDateFor(2027, today)).toBe('2027-01-01');
+  });
+
+  it('names the policy version in force on the date', () => {
+    const versions = [
+      { id: 'v2025', effectiveFrom: '2025-01-01', until: '2026-01-01', note: '' },
+      { id: 'v2026', effectiveFrom: '2026-01-01', until: null, note: '' },
+    ];
+    expect(versionOn(versions, '2025-12-31')).toBe('v2025');
+    expect(versionOn(versions, '2026-01-01')).toBe('v2026');
+    expect(versionOn(versions, '2024-06-01')).toBeNull();
   });
 });

@@ -1,0 +1,11 @@
+// @yibao/api: the HTTP service's wire contract (接口契约). Each export is a TypeBox schema and a
+// type of the same name: the server validates with the schema and documents it in OpenAPI, the
+// console compiles against the type. Runtime word lists for the browser: '@yibao/api/constants'.
+export * from './common.js';
+export * from './constants.js';
+export * from './dashboard.js';
+export * from './institutions.js';
+export * from './persons.js';
+export * from './policy.js';
+export * from './settlements.js';
+export * from './registry/index.js';
