@@ -9,7 +9,8 @@ export type AgreementState = (typeof AGREEMENT_STATES)[number];
 
 const share = (description: string) => Type.Optional(Type.Number({ ...Percent, description }));
 
-/** 协议考核与费用控制指标 (R-A6), percentages as whole numbers. */
+/** 协议考核与费用控制指标 (R-A6; the supervision indicators of R-F2, assessed under R-A7/R-A8),
+ * percentages as whole numbers. */
 export const AgreementIndicators = Type.Object(
   {
     drugCostShareMax: share('药品费用占比上限（按机构等级）'),
