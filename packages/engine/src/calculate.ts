@@ -2,7 +2,7 @@
 // lines -> benefit group -> referral gate -> deductible -> rate -> cap -> account -> cash.
 import type { Accumulators, CalcResult } from './contract.js';
 import { fenToYuan, formatYuan } from './money.js';
-import type { PolicyBook } from './policy/types.js';
+import type { PolicyBook } from './policy-compiler/types.js';
 import { parseRequest } from './request/parse.js';
 import type { ParsedRequest } from './request/parse.js';
 import type { VisitInput } from './request/visit.js';

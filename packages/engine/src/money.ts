@@ -6,6 +6,14 @@ export function toFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
 
+/**
+ * True when `yuan` is a finite, non-negative amount with at most two decimals: exactly the doubles
+ * nearest some fen/100 (the test the engine's request parser applies, `request/fields.ts`).
+ */
+export function isYuanAmount(yuan: number): boolean {
+  return Number.isFinite(yuan) && yuan >= 0 && Math.round(yuan * 100) / 100 === yuan;
+}
+
 /** Integer fen to yuan as a JSON number (exact for two decimals). */
 export function fenToYuan(fen: number): number {
   return fen / 100;
@@ -62,4 +70,12 @@ export function formatYuan(fen: number): string {
   const abs = fen < 0 ? -fen : fen;
   const cents = abs % 100;
   return (fen < 0 ? '-' : '') + String((abs - cents) / 100) + (CENTS[cents] ?? '');
+}
+
+/** "1,234.50" for statements and the console: thousands grouped, both decimals, computed in fen. */
+export function groupedYuan(fen: number): string {
+  const abs = fen < 0 ? -fen : fen;
+  const cents = abs % 100;
+  const whole = String((abs - cents) / 100).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (fen < 0 ? '-' : '') + whole + (cents < 10 ? '.0' : '.') + String(cents);
 }

@@ -8,5 +8,5 @@ export type { Database } from './db/types.js';
 export { seedDemo } from './demo/seed.js';
 export { loadPolicy, type LoadedPolicy } from './settle/calculator.js';
 export { SettlementService } from './settle/service.js';
-export { loadRequirements } from './policy/requirements.js';
-export { repositoryPolicyDir, loadPolicyRelease, type PolicyRelease } from './policy/load.js';
+export { loadRequirements } from './policy-release/requirements.js';
+export { repositoryPolicyDir, loadPolicyRelease, type PolicyRelease } from './policy-release/load.js';

@@ -2,6 +2,6 @@
 // assessments, complaints and disclosure.
 export * from './agreements.js';
 export * from './care.js';
-export * from './institutions.js';
+export * from './designation.js';
 export * from './supervision.js';
 export * from './referrals.js';

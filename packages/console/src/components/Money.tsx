@@ -1,5 +1,5 @@
 // An amount in yuan: two decimals, tabular figures, negatives (reversals) in red.
-import { formatYuan } from '../format/money';
+import { formatYuan } from '../format/numbers';
 
 export function Money({ value, strong = false }: { value: number | null | undefined; strong?: boolean }) {
   if (value === null || value === undefined) return <span>—</span>;

@@ -1,6 +1,6 @@
 // A policy parameter's value in words, by its unit: amounts by level, rates, points, code lists.
 import type { Translate } from '../i18n/LocaleContext';
-import { formatYuan } from './money';
+import { formatYuan } from './numbers';
 import { label } from './labels';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

@@ -6,7 +6,7 @@ import { api } from '../api/endpoints';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
-import { formatCount, formatPercent, formatYuan } from '../format/money';
+import { formatCount, formatPercent, formatYuan } from '../format/numbers';
 import { useApi } from '../hooks/useApi';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';

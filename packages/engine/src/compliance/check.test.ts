@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy } from '../policy/compile.js';
-import type { PolicyFile } from '../policy/types.js';
+import { compilePolicy } from '../policy-compiler/compile.js';
+import type { PolicyFile } from '../policy-compiler/types.js';
 import { checkCompliance } from './check.js';
 import { compileGuidance } from './guidance.js';
 
@@ -23,7 +23,7 @@ const demoFiles = files('demo', join(root, 'policy', 'demo'), [
   'employee-in-service.yaml',
   'employee-retired.yaml',
 ]);
-const testcityDir = join(root, 'packages', 'engine', 'src', 'policy', 'fixtures', 'testcity');
+const testcityDir = join(root, 'packages', 'engine', 'src', 'policy-compiler', 'fixtures', 'testcity');
 const testcityFiles = files('testcity', testcityDir, [
   'region.yaml',
   'region-wide.yaml',

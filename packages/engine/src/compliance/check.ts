@@ -2,7 +2,7 @@
 // numbers (policy/guidance.yaml). Settlement always applies the version in force; this check is how
 // a policy maker learns that a version breaches the guidance (REFERENCE_POLICY.md §1: the demo's 2025).
 import { LEVELS } from '../contract.js';
-import type { GroupBenefits, RegionPolicy } from '../policy/types.js';
+import type { GroupBenefits, RegionPolicy } from '../policy-compiler/types.js';
 
 export interface Guidance {
   'R-H1': { minimum: number };

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PolicyError } from '../policy/error.js';
-import { compileRequirements } from '../policy/requirements.js';
+import { PolicyError } from '../policy-compiler/error.js';
+import { compileRequirements } from '../policy-compiler/requirements.js';
 import { compileGuidance } from './guidance.js';
 
 const policyDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'policy');

@@ -1,8 +1,8 @@
 // The guidance's fixed numbers (policy/guidance.yaml), read like the region's policy files: every
 // constraint R-H1…R-H7 present with its text, its source and exactly the numbers the check reads, so
 // a misspelt `minimum` fails at start with the file and the line instead of printing "undefined%".
-import { SourceFile } from '../policy/source.js';
-import type { PolicyFile } from '../policy/types.js';
+import { SourceFile } from '../policy-compiler/source.js';
+import type { PolicyFile } from '../policy-compiler/types.js';
 import type { Guidance } from './check.js';
 
 export interface GuidanceFile {

@@ -13,7 +13,7 @@ import {
 } from '../contract.js';
 import { CalcInputError } from '../contract.js';
 import type { Accumulators, Level } from '../contract.js';
-import type { PolicyBook, PolicySegment, RegionPolicy } from '../policy/types.js';
+import type { PolicyBook, PolicySegment, RegionPolicy } from '../policy-compiler/types.js';
 import { QUANTITY_SCALE } from '../money.js';
 import {
   MAX_YUAN,
@@ -30,7 +30,7 @@ import {
   ratio,
   requiredString,
 } from './fields.js';
-import { expectedDirection, levelMismatch } from './institutions.js';
+import { expectedDirection, levelMismatch } from './levels.js';
 import type { Line, VisitInput } from './visit.js';
 
 export interface ParsedRequest {

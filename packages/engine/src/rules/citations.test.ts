@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CalcResult, TraceEvent, TraceParam } from '../contract.js';
-import type { GroupBenefits, PolicySegment } from '../policy/types.js';
+import type { GroupBenefits, PolicySegment } from '../policy-compiler/types.js';
 import { requestArb } from '../testing/arbitraries.js';
 import {
   classB,

@@ -1,6 +1,6 @@
 // Step 7 — the employee personal account (个人账户, R-D9) pays the personal part when asked; cash the rest.
 import { formatYuan } from '../money.js';
-import type { GroupBenefits } from '../policy/types.js';
+import type { GroupBenefits } from '../policy-compiler/types.js';
 import type { VisitInput } from '../request/visit.js';
 import type { Cite } from '../rules/citations.js';
 import type { Trace } from '../trace.js';

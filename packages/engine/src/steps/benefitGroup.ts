@@ -1,6 +1,6 @@
 // Step 2 — which benefit pool pays and at which level (REFERENCE_POLICY.md §3–§5, §8 "Benefit group").
 import type { BenefitGroup, Level } from '../contract.js';
-import type { PolicySegment } from '../policy/types.js';
+import type { PolicySegment } from '../policy-compiler/types.js';
 import type { VisitInput } from '../request/visit.js';
 import { LEVEL_NAME, type Trace } from '../trace.js';
 

@@ -1,7 +1,7 @@
 // Step 6 — the yearly cap (年度最高支付限额) of the pool: the fund never pays past it (R-D2, R-D4, R-D7).
 import type { Accumulators, TraceParam } from '../contract.js';
 import { formatYuan } from '../money.js';
-import type { GroupBenefits } from '../policy/types.js';
+import type { GroupBenefits } from '../policy-compiler/types.js';
 import type { VisitInput } from '../request/visit.js';
 import type { Cite } from '../rules/citations.js';
 import { decide, ruleWithExceptions } from '../rules/exceptions.js';

@@ -1,7 +1,7 @@
 // Step 4 — the deductible (起付线) of the benefit group, against its accumulator or per stay,
 // with the linked referral deductible (R-D6).
 import { formatYuan } from '../money.js';
-import type { GroupBenefits } from '../policy/types.js';
+import type { GroupBenefits } from '../policy-compiler/types.js';
 import type { VisitInput } from '../request/visit.js';
 import type { Cite } from '../rules/citations.js';
 import { decide, ruleWithExceptions } from '../rules/exceptions.js';

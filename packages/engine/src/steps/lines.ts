@@ -2,7 +2,7 @@
 // public health, price standard, payment limit, then by class (self / B / A).
 import type { ItemResult, Level } from '../contract.js';
 import { applyRatio, fenToYuan, formatYuan, priceLine } from '../money.js';
-import type { RegionWide } from '../policy/types.js';
+import type { RegionWide } from '../policy-compiler/types.js';
 import type { Line, VisitInput } from '../request/visit.js';
 import type { Cite } from '../rules/citations.js';
 import { decide, ruleWithExceptions } from '../rules/exceptions.js';

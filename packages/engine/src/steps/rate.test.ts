@@ -2,7 +2,7 @@
 // clamped to 0–100, and the family bed (R-C4). REFERENCE_POLICY.md §3, §4, §8 "Tier", "Reported rate",
 // "Inpatient adjustments", "Family bed".
 import { describe, expect, it } from 'vitest';
-import { compilePolicy } from '../policy/compile.js';
+import { compilePolicy } from '../policy-compiler/compile.js';
 import {
   classA,
   IN_SERVICE,

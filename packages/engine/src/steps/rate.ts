@@ -5,7 +5,7 @@
 import { LEVELS } from '../contract.js';
 import type { Level, TraceParam } from '../contract.js';
 import { applyPercent, formatYuan } from '../money.js';
-import type { GroupBenefits, PolicySegment } from '../policy/types.js';
+import type { GroupBenefits, PolicySegment } from '../policy-compiler/types.js';
 import type { VisitInput } from '../request/visit.js';
 import type { Cite } from '../rules/citations.js';
 import { decide, ruleWithExceptions } from '../rules/exceptions.js';

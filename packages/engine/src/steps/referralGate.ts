@@ -1,7 +1,7 @@
 // Step 3 — the referral gate (R-D3, 基层首诊转诊): a base rule with named exceptions, declared as data
 // below (REFERRAL_GATE): emergencies, TCM-department outpatient at a TCM hospital (R-D5), and the
 // filed referral from a primary institution that opens the gate.
-import type { GroupBenefits } from '../policy/types.js';
+import type { GroupBenefits } from '../policy-compiler/types.js';
 import type { VisitInput } from '../request/visit.js';
 import type { Cite } from '../rules/citations.js';
 import { decide, ruleWithExceptions } from '../rules/exceptions.js';

@@ -7,8 +7,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calculate } from '../calculate.js';
 import type { CalcResult, TraceEvent } from '../contract.js';
-import { compilePolicy } from '../policy/compile.js';
-import type { GroupBenefits, PolicyBook, PolicyFile, PolicySegment } from '../policy/types.js';
+import { compilePolicy } from '../policy-compiler/compile.js';
+import type { GroupBenefits, PolicyBook, PolicyFile, PolicySegment } from '../policy-compiler/types.js';
 
 /** The repository root: packages/engine/src/testing -> ../../../.. (never an absolute path). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');

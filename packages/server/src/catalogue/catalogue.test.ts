@@ -7,7 +7,7 @@ import { priceAtLevel, stepDownOnce } from './price.js';
 import { claimNotes, resolveLine } from './resolve.js';
 import type { CatalogueEntryInput } from './types.js';
 import { isCalendarDate, validateEntry } from './validate.js';
-import { loadPolicyBook, repositoryPolicyDir } from '../policy/load.js';
+import { loadPolicyBook, repositoryPolicyDir } from '../policy-release/load.js';
 
 const drug: CatalogueEntryInput = {
   code: 'XC10AAA158B',

@@ -2,7 +2,7 @@
 // stream of requests, one per line, answered line for line in order. Bad input: status 2 and a JSON
 // error naming the field (single mode), or the error object on its line (--ndjson).
 import { calculate } from '@yibao/engine';
-import { loadPolicyBook } from '../policy/load.js';
+import { loadPolicyBook } from '../policy-release/load.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { errorBody } from './calcLine.js';
 import { policyDir as policyDirOf } from './policy-dir.js';

@@ -1,6 +1,6 @@
 // A worker thread of `yibao calc --ndjson`: receives numbered blocks of lines, answers each block.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadPolicyBook } from '../policy/load.js';
+import { loadPolicyBook } from '../policy-release/load.js';
 import { calcBlock } from './calcLine.js';
 
 const book = loadPolicyBook((workerData as { policyDir: string }).policyDir);

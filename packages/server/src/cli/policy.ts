@@ -1,8 +1,8 @@
 // `yibao policy check [--region demo] [--json]`: every version of a region's policy against the
 // guidance's fixed numbers (合规校验). Exits 1 when any version breaches one.
 import { checkCompliance } from '@yibao/engine';
-import { loadGuidance } from '../policy/guidance.js';
-import { loadPolicyBook } from '../policy/load.js';
+import { loadGuidance } from '../policy-release/guidance.js';
+import { loadPolicyBook } from '../policy-release/load.js';
 import { parseArgs, stringFlag } from './args.js';
 import { policyDir } from './policy-dir.js';
 

@@ -11,7 +11,7 @@ import { closeComplaint, receiveComplaint, recordSurvey } from '../registry/feed
 import { reviewApplication, submitApplication } from '../registry/applications.js';
 import { CRITERIA } from '../registry/criteria.js';
 import type { Change } from '../registry/history.js';
-import { cancelDesignation } from '../registry/institutions.js';
+import { cancelDesignation } from '../registry/designation.js';
 import { putCatalogue } from '../registry/catalogue.js';
 import { createEPrescription, createReferral, fileReferral } from '../registry/referrals.js';
 import type { SettlementService } from '../settle/service.js';

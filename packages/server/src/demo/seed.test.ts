@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers, type TestDatabase } from '../db/testing.js';
-import { repositoryPolicyDir } from '../policy/load.js';
+import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 import { SettlementService } from '../settle/service.js';
 import { demoPersons } from './persons.js';

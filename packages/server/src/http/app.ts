@@ -9,20 +9,20 @@ import type { Calculator } from '../settle/types.js';
 import { installConsole } from './console-static.js';
 import { installErrorHandler } from './error-handler.js';
 import { dashboardRoutes } from './routes/dashboard.js';
-import { institutionRoutes } from './routes/institutions.js';
+import { institutionRecordRoutes } from './routes/institution-records.js';
 import { personRoutes } from './routes/persons.js';
 import { policyRoutes } from './routes/policy.js';
 import { requirementRoutes } from './routes/requirements.js';
 import { settlementRoutes } from './routes/settlements.js';
 import { settlementVisitRoutes } from './routes/settlement-visit.js';
-import type { PolicyRelease } from '../policy/load.js';
+import type { PolicyRelease } from '../policy-release/load.js';
 import { policyComplianceRoutes } from './routes/policy-compliance.js';
 import { ApiErrorBody } from '@yibao/api';
 import { personLimitRoutes } from './routes/person-limits.js';
 import { diseaseListsOf } from '../registry/disease-lists.js';
 import { registryAgreementRoutes } from './routes/registry/agreements.js';
 import { registryCareRoutes } from './routes/registry/care.js';
-import { registryInstitutionRoutes } from './routes/registry/institutions.js';
+import { designationRoutes } from './routes/registry/designation.js';
 import { registryReferralRoutes } from './routes/registry/referrals.js';
 import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 
@@ -80,7 +80,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   app.get('/healthz', { schema: { hide: true } }, (_request, reply) => reply.send({ status: 'ok' }));
   await app.register(
     (api, _options, done) => {
-      institutionRoutes(api, options.db);
+      institutionRecordRoutes(api, options.db);
       personRoutes(api, options.db, options.regions);
       personLimitRoutes(api, options.db, options.policy.book);
       settlementRoutes(api, options.db, service);
@@ -91,7 +91,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       requirementRoutes(api, options.policy.requirements);
       policyComplianceRoutes(api, options.policy.book, options.policy.guidance);
       // The registry the agency keeps (issue 4): designation, agreements, care relationships, referrals.
-      registryInstitutionRoutes(api, options.db);
+      designationRoutes(api, options.db);
       registryAgreementRoutes(api, options.db);
       registryCareRoutes(api, options.db, diseaseListsOf(options.policy.book));
       registryReferralRoutes(api, options.db);

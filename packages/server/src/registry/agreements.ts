@@ -18,7 +18,7 @@ import {
   type SettlementTerms,
 } from '../store/registry/agreements.js';
 import { recordVersion, type Change } from './history.js';
-import { mustFindInstitution } from './institutions.js';
+import { mustFindInstitution } from './designation.js';
 
 export {
   findAgreement,

@@ -13,10 +13,10 @@ import {
   type ApplicationState,
   type StoredApplication,
 } from '../store/registry/applications.js';
-import { insertApplicant as insertInstitution, setDesignation } from '../store/registry/institutions.js';
+import { insertApplicant as insertInstitution, setDesignation } from '../store/registry/designation.js';
 import { CRITERIA, CRITERION_NAMES, unmet, type CriterionCheck } from './criteria.js';
 import { recordVersion, type Change } from './history.js';
-import { institutionView, type InstitutionView } from './institutions.js';
+import { institutionView, type InstitutionView } from './designation.js';
 
 export type { ApplicationState } from '../store/registry/applications.js';
 

@@ -1,10 +1,10 @@
 // 机构药品库存目录与服务项目价格 (R-A14): replaced as a whole when the institution reports a change.
 import type { Database, Queryable } from '../db/types.js';
 import { Invalid } from '../domain/errors.js';
-import { isYuanAmount } from '../store/money.js';
+import { isYuanAmount } from '@yibao/engine';
 import { catalogueOf, replaceCatalogue, type CatalogueInput } from '../store/registry/catalogue.js';
 import { recordVersion, type Change } from './history.js';
-import { mustFindInstitution } from './institutions.js';
+import { mustFindInstitution } from './designation.js';
 
 export type { CatalogueEntry, CatalogueInput } from '../store/registry/catalogue.js';
 

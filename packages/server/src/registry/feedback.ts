@@ -14,7 +14,7 @@ import {
 } from '../store/registry/feedback.js';
 import { listAssessments, type Assessment } from './assessment.js';
 import { recordVersion, type Change } from './history.js';
-import { mustFindInstitution, type InstitutionView } from './institutions.js';
+import { mustFindInstitution, type InstitutionView } from './designation.js';
 
 export { listComplaints, type Complaint, type Survey } from '../store/registry/feedback.js';
 

@@ -18,7 +18,7 @@ import {
   type EPrescription,
 } from '../store/registry/referrals.js';
 import { recordVersion, type Change } from './history.js';
-import { mustFindInstitution, type InstitutionView } from './institutions.js';
+import { mustFindInstitution, type InstitutionView } from './designation.js';
 
 export { findEPrescription, type EPrescription } from '../store/registry/referrals.js';
 

@@ -1,7 +1,7 @@
 // Assembles the engine's request: the caller gives the visit and its items; the person's and the
 // institution's facts and the accumulators come from the database (never from the caller).
 import type { Accumulators, InstitutionType, Level } from '@yibao/engine';
-import { fenToYuan } from '../store/money.js';
+import { fenToYuan } from '@yibao/engine';
 import { ACCUMULATOR_COLUMNS } from '../store/records.js';
 import type { PersonFacts } from '../store/settlement-reads.js';
 import type { PreviewBody } from './types.js';

@@ -1,6 +1,6 @@
 // The engine bound to the policy release this process loaded at start.
 import { calculate } from '@yibao/engine';
-import { loadPolicyRelease, type PolicyRelease } from '../policy/load.js';
+import { loadPolicyRelease, type PolicyRelease } from '../policy-release/load.js';
 import type { Calculator } from './types.js';
 
 export interface LoadedPolicy extends PolicyRelease {

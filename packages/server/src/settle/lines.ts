@@ -1,7 +1,7 @@
 // The stored lines (明细) of a settlement: each uploaded item beside the engine's split of it, so
 // self-paid lines are kept too (R-G1). Read after the engine accepted the items, so the shapes hold.
 import type { CalcResult } from '@yibao/engine';
-import { yuanToFen } from '../store/money.js';
+import { toFen } from '@yibao/engine';
 import type { ItemLine } from '../store/settlement-writes.js';
 
 function field(item: unknown, name: string): unknown {
@@ -21,13 +21,13 @@ export function itemLines(items: unknown, result: CalcResult): ItemLine[] {
       kind: text(field(item, 'kind')),
       class: text(field(item, 'class')),
       quantity: num(field(item, 'quantity')),
-      unitPriceFen: yuanToFen(num(field(item, 'unitPrice'))),
-      totalFen: yuanToFen(r.total),
-      fullSelfPayFen: yuanToFen(r.fullSelfPay),
-      overLimitSelfPayFen: yuanToFen(r.overLimitSelfPay),
-      firstSelfPayFen: yuanToFen(r.firstSelfPay),
-      inScopeFen: yuanToFen(r.inScope),
-      institutionBorneFen: yuanToFen(r.institutionBorne),
+      unitPriceFen: toFen(num(field(item, 'unitPrice'))),
+      totalFen: toFen(r.total),
+      fullSelfPayFen: toFen(r.fullSelfPay),
+      overLimitSelfPayFen: toFen(r.overLimitSelfPay),
+      firstSelfPayFen: toFen(r.firstSelfPay),
+      inScopeFen: toFen(r.inScope),
+      institutionBorneFen: toFen(r.institutionBorne),
     };
   });
 }

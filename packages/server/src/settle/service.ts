@@ -4,7 +4,7 @@ import type { Accumulators, CalcResult } from '@yibao/engine';
 import type { Database } from '../db/types.js';
 import { isPgError, UNIQUE_VIOLATION } from '../db/types.js';
 import { ApiError, notFound } from '../errors.js';
-import { yuanToFen } from '../store/money.js';
+import { toFen } from '@yibao/engine';
 import { ACCUMULATOR_COLUMNS } from '../store/records.js';
 import { AMOUNT_COLUMNS, type Amounts } from '../store/settlement-columns.js';
 import {
@@ -37,13 +37,13 @@ import type {
 
 function amountsInFen(result: CalcResult): Amounts {
   const fen = {} as Amounts;
-  for (const [name] of AMOUNT_COLUMNS) fen[name] = yuanToFen(result[name]);
+  for (const [name] of AMOUNT_COLUMNS) fen[name] = toFen(result[name]);
   return fen;
 }
 
 function accumulatorsInFen(yuan: Accumulators): Accumulators {
   const fen = {} as Accumulators;
-  for (const [name] of ACCUMULATOR_COLUMNS) fen[name] = yuanToFen(yuan[name]);
+  for (const [name] of ACCUMULATOR_COLUMNS) fen[name] = toFen(yuan[name]);
   return fen;
 }
 
@@ -215,8 +215,7 @@ export class SettlementService {
         ytd: accumulatorsInYuan(afterFen),
       });
       const negatedFen = {} as Amounts;
-      for (const [name] of AMOUNT_COLUMNS)
-        negatedFen[name] = -yuanToFen(Number(original.response[name] ?? 0));
+      for (const [name] of AMOUNT_COLUMNS) negatedFen[name] = -toFen(Number(original.response[name] ?? 0));
       try {
         const written = await writeSettlement(this.db, {
           id: reversalId,

@@ -7,7 +7,7 @@ import { testDrivers, type TestDatabase } from '../db/testing.js';
 import type { Database } from '../db/types.js';
 import type { FastifyInstance } from 'fastify';
 import { build } from '../http/app.js';
-import { repositoryPolicyDir } from '../policy/load.js';
+import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from './calculator.js';
 import { primaryVisit, registerFixtures } from '../testing/fixtures.js';
 

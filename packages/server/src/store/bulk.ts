@@ -1,7 +1,7 @@
 // Bulk registration for seeding: a thousand rows per statement instead of one round trip each.
 // Existing ids are left as they are, so seeding again is harmless.
 import type { Queryable } from '../db/types.js';
-import { yuanToFen } from './money.js';
+import { toFen } from '@yibao/engine';
 import type { Institution, Person } from './records.js';
 
 const BATCH = 1000;
@@ -42,7 +42,7 @@ export async function insertPersonsBulk(db: Queryable, persons: readonly Person[
       chronic_diseases: p.chronicDiseases,
       family_doctor_contract: p.familyDoctorContract,
       relocated: p.relocated,
-      balance_fen: yuanToFen(p.accountBalance),
+      balance_fen: toFen(p.accountBalance),
     }));
     await db.query(
       `WITH x AS (

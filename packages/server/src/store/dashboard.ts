@@ -3,7 +3,7 @@
 // scheme and by benefit group. One grouped read of the monthly summary (migrations 002, 005) gives a small
 // cube; every breakdown is folded from it here, so the database does one cheap pass.
 import type { Database } from '../db/types.js';
-import { fenToYuan } from './money.js';
+import { fenToYuan } from '@yibao/engine';
 
 export interface DashboardFilter {
   from: string; // YYYY-MM-DD, inclusive

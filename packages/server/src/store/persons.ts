@@ -1,7 +1,7 @@
 // 参保人员: enrolment, reads, and the year's accumulators.
 import type { Accumulators, Scheme } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
-import { fenToYuan, yuanToFen } from './money.js';
+import { fenToYuan, toFen } from '@yibao/engine';
 import { ACCUMULATOR_COLUMNS, type Page, type Person } from './records.js';
 
 interface PersonRow {
@@ -50,7 +50,7 @@ export async function insertPerson(db: Queryable, person: Person): Promise<boole
       person.chronicDiseases,
       person.familyDoctorContract,
       person.relocated,
-      yuanToFen(person.accountBalance),
+      toFen(person.accountBalance),
     ],
   );
   return rows.length === 1;

@@ -3,7 +3,7 @@
 // the patient's statement (R-G3). A reversal shows the visit of the settlement it cancels.
 import type { SettlementVisit } from '@yibao/api';
 import type { Queryable } from '../db/types.js';
-import { fenToYuan } from './money.js';
+import { fenToYuan } from '@yibao/engine';
 
 // The shapes answered are the contract's (@yibao/api).
 export type { SettlementLine, SettlementVisit } from '@yibao/api';

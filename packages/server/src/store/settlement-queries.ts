@@ -4,7 +4,7 @@ import type { Queryable } from '../db/types.js';
 
 // The answered shapes are the contract's (@yibao/api).
 export type { Reconciliation, SettlementSort, SettlementSummary };
-import { fenToYuan } from './money.js';
+import { fenToYuan } from '@yibao/engine';
 import type { Page } from './records.js';
 import { AMOUNT_COLUMNS, type Amounts } from './settlement-columns.js';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/types.js';
 import type { TestDatabase, TestDriver } from '../db/testing.js';
 import { build } from '../http/app.js';
-import { repositoryPolicyDir } from '../policy/load.js';
+import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 
 export interface TestApp {

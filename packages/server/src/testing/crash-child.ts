@@ -1,7 +1,7 @@
 // A service process that settles as fast as it can until it is killed — the parent test kills it
 // with SIGKILL mid-flight and then checks that every settlement is whole. Run with `node --import tsx`.
 import { openPostgres } from '../db/postgres.js';
-import { repositoryPolicyDir } from '../policy/load.js';
+import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 import { SettlementService } from '../settle/service.js';
 import { hospitalVisit } from './fixtures.js';

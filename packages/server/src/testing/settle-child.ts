@@ -1,7 +1,7 @@
 // A second service process for the double-spending test: settles YIBAO_TEST_COUNT visits of one
 // person, eight at a time, then exits. Run with `node --import tsx`.
 import { openPostgres } from '../db/postgres.js';
-import { repositoryPolicyDir } from '../policy/load.js';
+import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 import { SettlementService } from '../settle/service.js';
 import { hospitalVisit } from './fixtures.js';

@@ -1,7 +1,7 @@
 // The dashboard's chart options, built from the service's figures in the current language.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Breakdown, Dashboard } from '@yibao/api';
-import { formatYuan } from '../../format/money';
+import { formatYuan } from '../../format/numbers';
 import { label, type LabelFamily } from '../../format/labels';
 import type { Translate } from '../../i18n/LocaleContext';
 

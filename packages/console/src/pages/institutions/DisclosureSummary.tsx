@@ -5,7 +5,7 @@ import { api } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Money } from '../../components/Money';
-import { formatCount, formatPercent } from '../../format/money';
+import { formatCount, formatPercent } from '../../format/numbers';
 import { useApi } from '../../hooks/useApi';
 import { useLocale } from '../../i18n/LocaleContext';
 import { RatingTag } from './RatingTag';

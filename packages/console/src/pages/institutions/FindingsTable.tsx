@@ -3,7 +3,7 @@
 import { Table, Typography } from 'antd';
 import type { AssessmentFinding } from '@yibao/api';
 import { Money } from '../../components/Money';
-import { formatCount, formatPercent } from '../../format/money';
+import { formatCount, formatPercent } from '../../format/numbers';
 import { isMessageKey } from '../../i18n/LocaleContext';
 import { useLocale } from '../../i18n/LocaleContext';
 

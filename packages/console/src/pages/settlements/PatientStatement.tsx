@@ -1,7 +1,7 @@
 // 结算单: the statement the patient takes home (R-G3) — who, where, when, every line with its
 // amounts, and what the fund, the account and the patient paid. Shown only when printing.
 import type { Institution, Person, Settlement } from '@yibao/api';
-import { formatYuan } from '../../format/money';
+import { formatYuan } from '../../format/numbers';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
 import type { LineRow } from '../../components/LinesTable';

@@ -7,8 +7,8 @@ import type { PolicyBook } from '@yibao/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../errors.js';
-import { parametersOf, versionsOf } from '../../policy/console-view.js';
-import { personLimits } from '../../policy/person-limits.js';
+import { parametersOf, versionsOf } from '../../policy-release/console-view.js';
+import { personLimits } from '../../policy-release/person-limits.js';
 import { findAccumulators, findPerson } from '../../store/persons.js';
 
 export function personLimitRoutes(server: FastifyInstance, db: Database, book: PolicyBook): void {

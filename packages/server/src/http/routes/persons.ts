@@ -13,7 +13,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { ApiError, notFound } from '../../errors.js';
-import { isYuanAmount } from '../../store/money.js';
+import { isYuanAmount } from '@yibao/engine';
 import { findAccumulators, findPerson, insertPerson, listPersons } from '../../store/persons.js';
 import type { Person } from '../../store/records.js';
 import { paging } from '../paging.js';

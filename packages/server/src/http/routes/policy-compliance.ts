@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorResponses, RegionParams, type ComplianceReport } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../errors.js';
-import type { GuidanceFile } from '../../policy/guidance.js';
+import type { GuidanceFile } from '../../policy-release/guidance.js';
 
 export function policyComplianceRoutes(
   server: FastifyInstance,

@@ -14,7 +14,7 @@ import {
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
 import { ApiError, notFound } from '../../errors.js';
-import { diffVersions, parametersOf, regionView, versionsOf } from '../../policy/console-view.js';
+import { diffVersions, parametersOf, regionView, versionsOf } from '../../policy-release/console-view.js';
 
 function regionOf(book: PolicyBook, code: string): RegionPolicy {
   const region = book.regions.get(code);

@@ -2,7 +2,7 @@
 // each amount of a settlement's explanation.
 import { RequirementsCatalogue as CatalogueSchema } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
-import type { RequirementsCatalogue } from '../../policy/requirements.js';
+import type { RequirementsCatalogue } from '../../policy-release/requirements.js';
 
 /** "S0 (三), S2 二" → ["S0", "S2"]: the documents a requirement comes from. */
 export function documentIdsOf(sources: string): string[] {

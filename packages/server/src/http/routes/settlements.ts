@@ -15,7 +15,7 @@ import {
 } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
-import { findInstitution } from '../../store/institutions.js';
+import { findInstitution } from '../../store/institution-records.js';
 import { notFound } from '../../errors.js';
 import { listSettlements, reconcile } from '../../store/settlement-queries.js';
 import type { SettlementService } from '../../settle/service.js';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/types.js';
 import { NotFound, RuleRefused } from '../../domain/errors.js';
-import { institutionView } from '../../store/registry/institutions.js';
+import { institutionView } from '../../store/registry/designation.js';
 import { insertCertification, revokeCertificationOn } from '../../store/registry/care.js';
 import type { Change } from '../history.js';
 import { lockedPerson, mustBeRegistered, saved, type CareRecord, type DiseaseLists } from './record.js';

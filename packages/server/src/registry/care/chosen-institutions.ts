@@ -4,7 +4,7 @@ import type { Database } from '../../db/types.js';
 import { Invalid, RuleRefused } from '../../domain/errors.js';
 import { upsertChosenInstitutions } from '../../store/registry/care.js';
 import type { Change } from '../history.js';
-import { mustFindInstitution, type InstitutionView } from '../institutions.js';
+import { mustFindInstitution, type InstitutionView } from '../designation.js';
 import { lockedPerson, saved, type CareRecord } from './record.js';
 
 const COMMUNITY_TYPES = [

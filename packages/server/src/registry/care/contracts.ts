@@ -5,7 +5,7 @@ import type { Database, Queryable } from '../../db/types.js';
 import { Conflict, Invalid, NotFound, RuleRefused } from '../../domain/errors.js';
 import { endContractOn, insertContract, overlappingContract } from '../../store/registry/care.js';
 import type { Change } from '../history.js';
-import { mustFindInstitution, type InstitutionView } from '../institutions.js';
+import { mustFindInstitution, type InstitutionView } from '../designation.js';
 import { lockedPerson, saved, type CareRecord } from './record.js';
 
 export interface ContractInput {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/types.js';
 import { Conflict, Invalid, RuleRefused } from '../../domain/errors.js';
 import { insertFirstContact } from '../../store/registry/care.js';
 import type { Change } from '../history.js';
-import { mustFindInstitution } from '../institutions.js';
+import { mustFindInstitution } from '../designation.js';
 import { lockedPerson, saved, type CareRecord } from './record.js';
 
 export async function chooseFirstContact(

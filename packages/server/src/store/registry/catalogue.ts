@@ -1,4 +1,5 @@
 // institution_catalogue: an institution's drug stock list and service items with prices (R-A14).
+import { toFen } from '@yibao/engine';
 import type { Queryable } from '../../db/types.js';
 
 export interface CatalogueEntry {
@@ -57,7 +58,7 @@ export async function replaceCatalogue(
       name: e.name,
       generic_name: e.genericName ?? null,
       dosage_form: e.dosageForm ?? null,
-      price_fen: e.price === undefined || e.price === null ? null : Math.round(e.price * 100),
+      price_fen: e.price === undefined || e.price === null ? null : toFen(e.price),
     })),
   );
   await db.query(

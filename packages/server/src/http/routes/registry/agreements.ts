@@ -13,7 +13,7 @@ import {
   onDate,
   signAgreement,
 } from '../../../registry/agreements.js';
-import { institutionView } from '../../../registry/institutions.js';
+import { institutionView } from '../../../registry/designation.js';
 import { asOfQuery, changeBy, created, errors, idParams, today } from './common.js';
 
 export function registryAgreementRoutes(server: FastifyInstance, db: Database): void {

@@ -10,7 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { isPgError, FOREIGN_KEY_VIOLATION, type Database } from '../../db/types.js';
 import { ApiError, notFound } from '../../errors.js';
-import { findInstitution, insertInstitution, listInstitutions } from '../../store/institutions.js';
+import { findInstitution, insertInstitution, listInstitutions } from '../../store/institution-records.js';
 import type { Institution } from '../../store/records.js';
 import { paging } from '../paging.js';
 const sameInstitution = (a: Institution, b: Institution): boolean =>
@@ -20,7 +20,7 @@ const sameInstitution = (a: Institution, b: Institution): boolean =>
   a.county === b.county &&
   a.parentId === b.parentId;
 
-export function institutionRoutes(server: FastifyInstance, db: Database): void {
+export function institutionRecordRoutes(server: FastifyInstance, db: Database): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/institutions',

@@ -11,7 +11,7 @@ import {
   type InstitutionView,
   type PublishedFilter,
   type PublishedInstitution,
-} from '../store/registry/institutions.js';
+} from '../store/registry/designation.js';
 import { recordVersion, type Change } from './history.js';
 
 export {
@@ -20,7 +20,7 @@ export {
   type InstitutionView,
   type PublishedFilter,
   type PublishedInstitution,
-} from '../store/registry/institutions.js';
+} from '../store/registry/designation.js';
 
 /** The institution, or NotFound naming the request's `field`. */
 export async function mustFindInstitution(

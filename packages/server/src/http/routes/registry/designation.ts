@@ -19,11 +19,11 @@ import {
   submitApplication,
 } from '../../../registry/applications.js';
 import { putCatalogue, readCatalogue } from '../../../registry/catalogue.js';
-import { cancelDesignation, publishedList } from '../../../registry/institutions.js';
+import { cancelDesignation, publishedList } from '../../../registry/designation.js';
 import { paging } from '../../paging.js';
 import { changeBy, created, errors, idParams, today } from './common.js';
 
-export function registryInstitutionRoutes(server: FastifyInstance, db: Database): void {
+export function designationRoutes(server: FastifyInstance, db: Database): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.post(
     '/applications',
