@@ -4,6 +4,7 @@
 // (reversals netted), each against its threshold, with satisfaction (R-A10) and substantiated
 // complaints; a score, a credit rating and what follows from it; published when the agency decides.
 import { randomUUID } from 'node:crypto';
+import type { Assessment, AssessmentFinding as Finding, AssessmentMeasured as Measured } from '@yibao/api';
 import type { Database, Queryable } from '../db/types.js';
 import { Conflict, Invalid, NotFound } from '../domain/errors.js';
 import {
@@ -15,48 +16,12 @@ import {
   type StoredAssessment,
 } from '../store/registry/assessment.js';
 import { findAgreement, onDate, type Indicators } from './agreements.js';
-import { ASSESSMENT_RULES, ratingFor, type Rating } from './assessment-rules.js';
+import { ASSESSMENT_RULES, ratingFor } from './assessment-rules.js';
 import { recordVersion, type Change } from './history.js';
 
-/** The measured indicators (R-F2, R-A7); shares in percent with one decimal, null where the
- * period has nothing to measure. */
-export interface Measured {
-  visits: number;
-  totalCost: number; // yuan
-  fundPay: number; // yuan
-  costPerVisit: number | null; // 次均费用, yuan
-  drugCostShare: number | null; // 药占比
-  selfPaidDrugShare: number | null; // 自费药品占药品费用比例
-  inpatientOutOfScopeShare: number | null; // 住院目录外（全自费+超限价）费用占比
-  inpatientPersonalBurdenShare: number | null; // 住院个人负担比例
-  satisfaction: number | null; // 满意度
-  complaintsSubstantiated: number; // 查实的举报投诉
-}
-
-export interface Finding {
-  indicator: string;
-  name: string;
-  measured: number | null;
-  threshold: number | null;
-  met: boolean | null; // null: nothing to measure in the period
-  points: number; // deducted
-}
-
-export interface Assessment {
-  id: string;
-  agreementId: string;
-  institutionId: string;
-  periodFrom: string;
-  periodTo: string;
-  measured: Measured;
-  findings: Finding[];
-  score: number;
-  rating: Rating;
-  consequence: string;
-  depositReturnPercent: number;
-  assessedOn: string;
-  published: boolean;
-}
+// The shapes are the contract's (@yibao/api): the measured indicators (R-F2, R-A7) with shares in
+// percent with one decimal (null where the period has nothing to measure), the findings, the result.
+export type { Assessment, AssessmentFinding as Finding, AssessmentMeasured as Measured } from '@yibao/api';
 
 const share = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part * 1000) / whole) / 10 : null;

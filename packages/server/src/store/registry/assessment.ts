@@ -1,7 +1,11 @@
 // assessments, and the sums an assessment measures from settlements, surveys and complaints (R-A7, R-A10).
 import type { Queryable } from '../../db/types.js';
-import type { Finding, Measured } from '../../registry/assessment.js';
-import type { Rating } from '../../registry/assessment-rules.js';
+import type {
+  Assessment,
+  AssessmentFinding as Finding,
+  AssessmentMeasured as Measured,
+  Rating,
+} from '@yibao/api';
 
 /** A period's raw sums for one institution: fen and counts, reversals netted out. */
 export interface PeriodSums {
@@ -70,19 +74,7 @@ export async function periodSums(
 }
 
 /** The assessment as stored: what the rules make of its score (consequence, deposit) is the domain's. */
-export interface StoredAssessment {
-  id: string;
-  agreementId: string;
-  institutionId: string;
-  periodFrom: string;
-  periodTo: string;
-  measured: Measured;
-  findings: Finding[];
-  score: number;
-  rating: Rating;
-  assessedOn: string;
-  published: boolean;
-}
+export type StoredAssessment = Omit<Assessment, 'consequence' | 'depositReturnPercent'>;
 
 /** One assessment per agreement and period: false when that period is assessed already. */
 export async function insertAssessment(
