@@ -97,7 +97,9 @@ describe.each(testDrivers())('the wire on $kind', (driver) => {
         const chunks: Buffer[] = [];
         socket.on('data', (d: Buffer) => chunks.push(d));
         socket.on('error', reject);
-        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('close', () => {
+          resolve(Buffer.concat(chunks).toString('utf8'));
+        });
       });
       const [head = '', body = ''] = text.split('\r\n\r\n');
       return { status: Number(head.split(' ')[1]), body: JSON.parse(body) as unknown };
@@ -186,6 +188,41 @@ describe.each(testDrivers())('the wire on $kind', (driver) => {
       });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toMatchObject({ error: { code: 'invalid', field: null } });
+    });
+  });
+
+  describe('the x-yibao-actor header is stored as sent', () => {
+    // Node hands a header's bytes over as latin1: UTF-8 Chinese arrives as mojibake unless decoded.
+    const asNodeReceivesIt = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+    const cases: [string, string, string][] = [
+      ['UTF-8 bytes', 'E-ACT-1', asNodeReceivesIt('经办员王')],
+      ['percent-encoded UTF-8', 'E-ACT-2', encodeURIComponent('经办员李')],
+      ['plain ASCII', 'E-ACT-3', 'officer-zhao'],
+      ['latin1 that is not UTF-8', 'E-ACT-4', 'Jos\u00e9'],
+    ];
+    const expected: Record<string, string> = {
+      'E-ACT-1': '经办员王',
+      'E-ACT-2': '经办员李',
+      'E-ACT-3': 'officer-zhao',
+      'E-ACT-4': 'José',
+    };
+    it.each(cases)('%s', async (_what, personId, header) => {
+      const person = await post('/persons', {
+        id: personId,
+        name: '测试',
+        scheme: 'resident',
+        category: 'adult',
+        region: 'demo',
+      });
+      expect(person.statusCode).toBe(201);
+      const res = await post(
+        `/persons/${personId}/enrolments`,
+        { validFrom: '2026-01-01' },
+        { 'x-yibao-actor': header },
+      );
+      expect(res.statusCode).toBe(201);
+      const history = (await get(`/history/person_care/${personId}`)).json<{ items: { actor: string }[] }>();
+      expect(history.items.at(-1)?.actor).toBe(expected[personId]);
     });
   });
 });
