@@ -80,9 +80,6 @@ export async function signAgreement(
   input: SignInput,
   change: Change,
 ): Promise<Agreement> {
-  const validFrom = input.validFrom ?? `${input.year}-01-01`;
-  const validTo = input.validTo ?? `${input.year}-12-31`;
-  if (validFrom > validTo) throw new Invalid('validTo', 'invalid_term', '协议起始日期晚于终止日期');
   return db.transaction(async (tx) => {
     const inst = await mustFindInstitution(tx, institutionId, 'institutionId');
     if (inst.designation !== 'designated') {
@@ -93,6 +90,18 @@ export async function signAgreement(
         'institutionId',
       );
     }
+    // The term: the calendar year by default, but not from before the designation (an institution
+    // designated on 1 March has its first agreement from 1 March). Settlement also refuses any visit
+    // before the designation date, whatever term was signed (registry/person-facts.ts).
+    const yearStart = `${input.year}-01-01`;
+    const designatedOn = inst.designatedOn;
+    const validFrom =
+      input.validFrom ??
+      (designatedOn !== null && designatedOn > yearStart && designatedOn.slice(0, 4) === String(input.year)
+        ? designatedOn
+        : yearStart);
+    const validTo = input.validTo ?? `${input.year}-12-31`;
+    if (validFrom > validTo) throw new Invalid('validTo', 'invalid_term', '协议起始日期晚于终止日期');
     const overlap = await overlappingAgreement(tx, institutionId, validFrom, validTo);
     if (overlap !== undefined) {
       throw new Conflict(

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../db/testing.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
-import { registerFixtures } from '../testing/fixtures.js';
+import { primaryVisit, registerFixtures } from '../testing/fixtures.js';
 import { allCriteriaMet, client, indicators, terms, type Client } from './testing.js';
 
 describe.each(testDrivers())('registry mends on $kind', (driver) => {
@@ -128,5 +128,84 @@ describe.each(testDrivers())('registry mends on $kind', (driver) => {
       reason: 'x',
     });
     expect(res.statusCode).toBe(404);
+  });
+
+  /** An institution designated through an application on `decidedOn` (a centre, with its stations). */
+  async function designate(id: string, decidedOn: string, stationIds: string[] = []): Promise<void> {
+    const centre = stationIds.length > 0;
+    const submitted = await api.post('/applications', {
+      id: `APP-${id}`,
+      institution: {
+        id,
+        name: `${id} 机构`,
+        type: centre ? 'community_centre' : 'clinic',
+        level: 'primary',
+        county: '城关区',
+      },
+      stations: stationIds.map((s) => ({
+        id: s,
+        name: `${s} 站`,
+        type: 'community_station',
+        county: '城关区',
+      })),
+      submittedOn: '2026-01-02',
+      criteria: allCriteriaMet(),
+    });
+    expect(submitted.statusCode).toBe(201);
+    const approved = await api.post(`/applications/APP-${id}/review`, {
+      decision: 'approve',
+      reason: '符合条件',
+      reviewer: '审核员甲',
+      decidedOn,
+    });
+    expect(approved.statusCode).toBe(200);
+  }
+
+  const visitAt = (requestId: string, institutionId: string, date: string) => ({
+    ...primaryVisit(requestId, 'R001', date),
+    institutionId,
+  });
+
+  it('R-A6: an institution designated through an application settles from its designation, within its agreement', async () => {
+    await designate('D-CL1', '2026-03-01');
+    const signed = await api.post('/institutions/D-CL1/agreements', {
+      year: 2026,
+      signedOn: '2026-03-01',
+      validTo: '2026-09-30',
+      indicators,
+      settlementTerms: terms,
+    });
+    expect(signed.statusCode).toBe(201);
+    // The term defaults to the designation date within the year, not 1 January.
+    expect(signed.json()).toMatchObject({ validFrom: '2026-03-01', validTo: '2026-09-30' });
+    const before = await api.post('/settlements', visitAt('d-before', 'D-CL1', '2026-02-15'));
+    expect(before.statusCode).toBe(422);
+    expect(before.json()).toMatchObject({ error: { code: 'no_active_agreement' } });
+    const after = await api.post('/settlements', visitAt('d-after', 'D-CL1', '2026-03-02'));
+    expect(after.statusCode).toBe(201);
+    const outside = await api.post('/settlements', visitAt('d-outside', 'D-CL1', '2026-10-01'));
+    expect(outside.statusCode).toBe(422);
+  });
+
+  it('R-A6: an agreement signed with a term from before the designation still settles nothing before it', async () => {
+    await designate('D-CL2', '2026-04-01');
+    const signed = await api.post('/institutions/D-CL2/agreements', {
+      year: 2026,
+      signedOn: '2026-04-01',
+      validFrom: '2026-01-01',
+      indicators,
+      settlementTerms: terms,
+    });
+    expect(signed.statusCode).toBe(201);
+    const before = await api.post('/settlements', visitAt('d2-before', 'D-CL2', '2026-03-31'));
+    expect(before.statusCode).toBe(422);
+    expect(before.json()).toMatchObject({ error: { code: 'no_active_agreement' } });
+    expect((await api.post('/settlements', visitAt('d2-on', 'D-CL2', '2026-04-01'))).statusCode).toBe(201);
+  });
+
+  it('decision 10: an institution registered with POST /institutions alone keeps its standing agreement', async () => {
+    expect((await api.post('/settlements', visitAt('d-standing', 'C001', '2026-01-03'))).statusCode).toBe(
+      201,
+    );
   });
 });
