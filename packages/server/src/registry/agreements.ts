@@ -11,6 +11,7 @@ import {
   insertStateChange,
   lockAgreement,
   overlappingAgreement,
+  stationAgreementIds,
   type Agreement,
   type AgreementState,
   type Amendment,
@@ -184,8 +185,43 @@ export async function changeAgreementState(
       effectiveOn: input.effectiveOn,
       reason: input.reason,
     });
-    return saved(tx, id, change);
+    const after = await saved(tx, id, change);
+    await reachStations(tx, a, input, change);
+    return after;
   });
+}
+
+/** The reason a station's agreement carries when its centre's agreement changed it. */
+const followsCentre = (centreAgreementId: string): string => `随中心协议 ${centreAgreementId}：`;
+
+/**
+ * R-A4: a centre and its stations are designated together, so they stand or fall together. A
+ * suspension or termination of the centre's agreement reaches every agreement of its stations still
+ * running on the date (each with its own state change and version, the reason naming the centre's
+ * agreement); a resumption lifts only the suspensions that came from the centre, not a station's own.
+ */
+async function reachStations(
+  tx: Queryable,
+  centre: Agreement,
+  input: { state: AgreementState; effectiveOn: string; reason: string },
+  change: Change,
+): Promise<void> {
+  const marker = followsCentre(centre.id);
+  for (const stationAgreementId of await stationAgreementIds(tx, centre.institutionId, input.effectiveOn)) {
+    const s = await lockedAgreement(tx, stationAgreementId);
+    const last = s.states[s.states.length - 1];
+    if (!last || !TRANSITIONS[last.state].includes(input.state)) continue;
+    if (input.state === 'active' && !last.reason.startsWith(marker)) continue;
+    const effectiveOn = input.effectiveOn < s.validFrom ? s.validFrom : input.effectiveOn;
+    if (effectiveOn < last.effectiveOn) continue;
+    await insertStateChange(tx, s.id, {
+      seq: last.seq + 1,
+      state: input.state,
+      effectiveOn,
+      reason: `${marker}${input.reason}`,
+    });
+    await saved(tx, s.id, { ...change, reason: `${marker}${change.reason}` });
+  }
 }
 
 /** 补充协议 (R-A5, R-A6): amends indicators or terms from a date within the term. */

@@ -208,4 +208,98 @@ describe.each(testDrivers())('registry mends on $kind', (driver) => {
       201,
     );
   });
+
+  it("R-A4/R-A9: suspending, resuming and terminating a centre's agreement reach the stations designated with it", async () => {
+    await designate('D-C3', '2026-01-10', ['D-C3-1', 'D-C3-2']);
+    const sign = async (id: string): Promise<string> => {
+      const res = await api.post(`/institutions/${id}/agreements`, {
+        year: 2026,
+        signedOn: '2026-01-10',
+        indicators,
+        settlementTerms: terms,
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const centre = await sign('D-C3');
+    const station = await sign('D-C3-1');
+    const other = await sign('D-C3-2');
+    const stateOn = async (id: string, date: string): Promise<string> =>
+      (await api.get(`/agreements/${id}?date=${date}`)).json<{ stateOnDate: string }>().stateOnDate;
+    expect((await api.post('/settlements', visitAt('st-1', 'D-C3-1', '2026-02-01'))).statusCode).toBe(201);
+
+    const suspended = await api.post(
+      `/agreements/${centre}/state`,
+      { state: 'suspended', effectiveOn: '2026-03-01', reason: '违规整改' },
+      '稽核员',
+    );
+    expect(suspended.statusCode).toBe(200);
+    expect(await stateOn(station, '2026-03-02')).toBe('suspended');
+    expect(await stateOn(other, '2026-03-02')).toBe('suspended');
+    const duringSuspension = await api.post('/settlements', visitAt('st-2', 'D-C3-1', '2026-03-05'));
+    expect(duringSuspension.statusCode).toBe(422);
+
+    await api.post(`/agreements/${centre}/state`, {
+      state: 'active',
+      effectiveOn: '2026-04-01',
+      reason: '整改完成',
+    });
+    expect(await stateOn(station, '2026-04-02')).toBe('active');
+    expect((await api.post('/settlements', visitAt('st-3', 'D-C3-1', '2026-04-05'))).statusCode).toBe(201);
+
+    await api.post(`/agreements/${centre}/state`, {
+      state: 'terminated',
+      effectiveOn: '2026-06-01',
+      reason: '欺诈骗保',
+    });
+    expect(await stateOn(station, '2026-06-02')).toBe('terminated');
+    expect(await stateOn(other, '2026-06-02')).toBe('terminated');
+    const afterTermination = await api.post('/settlements', visitAt('st-4', 'D-C3-1', '2026-06-05'));
+    expect(afterTermination.statusCode).toBe(422);
+    expect(afterTermination.json()).toMatchObject({ error: { code: 'no_active_agreement' } });
+
+    const history = (await api.get(`/history/agreement/${station}`)).json<{
+      items: { actor: string; reason: string; data: { states: { state: string; reason: string }[] } }[];
+    }>();
+    expect(history.items.map((v) => v.data.states.at(-1)?.state)).toEqual([
+      'active',
+      'suspended',
+      'active',
+      'terminated',
+    ]);
+    expect(history.items[1]?.actor).toBe('稽核员');
+    expect(history.items[3]?.data.states.at(-1)?.reason).toMatch(new RegExp(`${centre}.*欺诈骗保`));
+  });
+
+  it("a station's own suspension is not lifted when its centre resumes", async () => {
+    await designate('D-C4', '2026-01-10', ['D-C4-1']);
+    const sign = async (id: string): Promise<string> =>
+      (
+        await api.post(`/institutions/${id}/agreements`, {
+          year: 2026,
+          signedOn: '2026-01-10',
+          indicators,
+          settlementTerms: terms,
+        })
+      ).json<{ id: string }>().id;
+    const centre = await sign('D-C4');
+    const station = await sign('D-C4-1');
+    await api.post(`/agreements/${station}/state`, {
+      state: 'suspended',
+      effectiveOn: '2026-02-01',
+      reason: '站点自身违规',
+    });
+    await api.post(`/agreements/${centre}/state`, {
+      state: 'suspended',
+      effectiveOn: '2026-03-01',
+      reason: '中心违规',
+    });
+    await api.post(`/agreements/${centre}/state`, {
+      state: 'active',
+      effectiveOn: '2026-04-01',
+      reason: '整改完成',
+    });
+    const s = (await api.get(`/agreements/${station}?date=2026-04-02`)).json<{ stateOnDate: string }>();
+    expect(s.stateOnDate).toBe('suspended');
+  });
 });
