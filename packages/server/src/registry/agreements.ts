@@ -2,9 +2,10 @@
 // supplementary agreements that amend them from a date, and states with reasons and dates.
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/types.js';
-import { Conflict, Invalid, NotFound, RuleRefused } from '../domain/errors.js';
+import { Conflict, Invalid, isDomainError, NotFound, RuleRefused } from '../domain/errors.js';
 import {
   agreementIdsOf,
+  agreementIdsOfYear,
   findAgreement,
   insertAgreement,
   insertAmendment,
@@ -258,4 +259,100 @@ export async function amendAgreement(
     });
     return saved(tx, id, change);
   });
+}
+
+/**
+ * 续签 (R-A6: renewed yearly): next year's agreement from this one — the calendar year after its
+ * year, the indicators and settlement terms in force on its last day (amendments folded in), active
+ * from 1 January. Not from an agreement terminated or suspended at the end of its term (`409
+ * not_active`: resume it first); not when the institution already has an agreement that year (`409
+ * agreement_overlap`); only with a designated institution (`422 not_designated`), as any signing.
+ */
+export async function renewAgreement(
+  db: Database,
+  id: string,
+  input: { id?: string | undefined; signedOn: string },
+  change: Change,
+): Promise<Agreement> {
+  const current = await findAgreement(db, id);
+  if (!current) throw new NotFound('协议', id, 'id');
+  const atEnd = onDate(current, current.validTo);
+  const lastState = current.states[current.states.length - 1]?.state;
+  if (atEnd.stateOnDate !== 'active' || lastState !== 'active') {
+    throw new Conflict(
+      'not_active',
+      `R-A6: 协议 ${id} 期末状态为「${STATE_NAMES[lastState ?? 'terminated']}」，不能续签；恢复后再续签或重新签订`,
+      'id',
+    );
+  }
+  const year = current.year + 1;
+  return signAgreement(
+    db,
+    current.institutionId,
+    {
+      ...(input.id === undefined ? {} : { id: input.id }),
+      year,
+      validFrom: `${year}-01-01`,
+      validTo: `${year}-12-31`,
+      signedOn: input.signedOn,
+      indicators: atEnd.indicatorsOnDate,
+      settlementTerms: atEnd.termsOnDate,
+    },
+    { ...change, reason: `续签：由 ${id} 续签${year}年度协议；${change.reason}` },
+  );
+}
+
+export interface RenewalsOutcome {
+  year: number;
+  renewed: { institutionId: string; from: string; agreementId: string }[];
+  skipped: { institutionId: string; agreementId: string; code: string; message: string }[];
+}
+
+/**
+ * 批量续签: every agreement of `year - 1` renewed for `year`, each in its own transaction; one that
+ * cannot be renewed (terminated, suspended, already renewed, institution no longer designated) is
+ * reported in `skipped` with the refusal and does not stop the others. Running it again renews
+ * nothing twice. Also what a seed calls to carry the registry into the next year.
+ */
+export async function renewAgreements(
+  db: Database,
+  input: { year: number; signedOn: string },
+  change: Change,
+): Promise<RenewalsOutcome> {
+  const outcome: RenewalsOutcome = { year: input.year, renewed: [], skipped: [] };
+  for (const id of await agreementIdsOfYear(db, input.year - 1)) {
+    const current = await findAgreement(db, id);
+    if (!current) continue;
+    try {
+      const next = await renewAgreement(db, id, { signedOn: input.signedOn }, change);
+      outcome.renewed.push({ institutionId: current.institutionId, from: id, agreementId: next.id });
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      outcome.skipped.push({
+        institutionId: current.institutionId,
+        agreementId: id,
+        code: err.code,
+        message: err.message,
+      });
+    }
+  }
+  return outcome;
+}
+
+/**
+ * For a seed (demo/registry.ts): renew the agreements year after year up to and including
+ * `throughYear` (e.g. the year after today), so the institutions keep settling.
+ */
+export async function renewAgreementsThrough(
+  db: Database,
+  fromYear: number,
+  throughYear: number,
+  signedOn: (year: number) => string,
+  change: Change,
+): Promise<RenewalsOutcome[]> {
+  const out: RenewalsOutcome[] = [];
+  for (let year = fromYear; year <= throughYear; year++) {
+    out.push(await renewAgreements(db, { year, signedOn: signedOn(year) }, change));
+  }
+  return out;
 }

@@ -302,4 +302,96 @@ describe.each(testDrivers())('registry mends on $kind', (driver) => {
     const s = (await api.get(`/agreements/${station}?date=2026-04-02`)).json<{ stateOnDate: string }>();
     expect(s.stateOnDate).toBe('suspended');
   });
+
+  it('R-A6: an agreement is renewed for the next year from the current one, amendments applied', async () => {
+    await designate('D-RN1', '2026-05-01');
+    const current = (
+      await api.post('/institutions/D-RN1/agreements', {
+        id: 'AGR-RN1-2026',
+        year: 2026,
+        signedOn: '2026-05-01',
+        indicators,
+        settlementTerms: terms,
+      })
+    ).json<{ id: string }>();
+    await api.post(`/agreements/${current.id}/amendments`, {
+      signedOn: '2026-08-01',
+      effectiveOn: '2026-08-01',
+      changes: { indicators: { drugCostShareMax: 35 } },
+      reason: '药占比下调',
+    });
+    const renewed = await api.post(`/agreements/${current.id}/renew`, { signedOn: '2026-12-20' }, '经办员王');
+    expect(renewed.statusCode).toBe(201);
+    expect(renewed.json()).toMatchObject({
+      institutionId: 'D-RN1',
+      year: 2027,
+      validFrom: '2027-01-01',
+      validTo: '2027-12-31',
+      signedOn: '2026-12-20',
+      indicators: { ...indicators, drugCostShareMax: 35 },
+      settlementTerms: terms,
+      amendments: [],
+    });
+    const again = await api.post(`/agreements/${current.id}/renew`, { signedOn: '2026-12-21' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: { code: 'agreement_overlap' } });
+    expect((await api.post('/agreements/AGR-NONE/renew', { signedOn: '2026-12-21' })).statusCode).toBe(404);
+  });
+
+  it('R-A6: a terminated or suspended agreement is not renewed', async () => {
+    await designate('D-RN2', '2026-01-05');
+    const id = (
+      await api.post('/institutions/D-RN2/agreements', {
+        year: 2026,
+        signedOn: '2026-01-05',
+        indicators,
+        settlementTerms: terms,
+      })
+    ).json<{ id: string }>().id;
+    await api.post(`/agreements/${id}/state`, {
+      state: 'suspended',
+      effectiveOn: '2026-11-01',
+      reason: '整改',
+    });
+    const suspended = await api.post(`/agreements/${id}/renew`, { signedOn: '2026-12-20' });
+    expect(suspended.statusCode).toBe(409);
+    expect(suspended.json()).toMatchObject({ error: { code: 'not_active', field: 'id' } });
+    await api.post(`/agreements/${id}/state`, {
+      state: 'terminated',
+      effectiveOn: '2026-11-15',
+      reason: '欺诈骗保',
+    });
+    expect((await api.post(`/agreements/${id}/renew`, { signedOn: '2026-12-20' })).statusCode).toBe(409);
+  });
+
+  it('R-A6: renewal in bulk signs next year for every running agreement of the year before, once', async () => {
+    const res = await api.post('/agreements/renewals', { year: 2027, signedOn: '2026-12-28' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{
+      year: number;
+      renewed: { institutionId: string; from: string; agreementId: string }[];
+      skipped: { institutionId: string; agreementId: string; code: string }[];
+    }>();
+    expect(body.year).toBe(2027);
+    const renewedIds = body.renewed.map((r) => r.institutionId);
+    // Running at the end of 2026: renewed; renewed already (D-RN1), terminated: skipped with the reason.
+    expect(renewedIds).toEqual(expect.arrayContaining(['D-CL2', 'H002']));
+    expect(renewedIds).not.toContain('D-RN1');
+    expect(renewedIds).not.toContain('D-RN2');
+    expect(renewedIds).not.toContain('D-C3');
+    expect(body.skipped).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ institutionId: 'D-RN2', code: 'not_active' }),
+        expect.objectContaining({ institutionId: 'D-RN1', code: 'agreement_overlap' }),
+      ]),
+    );
+    const h002 = (await api.get('/institutions/H002/agreements?date=2027-03-01')).json<{
+      items: { year: number; stateOnDate: string }[];
+    }>();
+    expect(h002.items.find((a) => a.year === 2027)?.stateOnDate).toBe('active');
+    const twice = (await api.post('/agreements/renewals', { year: 2027, signedOn: '2026-12-28' })).json<{
+      renewed: unknown[];
+    }>();
+    expect(twice.renewed).toEqual([]);
+  });
 });

@@ -168,3 +168,12 @@ export async function stationAgreementIds(db: Queryable, centreId: string, date:
   );
   return rows.map((r) => r.id);
 }
+
+/** The agreements of a year, oldest institution first: what a bulk renewal starts from. */
+export async function agreementIdsOfYear(db: Queryable, year: number): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM agreements WHERE year = $1 ORDER BY institution_id, valid_from, id`,
+    [year],
+  );
+  return rows.map((r) => r.id);
+}
