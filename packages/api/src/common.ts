@@ -6,9 +6,18 @@ import { Type, type Static, type TSchema } from 'typebox';
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 /** 请求流水号 (msgid): the idempotency key, longer than a record id. */
 export const RequestId = Type.String({ minLength: 1, maxLength: 128 });
-/** YYYY-MM-DD: dates travel as strings, compared as strings. */
+/**
+ * YYYY-MM-DD: dates travel as strings, compared as strings. `format: 'date'` makes the service's
+ * validator refuse a day that does not exist (2026-02-30, 2026-13-01) as a 400 naming the field,
+ * for every date field at once (ajv-formats' full `date`, loaded by Fastify's ajv).
+ */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
-export const DateString = Type.String({ pattern: DATE_PATTERN, description: 'YYYY-MM-DD' });
+export const DATE_FORMAT = 'date';
+export const DateString = Type.String({
+  pattern: DATE_PATTERN,
+  format: DATE_FORMAT,
+  description: 'YYYY-MM-DD',
+});
 export const Yuan = Type.Number({ minimum: 0, description: '金额，元，至多两位小数' });
 export const SignedYuan = Type.Number({ description: '金额，元（撤销记录为负数）' });
 export const Text = Type.String({ minLength: 1, maxLength: 500 });
@@ -73,7 +82,11 @@ export type AsOfQuery = Static<typeof AsOfQuery>;
  * field in one plain message ("类型错误") instead of one per branch.
  */
 export const NullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
-export const NullableDate = Type.Unsafe<string | null>({ type: ['string', 'null'], pattern: DATE_PATTERN });
+export const NullableDate = Type.Unsafe<string | null>({
+  type: ['string', 'null'],
+  pattern: DATE_PATTERN,
+  format: DATE_FORMAT,
+});
 /** 年度. */
 export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 /** ICD-10 code of a certified disease (慢特病), e.g. I10, E11.9. */

@@ -52,6 +52,43 @@ export const SignAgreementBody = Type.Object(
 );
 export type SignAgreementBody = Static<typeof SignAgreementBody>;
 
+/**
+ * 续签 (R-A6, renewed yearly): next year's agreement from the current one — the calendar year after
+ * it, with the indicators and settlement terms in force on its last day (amendments applied).
+ */
+export const RenewAgreementBody = Type.Object(
+  { id: Type.Optional(Id), signedOn: DateString },
+  { additionalProperties: false },
+);
+export type RenewAgreementBody = Static<typeof RenewAgreementBody>;
+
+/** 批量续签: every agreement of the year before `year` still active at its end is renewed for `year`. */
+export const RenewalsBody = Type.Object(
+  {
+    year: Type.Integer({ minimum: 2000, maximum: 2100, description: '续签的协议年度' }),
+    signedOn: Type.Optional({ ...DateString, description: '签订日期（缺省为今天）' }),
+  },
+  { additionalProperties: false },
+);
+export type RenewalsBody = Static<typeof RenewalsBody>;
+
+/** What a bulk renewal did: the agreements signed, and those left with the reason. */
+export const RenewalsResult = Type.Object({
+  year: Type.Integer(),
+  renewed: Type.Array(
+    Type.Object({ institutionId: Type.String(), from: Type.String(), agreementId: Type.String() }),
+  ),
+  skipped: Type.Array(
+    Type.Object({
+      institutionId: Type.String(),
+      agreementId: Type.String(),
+      code: Type.String(),
+      message: Type.String(),
+    }),
+  ),
+});
+export type RenewalsResult = Static<typeof RenewalsResult>;
+
 /** 暂停、恢复或终止: the new state from a date, with the reason written down. */
 export const AgreementStateBody = Type.Object(
   {

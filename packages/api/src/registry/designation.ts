@@ -107,6 +107,22 @@ export const ReviewBody = Type.Object(
 );
 export type ReviewBody = Static<typeof ReviewBody>;
 
+/**
+ * 补正后重新提交: a returned application, amended (the whole checklist again, the green channel
+ * when it changes) and submitted anew; it is then reviewed like a new one. The returned round stays
+ * in the application's history.
+ */
+export const ResubmissionBody = Type.Object(
+  {
+    resubmittedOn: DateString,
+    criteria: ApplicationBody.properties.criteria,
+    greenChannel: Type.Optional(Type.Boolean()),
+    reason: Type.String({ minLength: 1, maxLength: 500, description: '补正说明' }),
+  },
+  closed,
+);
+export type ResubmissionBody = Static<typeof ResubmissionBody>;
+
 /** 取消定点资格 (its agreement ends with it). */
 export const CancellationBody = Type.Object({ effectiveOn: DateString, reason: Text }, closed);
 

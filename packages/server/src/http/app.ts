@@ -7,7 +7,7 @@ import type { Database } from '../db/types.js';
 import { SettlementService } from '../settle/service.js';
 import type { Calculator } from '../settle/types.js';
 import { installConsole } from './console-static.js';
-import { installErrorHandler } from './error-handler.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './error-handler.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { institutionRecordRoutes } from './routes/institution-records.js';
 import { personRoutes } from './routes/persons.js';
@@ -46,8 +46,13 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     ajv: {
       customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false },
     },
+    // Every error in the contract's shape, the framework's own too (issue 12 §4).
+    frameworkErrors,
+    clientErrorHandler,
   });
   installErrorHandler(app);
+  // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
+  app.removeContentTypeParser('text/plain');
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
   app.addSchema(ApiErrorBody);
 

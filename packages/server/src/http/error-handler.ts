@@ -1,5 +1,6 @@
 // Every failure leaves as { error: { code, message, field } } — never a stack trace.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isPgError, QUERY_CANCELED } from '../db/types.js';
 import { isDomainError, type DomainError } from '../domain/errors.js';
 import { ApiError, isCalcInputError } from '../errors.js';
@@ -34,6 +35,10 @@ function validationMessage(issue: ValidationIssue, field: string): string {
       return `${field} 类型错误，应为 ${String(issue.params['type'])}`;
     case 'pattern':
       return `${field} 格式错误`;
+    case 'format':
+      return issue.params['format'] === 'date'
+        ? `${field} 日期无效，应为真实存在的 YYYY-MM-DD (impossible date)`
+        : `${field} 格式错误`;
     default:
       return `${field} 无效: ${issue.message ?? issue.keyword}`;
   }
@@ -61,6 +66,47 @@ export function statusOf(err: DomainError): 400 | 404 | 409 | 422 {
   }
 }
 
+/** The code of a validation failure: an impossible date says so, as `yibao calc` does. */
+function validationCode(issue: ValidationIssue): string {
+  return issue.keyword === 'format' && issue.params['format'] === 'date' ? 'invalid_date' : 'invalid';
+}
+
+/**
+ * Fastify's own 4xx errors, in our shape: its error code to ours and a message in the agency's words
+ * (the framework's English kept after it for the developer).
+ */
+const FRAMEWORK_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', message: '请求体不是有效的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', message: '请求体为空，但声明为 JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: '请求体过大' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: '不支持的请求体类型，请用 Content-Type: application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'Content-Length 与请求体不符' },
+  FST_ERR_BAD_URL: {
+    code: 'bad_url',
+    message: 'URL 无效：路径或查询中的非 ASCII 字符须经百分号编码 (UTF-8)',
+  },
+};
+
+/** A framework error (or a Node client error) as the contract's body, with its status. */
+export function frameworkReply(err: { code?: string; message: string; statusCode?: number }): {
+  status: number;
+  body: ErrorBody;
+} {
+  const known = err.code === undefined ? undefined : FRAMEWORK_ERRORS[err.code];
+  const status = err.statusCode ?? 400;
+  if (known !== undefined) {
+    return {
+      status,
+      body: { error: { code: known.code, message: `${known.message} (${err.message})`, field: null } },
+    };
+  }
+  const code = err instanceof SyntaxError ? 'malformed_json' : 'bad_request';
+  return { status, body: { error: { code, message: `请求无效: ${err.message}`, field: null } } };
+}
+
 export interface ErrorBody {
   error: { code: string; message: string; field: string | null };
 }
@@ -70,6 +116,47 @@ export function domainReply(err: DomainError): { status: 400 | 404 | 409 | 422; 
     status: statusOf(err),
     body: { error: { code: err.code, message: err.message, field: err.field } },
   };
+}
+
+/**
+ * Errors that never reach the error handler, in the same shape: a URL Fastify cannot decode
+ * (`frameworkErrors`, given to Fastify() in http/app.ts) and a request Node's parser refuses before
+ * Fastify sees it (`clientErrorHandler`: unencoded UTF-8 in the URL, a broken header).
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = frameworkReply(error);
+  void reply.status(status).send(body);
+}
+
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy(err);
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body: ErrorBody = {
+    error:
+      err.code === 'HPE_INVALID_CHARACTER' ||
+      err.code === 'HPE_INVALID_URL' ||
+      err.code === 'HPE_INVALID_HEADER_TOKEN'
+        ? {
+            code: 'bad_url',
+            message: `请求行或请求头含有未编码的字符：URL 中的非 ASCII 字符（如中文）须经百分号编码 (UTF-8) (${err.code})`,
+            field: null,
+          }
+        : {
+            code: tooLarge ? 'headers_too_large' : 'bad_request',
+            message: `请求无效 (${err.code ?? err.message})`,
+            field: null,
+          },
+  };
+  const json = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+      `Connection: close\r\n\r\n${json}`,
+  );
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
@@ -85,9 +172,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     const issue = err.validation?.[0] as ValidationIssue | undefined;
     if (issue !== undefined) {
       const field = fieldOf(issue);
+      // The body (or query) itself, not one of its fields: no field to name.
+      const message = validationMessage(issue, field === '' ? '请求体' : field);
       return reply
         .status(400)
-        .send({ error: { code: 'invalid', message: validationMessage(issue, field), field } });
+        .send({ error: { code: validationCode(issue), message, field: field === '' ? null : field } });
     }
     if (isPgError(err) && err.code === QUERY_CANCELED) {
       // The settlement path's statement timeout: the statement was cancelled whole, nothing written.
@@ -98,11 +187,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
-      const code =
-        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
-          ? 'malformed_json'
-          : 'bad_request';
-      return reply.status(status).send({ error: { code, message: `请求无效: ${err.message}`, field: null } });
+      const { body } = frameworkReply(err);
+      return reply.status(status).send(body);
     }
     request.log.error({ err }, 'unexpected error');
     return reply

@@ -2,15 +2,17 @@
 // supplementary agreements that amend them from a date, and states with reasons and dates.
 import { randomUUID } from 'node:crypto';
 import type { Database, Queryable } from '../db/types.js';
-import { Conflict, Invalid, NotFound, RuleRefused } from '../domain/errors.js';
+import { Conflict, Invalid, isDomainError, NotFound, RuleRefused } from '../domain/errors.js';
 import {
   agreementIdsOf,
+  agreementIdsOfYear,
   findAgreement,
   insertAgreement,
   insertAmendment,
   insertStateChange,
   lockAgreement,
   overlappingAgreement,
+  stationAgreementIds,
   type Agreement,
   type AgreementState,
   type Amendment,
@@ -80,9 +82,6 @@ export async function signAgreement(
   input: SignInput,
   change: Change,
 ): Promise<Agreement> {
-  const validFrom = input.validFrom ?? `${input.year}-01-01`;
-  const validTo = input.validTo ?? `${input.year}-12-31`;
-  if (validFrom > validTo) throw new Invalid('validTo', 'invalid_term', '协议起始日期晚于终止日期');
   return db.transaction(async (tx) => {
     const inst = await mustFindInstitution(tx, institutionId, 'institutionId');
     if (inst.designation !== 'designated') {
@@ -93,6 +92,18 @@ export async function signAgreement(
         'institutionId',
       );
     }
+    // The term: the calendar year by default, but not from before the designation (an institution
+    // designated on 1 March has its first agreement from 1 March). Settlement also refuses any visit
+    // before the designation date, whatever term was signed (registry/person-facts.ts).
+    const yearStart = `${input.year}-01-01`;
+    const designatedOn = inst.designatedOn;
+    const validFrom =
+      input.validFrom ??
+      (designatedOn !== null && designatedOn > yearStart && designatedOn.slice(0, 4) === String(input.year)
+        ? designatedOn
+        : yearStart);
+    const validTo = input.validTo ?? `${input.year}-12-31`;
+    if (validFrom > validTo) throw new Invalid('validTo', 'invalid_term', '协议起始日期晚于终止日期');
     const overlap = await overlappingAgreement(tx, institutionId, validFrom, validTo);
     if (overlap !== undefined) {
       throw new Conflict(
@@ -175,8 +186,43 @@ export async function changeAgreementState(
       effectiveOn: input.effectiveOn,
       reason: input.reason,
     });
-    return saved(tx, id, change);
+    const after = await saved(tx, id, change);
+    await reachStations(tx, a, input, change);
+    return after;
   });
+}
+
+/** The reason a station's agreement carries when its centre's agreement changed it. */
+const followsCentre = (centreAgreementId: string): string => `随中心协议 ${centreAgreementId}：`;
+
+/**
+ * R-A4: a centre and its stations are designated together, so they stand or fall together. A
+ * suspension or termination of the centre's agreement reaches every agreement of its stations still
+ * running on the date (each with its own state change and version, the reason naming the centre's
+ * agreement); a resumption lifts only the suspensions that came from the centre, not a station's own.
+ */
+async function reachStations(
+  tx: Queryable,
+  centre: Agreement,
+  input: { state: AgreementState; effectiveOn: string; reason: string },
+  change: Change,
+): Promise<void> {
+  const marker = followsCentre(centre.id);
+  for (const stationAgreementId of await stationAgreementIds(tx, centre.institutionId, input.effectiveOn)) {
+    const s = await lockedAgreement(tx, stationAgreementId);
+    const last = s.states[s.states.length - 1];
+    if (!last || !TRANSITIONS[last.state].includes(input.state)) continue;
+    if (input.state === 'active' && !last.reason.startsWith(marker)) continue;
+    const effectiveOn = input.effectiveOn < s.validFrom ? s.validFrom : input.effectiveOn;
+    if (effectiveOn < last.effectiveOn) continue;
+    await insertStateChange(tx, s.id, {
+      seq: last.seq + 1,
+      state: input.state,
+      effectiveOn,
+      reason: `${marker}${input.reason}`,
+    });
+    await saved(tx, s.id, { ...change, reason: `${marker}${change.reason}` });
+  }
 }
 
 /** 补充协议 (R-A5, R-A6): amends indicators or terms from a date within the term. */
@@ -213,4 +259,100 @@ export async function amendAgreement(
     });
     return saved(tx, id, change);
   });
+}
+
+/**
+ * 续签 (R-A6: renewed yearly): next year's agreement from this one — the calendar year after its
+ * year, the indicators and settlement terms in force on its last day (amendments folded in), active
+ * from 1 January. Not from an agreement terminated or suspended at the end of its term (`409
+ * not_active`: resume it first); not when the institution already has an agreement that year (`409
+ * agreement_overlap`); only with a designated institution (`422 not_designated`), as any signing.
+ */
+export async function renewAgreement(
+  db: Database,
+  id: string,
+  input: { id?: string | undefined; signedOn: string },
+  change: Change,
+): Promise<Agreement> {
+  const current = await findAgreement(db, id);
+  if (!current) throw new NotFound('协议', id, 'id');
+  const atEnd = onDate(current, current.validTo);
+  const lastState = current.states[current.states.length - 1]?.state;
+  if (atEnd.stateOnDate !== 'active' || lastState !== 'active') {
+    throw new Conflict(
+      'not_active',
+      `R-A6: 协议 ${id} 期末状态为「${STATE_NAMES[lastState ?? 'terminated']}」，不能续签；恢复后再续签或重新签订`,
+      'id',
+    );
+  }
+  const year = current.year + 1;
+  return signAgreement(
+    db,
+    current.institutionId,
+    {
+      ...(input.id === undefined ? {} : { id: input.id }),
+      year,
+      validFrom: `${year}-01-01`,
+      validTo: `${year}-12-31`,
+      signedOn: input.signedOn,
+      indicators: atEnd.indicatorsOnDate,
+      settlementTerms: atEnd.termsOnDate,
+    },
+    { ...change, reason: `续签：由 ${id} 续签${year}年度协议；${change.reason}` },
+  );
+}
+
+export interface RenewalsOutcome {
+  year: number;
+  renewed: { institutionId: string; from: string; agreementId: string }[];
+  skipped: { institutionId: string; agreementId: string; code: string; message: string }[];
+}
+
+/**
+ * 批量续签: every agreement of `year - 1` renewed for `year`, each in its own transaction; one that
+ * cannot be renewed (terminated, suspended, already renewed, institution no longer designated) is
+ * reported in `skipped` with the refusal and does not stop the others. Running it again renews
+ * nothing twice. Also what a seed calls to carry the registry into the next year.
+ */
+export async function renewAgreements(
+  db: Database,
+  input: { year: number; signedOn: string },
+  change: Change,
+): Promise<RenewalsOutcome> {
+  const outcome: RenewalsOutcome = { year: input.year, renewed: [], skipped: [] };
+  for (const id of await agreementIdsOfYear(db, input.year - 1)) {
+    const current = await findAgreement(db, id);
+    if (!current) continue;
+    try {
+      const next = await renewAgreement(db, id, { signedOn: input.signedOn }, change);
+      outcome.renewed.push({ institutionId: current.institutionId, from: id, agreementId: next.id });
+    } catch (err) {
+      if (!isDomainError(err)) throw err;
+      outcome.skipped.push({
+        institutionId: current.institutionId,
+        agreementId: id,
+        code: err.code,
+        message: err.message,
+      });
+    }
+  }
+  return outcome;
+}
+
+/**
+ * For a seed (demo/registry.ts): renew the agreements year after year up to and including
+ * `throughYear` (e.g. the year after today), so the institutions keep settling.
+ */
+export async function renewAgreementsThrough(
+  db: Database,
+  fromYear: number,
+  throughYear: number,
+  signedOn: (year: number) => string,
+  change: Change,
+): Promise<RenewalsOutcome[]> {
+  const out: RenewalsOutcome[] = [];
+  for (let year = fromYear; year <= throughYear; year++) {
+    out.push(await renewAgreements(db, { year, signedOn: signedOn(year) }, change));
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { Conflict, Invalid, NotFound, RuleRefused } from '../domain/errors.js';
 import {
   insertApplication,
   recordDecision,
+  recordResubmission,
   storedApplication,
   storedApplications,
   type ApplicationState,
@@ -257,6 +258,50 @@ export async function reviewApplication(
     if (!app) throw new Error('application vanished');
     await recordVersion(tx, 'application', id, app, change);
     for (const m of members) await recordVersion(tx, 'institution', m, await institutionView(tx, m), change);
+    return app;
+  });
+}
+
+export interface ResubmissionInput {
+  resubmittedOn: string;
+  criteria: CriterionCheck[];
+  greenChannel?: boolean;
+  reason: string;
+}
+
+/**
+ * 补正后重新提交 (R-A3): a returned application, amended, is submitted again and awaits a new
+ * review. Only a returned one; not before it was returned. The returned round stays in the
+ * application's history (record_versions), the new round replaces it on the record.
+ */
+export async function resubmitApplication(
+  db: Database,
+  id: string,
+  input: ResubmissionInput,
+  change: Change,
+): Promise<Application> {
+  checkCriteria(input.criteria);
+  return db.transaction(async (tx) => {
+    const row = await storedApplication(tx, id, true);
+    if (!row) throw new NotFound('定点申请', id, 'id');
+    if (row.state !== 'returned') {
+      throw new Conflict(
+        'not_returned',
+        `申请 ${id} 当前为 ${row.state}，只有退回补正的申请可以重新提交`,
+        'id',
+      );
+    }
+    if (row.decidedOn !== null && input.resubmittedOn < row.decidedOn) {
+      throw new Invalid('resubmittedOn', 'invalid_date', `重新提交日期不能早于退回日期（${row.decidedOn}）`);
+    }
+    await recordResubmission(tx, id, {
+      submittedOn: input.resubmittedOn,
+      criteria: input.criteria,
+      greenChannel: input.greenChannel ?? row.greenChannel,
+    });
+    const app = await findApplication(tx, id);
+    if (!app) throw new Error('application vanished');
+    await recordVersion(tx, 'application', id, app, change);
     return app;
   });
 }

@@ -14,7 +14,9 @@ import {
   storedAssessment,
   storedAssessments,
   type StoredAssessment,
+  overlappingAssessment,
 } from '../store/registry/assessment.js';
+import { lockAgreement } from '../store/registry/agreements.js';
 import { findAgreement, onDate, type Indicators } from './agreements.js';
 import { ASSESSMENT_RULES, ratingFor } from './assessment-rules.js';
 import { recordVersion, type Change } from './history.js';
@@ -137,6 +139,17 @@ export async function assessAgreement(
   const rating = ratingFor(score);
   const id = `ASM-${agreementId}-${from}-${to}-${randomUUID().slice(0, 4)}`;
   return db.transaction(async (tx) => {
+    // One assessment per day of the term: a period that shares a day with an assessed one is refused
+    // (the agreement's row lock serialises two assessments of it).
+    await lockAgreement(tx, agreementId);
+    const overlap = await overlappingAssessment(tx, agreementId, from, to);
+    if (overlap !== undefined && (overlap.periodFrom !== from || overlap.periodTo !== to)) {
+      throw new Conflict(
+        'assessment_overlap',
+        `协议 ${agreementId} 的考核期 ${from}–${to} 与已考核的 ${overlap.periodFrom}–${overlap.periodTo} 重叠`,
+        'periodFrom',
+      );
+    }
     const inserted = await insertAssessment(tx, {
       id,
       agreementId,

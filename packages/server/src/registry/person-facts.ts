@@ -19,7 +19,8 @@
 // - 协议 agreement (R-A6), the institution's side: an agreement within its term and active on d;
 //   an institution registered directly (POST /institutions: designated, no designation date) is
 //   under a standing agreement until any agreement is signed with it. One designated through an
-//   application settles only under an agreement.
+//   application settles only under an agreement, and never before its designation date (an
+//   agreement whose term began on 1 January does not reach back before it).
 // Category, scheme, region and the personal account are the registration's (persons,
 // person_accounts): the registry keeps no records of those kinds.
 import type {
@@ -95,9 +96,9 @@ export function factsColumnsSql(day: string): string {
   return `(NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id OFFSET 0)
    OR EXISTS (SELECT 1 FROM enrolments e WHERE e.person_id = p.id AND ${day} >= e.valid_from
               AND (e.valid_to IS NULL OR ${day} <= e.valid_to))) AS insured,
-  (${agreementActiveSql('i.id', day)}
+  ((i.designated_on IS NULL OR ${day} >= i.designated_on) AND (${agreementActiveSql('i.id', day)}
    OR (i.designation = 'designated' AND i.designated_on IS NULL
-       AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id OFFSET 0))) AS agreement_active,
+       AND NOT EXISTS (SELECT 1 FROM agreements a WHERE a.institution_id = i.id OFFSET 0)))) AS agreement_active,
   CASE WHEN EXISTS (SELECT 1 FROM disease_certifications c WHERE c.person_id = p.id OFFSET 0)
     THEN ARRAY (SELECT DISTINCT c.code FROM disease_certifications c WHERE c.person_id = p.id AND ${day} >= c.valid_from
                 AND (c.valid_to IS NULL OR ${day} <= c.valid_to) AND (c.revoked_on IS NULL OR ${day} < c.revoked_on)

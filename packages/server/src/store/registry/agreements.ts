@@ -155,3 +155,25 @@ export async function insertAmendment(tx: Queryable, agreementId: string, m: Ame
     [m.id, agreementId, m.signedOn, m.effectiveOn, JSON.stringify(m.changes), m.reason],
   );
 }
+
+/**
+ * The stations (村卫生室) designated with a centre (R-A4: their `parent_id`), and those agreements of
+ * theirs whose term has not ended by `date`: what a change of the centre's agreement reaches.
+ */
+export async function stationAgreementIds(db: Queryable, centreId: string, date: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT a.id FROM agreements a JOIN institutions s ON s.id = a.institution_id
+      WHERE s.parent_id = $1 AND a.valid_to >= $2::date ORDER BY s.id, a.valid_from`,
+    [centreId, date],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The agreements of a year, oldest institution first: what a bulk renewal starts from. */
+export async function agreementIdsOfYear(db: Queryable, year: number): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    `SELECT id FROM agreements WHERE year = $1 ORDER BY institution_id, valid_from, id`,
+    [year],
+  );
+  return rows.map((r) => r.id);
+}

@@ -98,3 +98,16 @@ export async function recordDecision(
     [id, d.state, d.decidedOn, d.reason, d.reviewer],
   );
 }
+
+/** 重新提交: a returned application back to submitted, with its amended checklist; the decision cleared. */
+export async function recordResubmission(
+  tx: Queryable,
+  id: string,
+  r: { submittedOn: string; criteria: CriterionCheck[]; greenChannel: boolean },
+): Promise<void> {
+  await tx.query(
+    `UPDATE designation_applications SET state = 'submitted', submitted_on = $2, criteria = $3::jsonb,
+       green_channel = $4, decided_on = NULL, decision_reason = NULL, reviewer = NULL WHERE id = $1`,
+    [id, r.submittedOn, JSON.stringify(r.criteria), r.greenChannel],
+  );
+}

@@ -168,3 +168,20 @@ export async function markPublished(tx: Queryable, id: string): Promise<boolean>
   );
   return rows.length === 1;
 }
+
+/** An assessment of the agreement whose period shares a day with from–to, if any. */
+export async function overlappingAssessment(
+  tx: Queryable,
+  agreementId: string,
+  from: string,
+  to: string,
+): Promise<{ id: string; periodFrom: string; periodTo: string } | undefined> {
+  const rows = await tx.query<{ id: string; period_from: string; period_to: string }>(
+    `SELECT id, period_from::text, period_to::text FROM assessments
+      WHERE agreement_id = $1 AND period_from <= $3::date AND period_to >= $2::date
+      ORDER BY period_from LIMIT 1`,
+    [agreementId, from, to],
+  );
+  const r = rows[0];
+  return r === undefined ? undefined : { id: r.id, periodFrom: r.period_from, periodTo: r.period_to };
+}

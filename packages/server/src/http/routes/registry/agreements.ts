@@ -1,6 +1,13 @@
 // 医疗服务协议: sign, amend (补充协议), suspend / resume / terminate, read as of a date (R-A5, R-A6, R-A9).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AgreementStateBody, AmendmentBody, SignAgreementBody } from '@yibao/api';
+import {
+  AgreementStateBody,
+  AmendmentBody,
+  RenewAgreementBody,
+  RenewalsBody,
+  RenewalsResult,
+  SignAgreementBody,
+} from '@yibao/api';
 import type { Agreement } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../../db/types.js';
@@ -11,6 +18,8 @@ import {
   findAgreement,
   listAgreements,
   onDate,
+  renewAgreement,
+  renewAgreements,
   signAgreement,
 } from '../../../registry/agreements.js';
 import { institutionView } from '../../../registry/designation.js';
@@ -76,6 +85,39 @@ export function registryAgreementRoutes(server: FastifyInstance, db: Database): 
       if (!a) throw new NotFound('协议', request.params.id, 'id');
       return onDate(a, request.query.date ?? today());
     },
+  );
+
+  app.post(
+    '/agreements/:id/renew',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '续签：由本年度协议签订下一年度协议（指标与结算条款取期末在用的）',
+        params: idParams,
+        body: RenewAgreementBody,
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      created(reply, renewAgreement(db, request.params.id, request.body, changeBy(request, '续签协议'))),
+  );
+
+  app.post(
+    '/agreements/renewals',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '批量续签：上一年度仍有效的协议一律续签为该年度协议',
+        body: RenewalsBody,
+        response: { 200: RenewalsResult, ...errors },
+      },
+    },
+    async (request) =>
+      renewAgreements(
+        db,
+        { year: request.body.year, signedOn: request.body.signedOn ?? today() },
+        changeBy(request, `批量续签${request.body.year}年度协议`),
+      ),
   );
 
   app.post(

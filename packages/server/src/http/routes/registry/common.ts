@@ -2,10 +2,40 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Change } from '../../../registry/history.js';
 
-/** 经办人: the `x-yibao-actor` header names who made a change; the history keeps it. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The header's text as the caller wrote it. Node hands a header's bytes over as latin1, so UTF-8
+ * Chinese arrives as mojibake: decoded as UTF-8 when the bytes are valid UTF-8 (else kept as
+ * latin1). A percent-encoded value (`%E7%BB%8F…`, what a browser's fetch must send) is decoded too.
+ */
+export function headerText(value: string): string {
+  let text = value;
+  if (/[\u0080-\u00ff]/.test(text) && !/[^\u0000-\u00ff]/.test(text)) {
+    try {
+      text = utf8.decode(Buffer.from(text, 'latin1'));
+    } catch {
+      // not UTF-8: the latin1 reading stands
+    }
+  }
+  if (/%[0-9A-Fa-f]{2}/.test(text)) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // not percent-encoding after all: kept as sent
+    }
+  }
+  return text;
+}
+
+/**
+ * 经办人: the `x-yibao-actor` header names who made a change; the history keeps it as sent. The
+ * access-control work replaces the header with the authenticated identity (docs/registry.md).
+ */
 export function changeBy(request: FastifyRequest, reason: string): Change {
   const header = request.headers['x-yibao-actor'];
-  const actor = typeof header === 'string' && header.trim() !== '' ? header.trim().slice(0, 100) : 'api';
+  const text = typeof header === 'string' ? headerText(header).trim() : '';
+  const actor = text !== '' ? Array.from(text).slice(0, 100).join('') : 'api';
   return { actor, reason };
 }
 

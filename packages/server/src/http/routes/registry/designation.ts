@@ -6,6 +6,7 @@ import {
   CancellationBody,
   CatalogueBody,
   DesignatedQuery,
+  ResubmissionBody,
   ReviewBody,
 } from '@yibao/api';
 import type { DesignationApplication } from '@yibao/api';
@@ -15,6 +16,7 @@ import { NotFound } from '../../../domain/errors.js';
 import {
   findApplication,
   listApplications,
+  resubmitApplication,
   reviewApplication,
   submitApplication,
 } from '../../../registry/applications.js';
@@ -80,6 +82,26 @@ export function designationRoutes(server: FastifyInstance, db: Database): void {
         request.params.id,
         request.body,
         changeBy(request, `评审：${request.body.decision}，${request.body.reason}`),
+      ),
+  );
+
+  app.post(
+    '/applications/:id/resubmission',
+    {
+      schema: {
+        tags: ['registry'],
+        summary: '退回补正的定点申请补正后重新提交（重新评审）',
+        params: idParams,
+        body: ResubmissionBody,
+        response: errors,
+      },
+    },
+    async (request) =>
+      resubmitApplication(
+        db,
+        request.params.id,
+        request.body,
+        changeBy(request, `补正后重新提交：${request.body.reason}`),
       ),
   );
 
