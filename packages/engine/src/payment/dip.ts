@@ -2,10 +2,11 @@
 // blank group, its reference cost, ratio class and points. The demo region's case method.
 import { LEVELS } from '../contract.js';
 import type { Level } from '../contract.js';
+import type { SourceFile } from '../policy-compiler/source.js';
 import { asRecord } from '../policy-compiler/source.js';
 import { pointsText, roundQuotient, yuanText } from './arith.js';
 import type { CaseMethod, CaseStay, CaseUnits, Procedure } from './method.js';
-import type { ParameterSpec, ValueReader } from './schema.js';
+import type { ParameterSpec, Path } from './schema.js';
 import { readCoefficient, readMapping, readPercent, readWhole, readYuan } from './schema.js';
 import type { PaymentEvent, PaymentParam, PaymentVersion } from './types.js';
 
@@ -35,13 +36,13 @@ export interface DipSettings {
   comprehensive: readonly ComprehensiveGroup[];
 }
 
-const text = (file: Parameters<ValueReader<unknown>>[0], path: (string | number)[], v: unknown, name: string, what: string): string => {
+function text(file: SourceFile, path: Path, v: unknown, name: string, what: string): string {
   if (typeof v !== 'string' || v === '')
     file.fail(path, name, `${what} must be text${typeof v === 'number' ? ` (quote it: '${v}')` : ''}`);
   return v;
 };
 
-const readLevelCoefficients: ValueReader<Readonly<Partial<Record<Level, number>>>> = (file, path, v, name) => {
+function readLevelCoefficients(file: SourceFile, path: Path, v: unknown, name: string): Readonly<Partial<Record<Level, number>>> {
   const r = asRecord(v);
   if (!r || Object.keys(r).length === 0) file.fail(path, name, 'must map the levels DIP pays at to their coefficients');
   file.onlyKeys(path, r, LEVELS, name);
@@ -50,7 +51,7 @@ const readLevelCoefficients: ValueReader<Readonly<Partial<Record<Level, number>>
   return Object.freeze(out);
 };
 
-const readBlank: ValueReader<DipSettings['blank']> = (file, path, v, name) => {
+function readBlank(file: SourceFile, path: Path, v: unknown, name: string): DipSettings['blank'] {
   const r = readMapping(file, path, v, name, ['code', 'yuanPerPoint', 'percent']);
   return Object.freeze({
     code: text(file, [...path, 'code'], r.code, name, 'code'),
@@ -59,7 +60,7 @@ const readBlank: ValueReader<DipSettings['blank']> = (file, path, v, name) => {
   });
 };
 
-const readCore: ValueReader<readonly CoreGroup[]> = (file, path, v, name) => {
+function readCore(file: SourceFile, path: Path, v: unknown, name: string): readonly CoreGroup[] {
   if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the core groups');
   const seen = new Set<string>();
   return Object.freeze(
@@ -90,7 +91,7 @@ const readCore: ValueReader<readonly CoreGroup[]> = (file, path, v, name) => {
 const CLASSES: readonly ComprehensiveClass[] = ['B', 'D', 'T', 'S'];
 const CATEGORY = /^[A-Z]\d\d$/;
 
-const readComprehensive: ValueReader<readonly ComprehensiveGroup[]> = (file, path, v, name) => {
+function readComprehensive(file: SourceFile, path: Path, v: unknown, name: string): readonly ComprehensiveGroup[] {
   if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the comprehensive groups');
   const groups = v.map((g: unknown, i: number): ComprehensiveGroup => {
     const p = [...path, i];

@@ -22,7 +22,7 @@ export interface ParameterSpec {
 // ---- value readers --------------------------------------------------------------------------------
 
 function scaled(scale: number, what: string, min = 0): ValueReader<number> {
-  return (file, path, v, name) => {
+  return (file: SourceFile, path: Path, v: unknown, name: string): number => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
       file.fail(path, name, `must be ${what} (a number ≥ ${min})`);
     const s = Math.round(v * scale);
@@ -37,19 +37,25 @@ export const readPointValue = scaled(10_000, 'a point value in yuan'); // -> ten
 export const readCoefficient = scaled(100, 'a coefficient'); // -> hundredths
 export const readWhole = scaled(1, 'a whole number');
 
-export const readPercent: ValueReader<number> = (file, path, v, name) => {
+export function readPercent(file: SourceFile, path: Path, v: unknown, name: string): number {
   const p = readWhole(file, path, v, name);
   if (p > 1000) file.fail(path, name, `must be a percentage, not ${p}`);
   return p;
 };
 
-export const readScore: ValueReader<number> = (file, path, v, name) => {
+export function readScore(file: SourceFile, path: Path, v: unknown, name: string): number {
   const s = readWhole(file, path, v, name);
   if (s > 100) file.fail(path, name, `must be an assessment score 0–100, not ${s}`);
   return s;
 };
 
-export function readMapping(file: SourceFile, path: Path, v: unknown, name: string, keys: readonly string[]) {
+export function readMapping(
+  file: SourceFile,
+  path: Path,
+  v: unknown,
+  name: string,
+  keys: readonly string[],
+): Record<string, unknown> {
   const r = asRecord(v);
   if (!r) file.fail(path, name, `must be a mapping of ${keys.join(', ')}`);
   file.onlyKeys(path, r, keys, name);
@@ -58,7 +64,7 @@ export function readMapping(file: SourceFile, path: Path, v: unknown, name: stri
 }
 
 function byKeys<T>(keys: readonly string[], each: ValueReader<T>): ValueReader<Readonly<Record<string, T>>> {
-  return (file, path, v, name) => {
+  return (file: SourceFile, path: Path, v: unknown, name: string): Readonly<Record<string, T>> => {
     const r = readMapping(file, path, v, name, keys);
     const out: Record<string, T> = {};
     for (const k of keys) out[k] = each(file, [...path, k], r[k], name);
@@ -69,7 +75,7 @@ function byKeys<T>(keys: readonly string[], each: ValueReader<T>): ValueReader<R
 export const POOLS = ['employee', 'resident'] as const;
 export const BED_DAY_CARE_TYPES = ['rehabilitation', 'hospice', 'chronic_care'] as const;
 
-const readStandard: ValueReader<BedDayStandard> = (file, path, v, name) => {
+function readStandard(file: SourceFile, path: Path, v: unknown, name: string): BedDayStandard {
   const r = readMapping(file, path, v, name, [...LEVELS, 'capDays']);
   const perDay = {} as Record<Level, number>;
   for (const l of LEVELS) perDay[l] = readYuan(file, [...path, l], r[l], name);
@@ -78,7 +84,7 @@ const readStandard: ValueReader<BedDayStandard> = (file, path, v, name) => {
   return Object.freeze({ perDay: Object.freeze(perDay), capDays });
 };
 
-const readPhases: ValueReader<readonly Phase[]> = (file, path, v, name) => {
+function readPhases(file: SourceFile, path: Path, v: unknown, name: string): readonly Phase[] {
   if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the phases [{ fromDay, percent }]');
   const phases = v.map((p: unknown, i: number): Phase => {
     const r = readMapping(file, [...path, i], p, name, ['fromDay', 'percent']);
@@ -98,7 +104,7 @@ const SET_KEYS = ['minExecution', 'fullBand', 'beyondShare', 'overrunBand', 'fun
 const readSharingSet: ValueReader<SharingSet> = (file, path, v, name) =>
   byKeys(SET_KEYS, readPercent)(file, path, v, name) as unknown as SharingSet;
 
-const readScoreBands: ValueReader<readonly ScoreBand[]> = (file, path, v, name) => {
+function readScoreBands(file: SourceFile, path: Path, v: unknown, name: string): readonly ScoreBand[] {
   if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the bands [{ minScore, percent }]');
   const bands = v.map((b: unknown, i: number): ScoreBand => {
     const r = readMapping(file, [...path, i], b, name, ['minScore', 'percent']);
