@@ -10,7 +10,11 @@ export interface BedDayUnits {
   events: PaymentEvent[];
 }
 
-const CARE_NAME: Record<BedDayCareType, string> = { rehabilitation: '康复', hospice: '安宁疗护', chronic_care: '长期慢性病' };
+const CARE_NAME: Record<BedDayCareType, string> = {
+  rehabilitation: '康复',
+  hospice: '安宁疗护',
+  chronic_care: '长期慢性病',
+};
 
 /**
  * Days bedDaysBefore + 1 … bedDaysBefore + lengthOfStay; days above the cap earn nothing.
@@ -46,8 +50,18 @@ export function bedDayUnits(
   const source = version.citations.get('bedDay.standards');
   const phaseSource = version.citations.get('bedDay.phases');
   const params = [];
-  if (source) params.push({ name: 'bedDay.standards', value: `${careType} ${level} ${yuanText(perDay)}元/日, ${standard.capDays}天`, source });
-  if (phaseSource) params.push({ name: 'bedDay.phases', value: phases.map((p) => `${p.fromDay}:${p.percent}%`).join(' '), source: phaseSource });
+  if (source)
+    params.push({
+      name: 'bedDay.standards',
+      value: `${careType} ${level} ${yuanText(perDay)}元/日, ${standard.capDays}天`,
+      source,
+    });
+  if (phaseSource)
+    params.push({
+      name: 'bedDay.phases',
+      value: phases.map((p) => `${p.fromDay}:${p.percent}%`).join(' '),
+      source: phaseSource,
+    });
   const events: PaymentEvent[] = [
     {
       rule: 'R-E4',

@@ -35,28 +35,47 @@ function readCitation(file: SourceFile, path: (string | number)[], v: unknown, n
   for (const key of ['document', 'clause', 'requirement'] as const) {
     const x = r[key];
     if (typeof x !== 'string' || x.trim() === '')
-      file.fail([...path, key], name, `source.${key} is required (every value cites its document, clause and R- id)`);
+      file.fail(
+        [...path, key],
+        name,
+        `source.${key} is required (every value cites its document, clause and R- id)`,
+      );
   }
   if (!/^R-[A-H]\d+$/.test(r.requirement as string))
-    file.fail([...path, 'requirement'], name, `source.requirement '${String(r.requirement)}' is not an R- id like R-E3`);
-  return Object.freeze({ document: r.document as string, clause: r.clause as string, requirement: r.requirement as string });
+    file.fail(
+      [...path, 'requirement'],
+      name,
+      `source.requirement '${String(r.requirement)}' is not an R- id like R-E3`,
+    );
+  return Object.freeze({
+    document: r.document as string,
+    clause: r.clause as string,
+    requirement: r.requirement as string,
+  });
 }
 
 function readFile(file: SourceFile, into: Map<string, Definition>, raw: PaymentParameterValue[]): void {
   const r = file.record([], null, 'a payment file');
   file.onlyKeys([], r, ['part', 'parameters'], null);
   const params = file.record(['parameters'], null, 'parameters');
-  for (const [name, defRaw] of Object.entries(params)) {
+  for (const name of Object.keys(params)) {
     const path = ['parameters', name];
     const spec = ALL_SPECS.get(name);
     if (!spec) file.fail(path, name, 'unknown parameter (the payment computations read no such name)');
     const prior = into.get(name);
-    if (prior) file.fail(path, name, `defined twice (also in ${prior.file.path}:${String(prior.file.lineOf(prior.path))})`);
+    if (prior)
+      file.fail(
+        path,
+        name,
+        `defined twice (also in ${prior.file.path}:${String(prior.file.lineOf(prior.path))})`,
+      );
     const def = file.record(path, name, 'a parameter');
     file.onlyKeys(path, def, ['description', 'unit', 'source', 'values'], name);
     const description = file.text([...path, 'description'], name);
-    if (def.unit !== spec.unit) file.fail([...path, 'unit'], name, `unit must be '${spec.unit}', not '${String(def.unit)}'`);
-    const defaultSource = def.source === undefined ? null : readCitation(file, [...path, 'source'], def.source, name);
+    if (def.unit !== spec.unit)
+      file.fail([...path, 'unit'], name, `unit must be '${spec.unit}', not '${String(def.unit)}'`);
+    const defaultSource =
+      def.source === undefined ? null : readCitation(file, [...path, 'source'], def.source, name);
     if (!Array.isArray(def.values) || def.values.length === 0)
       file.fail([...path, 'values'], name, 'values must list at least one dated value');
     const values: Dated[] = [];
@@ -65,17 +84,27 @@ function readFile(file: SourceFile, into: Map<string, Definition>, raw: PaymentP
       const rv = asRecord(v);
       if (!rv) file.fail(vp, name, 'a value is { effectiveFrom, value, source? }');
       file.onlyKeys(vp, rv, ['effectiveFrom', 'value', 'source'], name);
-      if (!isRealDate(rv.effectiveFrom)) file.fail([...vp, 'effectiveFrom'], name, 'effectiveFrom must be a date YYYY-MM-DD');
+      if (!isRealDate(rv.effectiveFrom))
+        file.fail([...vp, 'effectiveFrom'], name, 'effectiveFrom must be a date YYYY-MM-DD');
       const prev = values[values.length - 1];
       if (prev && rv.effectiveFrom <= prev.effectiveFrom)
         file.fail([...vp, 'effectiveFrom'], name, 'values must be in date order without two on one date');
       if (!('value' in rv)) file.fail(vp, name, 'value is missing');
-      const source = rv.source === undefined ? defaultSource : readCitation(file, [...vp, 'source'], rv.source, name);
+      const source =
+        rv.source === undefined ? defaultSource : readCitation(file, [...vp, 'source'], rv.source, name);
       if (!source) file.fail(vp, name, 'source is required (on the value or the parameter)');
       const value = spec.read(file, [...vp, 'value'], rv.value, name);
       values.push({ effectiveFrom: rv.effectiveFrom, value, source });
       raw.push(
-        Object.freeze({ name, description, unit: spec.unit, value: rv.value, effectiveFrom: rv.effectiveFrom, source, file: file.path }),
+        Object.freeze({
+          name,
+          description,
+          unit: spec.unit,
+          value: rv.value,
+          effectiveFrom: rv.effectiveFrom,
+          source,
+          file: file.path,
+        }),
       );
     });
     into.set(name, { spec, file, path, values });
@@ -89,8 +118,9 @@ function inForce(def: Definition, date: string): Dated | undefined {
 }
 
 function parametersOf(values: ReadonlyMap<string, unknown>): PaymentParameters {
-  const v = <T>(name: string): T => values.get(name) as T;
-  const sharing = v<PaymentParameters['sharing']>('budget.sharing');
+  // Every value was read and checked by its spec's reader; `never` lets it fill the typed field.
+  const v = (name: string): never => values.get(name) as never;
+  const sharing: PaymentParameters['sharing'] = v('budget.sharing');
   return {
     caseMethod: v('case.method'),
     holdbackDefaultPercent: v('holdback.defaultPercent'),
@@ -130,7 +160,8 @@ export function compilePayment(
   if (first === undefined) throw new PolicyError(`policy/${region}`, null, null, 'the region has no version');
   const where = `policy/${region}/payment-*.yaml`;
   const dates = new Set<string>(regionVersions.map((v) => v.effectiveFrom));
-  for (const d of defs.values()) for (const v of d.values) if (v.effectiveFrom > first) dates.add(v.effectiveFrom);
+  for (const d of defs.values())
+    for (const v of d.values) if (v.effectiveFrom > first) dates.add(v.effectiveFrom);
   const sorted = [...dates].filter((d) => d >= first).sort();
   const versions: PaymentVersion[] = [];
   sorted.forEach((from, i) => {

@@ -40,16 +40,22 @@ function text(file: SourceFile, path: Path, v: unknown, name: string, what: stri
   if (typeof v !== 'string' || v === '')
     file.fail(path, name, `${what} must be text${typeof v === 'number' ? ` (quote it: '${v}')` : ''}`);
   return v;
-};
+}
 
-function readLevelCoefficients(file: SourceFile, path: Path, v: unknown, name: string): Readonly<Partial<Record<Level, number>>> {
+function readLevelCoefficients(
+  file: SourceFile,
+  path: Path,
+  v: unknown,
+  name: string,
+): Readonly<Partial<Record<Level, number>>> {
   const r = asRecord(v);
-  if (!r || Object.keys(r).length === 0) file.fail(path, name, 'must map the levels DIP pays at to their coefficients');
+  if (!r || Object.keys(r).length === 0)
+    file.fail(path, name, 'must map the levels DIP pays at to their coefficients');
   file.onlyKeys(path, r, LEVELS, name);
   const out: Partial<Record<Level, number>> = {};
   for (const [k, x] of Object.entries(r)) out[k as Level] = readCoefficient(file, [...path, k], x, name);
   return Object.freeze(out);
-};
+}
 
 function readBlank(file: SourceFile, path: Path, v: unknown, name: string): DipSettings['blank'] {
   const r = readMapping(file, path, v, name, ['code', 'yuanPerPoint', 'percent']);
@@ -58,7 +64,7 @@ function readBlank(file: SourceFile, path: Path, v: unknown, name: string): DipS
     yuanPerPoint: readYuan(file, [...path, 'yuanPerPoint'], r.yuanPerPoint, name),
     percent: readPercent(file, [...path, 'percent'], r.percent, name),
   });
-};
+}
 
 function readCore(file: SourceFile, path: Path, v: unknown, name: string): readonly CoreGroup[] {
   if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the core groups');
@@ -73,36 +79,49 @@ function readCore(file: SourceFile, path: Path, v: unknown, name: string): reado
       if (seen.has(code)) file.fail([...p, 'code'], name, `group ${code} is listed twice`);
       seen.add(code);
       for (const flag of ['basic', 'tcm'] as const)
-        if (r[flag] !== undefined && typeof r[flag] !== 'boolean') file.fail([...p, flag], name, `${flag} must be true or false`);
+        if (r[flag] !== undefined && typeof r[flag] !== 'boolean')
+          file.fail([...p, flag], name, `${flag} must be true or false`);
       const score = readWhole(file, [...p, 'score'], r.score, name);
       if (score <= 0) file.fail([...p, 'score'], name, 'score must be positive');
       return Object.freeze({
         code,
         diagnosis: text(file, [...p, 'diagnosis'], r.diagnosis, name, 'diagnosis'),
-        procedure: r.procedure === undefined ? null : text(file, [...p, 'procedure'], r.procedure, name, 'procedure'),
+        procedure:
+          r.procedure === undefined ? null : text(file, [...p, 'procedure'], r.procedure, name, 'procedure'),
         score,
         basic: r.basic === true,
         tcm: r.tcm === true,
       });
     }),
   );
-};
+}
 
 const CLASSES: readonly ComprehensiveClass[] = ['B', 'D', 'T', 'S'];
 const CATEGORY = /^[A-Z]\d\d$/;
 
-function readComprehensive(file: SourceFile, path: Path, v: unknown, name: string): readonly ComprehensiveGroup[] {
+function readComprehensive(
+  file: SourceFile,
+  path: Path,
+  v: unknown,
+  name: string,
+): readonly ComprehensiveGroup[] {
   if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the comprehensive groups');
   const groups = v.map((g: unknown, i: number): ComprehensiveGroup => {
     const p = [...path, i];
     const r = asRecord(g);
-    if (!r) file.fail(p, name, 'a comprehensive group is { group, from, to, scores } or { group, others: true, scores }');
+    if (!r)
+      file.fail(
+        p,
+        name,
+        'a comprehensive group is { group, from, to, scores } or { group, others: true, scores }',
+      );
     file.onlyKeys(p, r, ['group', 'from', 'to', 'others', 'scores'], name);
     const group = text(file, [...p, 'group'], r.group, name, 'group');
     const sr = readMapping(file, [...p, 'scores'], r.scores, name, CLASSES);
     const scores = {} as Record<ComprehensiveClass, number>;
     for (const c of CLASSES) scores[c] = readWhole(file, [...p, 'scores', c], sr[c], name);
-    if (r.others === true) return Object.freeze({ group, from: null, to: null, scores: Object.freeze(scores) });
+    if (r.others === true)
+      return Object.freeze({ group, from: null, to: null, scores: Object.freeze(scores) });
     const from = text(file, [...p, 'from'], r.from, name, 'from');
     const to = text(file, [...p, 'to'], r.to, name, 'to');
     if (!CATEGORY.test(from) || !CATEGORY.test(to) || from > to)
@@ -113,7 +132,7 @@ function readComprehensive(file: SourceFile, path: Path, v: unknown, name: strin
   if (others !== groups.length - 1)
     file.fail(path, name, 'exactly one group, the last, is for all other categories (others: true)');
   return Object.freeze(groups);
-};
+}
 
 export const DIP_SPECS: readonly ParameterSpec[] = [
   { name: 'dip.levelCoefficients', unit: 'coefficientByLevel', read: readLevelCoefficients },
@@ -139,10 +158,16 @@ function better(a: CoreGroup, b: CoreGroup): CoreGroup {
 }
 
 /** PAYMENT_POLICY §3 "Grouping", steps 1–5. */
-export function groupStay(s: DipSettings, diagnosis: string | null, procedures: readonly Procedure[]): Grouping {
+export function groupStay(
+  s: DipSettings,
+  diagnosis: string | null,
+  procedures: readonly Procedure[],
+): Grouping {
   if (diagnosis === null || diagnosis === '') return { kind: 'blank', why: '无主要诊断' };
-  if (!/^[A-Z]\d\d/.test(diagnosis)) return { kind: 'blank', why: `主要诊断${diagnosis}不是“大写字母+两位数字”开头` };
-  if (/^[VWXY]/.test(diagnosis)) return { kind: 'blank', why: `主要诊断${diagnosis}为外因编码（V、W、X、Y），不作主要诊断` };
+  if (!/^[A-Z]\d\d/.test(diagnosis))
+    return { kind: 'blank', why: `主要诊断${diagnosis}不是“大写字母+两位数字”开头` };
+  if (/^[VWXY]/.test(diagnosis))
+    return { kind: 'blank', why: `主要诊断${diagnosis}为外因编码（V、W、X、Y），不作主要诊断` };
   const candidates = s.core.filter((g) => diagnosis.startsWith(g.diagnosis));
   for (const p of procedures) {
     const matched = candidates.filter((g) => g.procedure !== null && p.code.startsWith(g.procedure));
@@ -156,7 +181,11 @@ export function groupStay(s: DipSettings, diagnosis: string | null, procedures: 
     const conservative = candidates.filter((g) => g.procedure === null);
     if (conservative.length > 0) {
       const g = conservative.reduce(better);
-      return { kind: 'core', group: g, why: `诊断${diagnosis}，无手术及治疗性操作，入保守治疗核心病种${g.code}` };
+      return {
+        kind: 'core',
+        group: g,
+        why: `诊断${diagnosis}，无手术及治疗性操作，入保守治疗核心病种${g.code}`,
+      };
     }
   }
   const cls: ComprehensiveClass = procedures.some((p) => p.kind === 'surgery')
@@ -172,7 +201,13 @@ export function groupStay(s: DipSettings, diagnosis: string | null, procedures: 
     s.comprehensive[s.comprehensive.length - 1];
   if (!group) throw new Error('DIP: no comprehensive group (the compiler requires one)');
   const code = `${group.group}-${cls}`;
-  return { kind: 'comprehensive', group, cls, code, why: `诊断${diagnosis}未入核心病种，按类目${category}入综合病种${code}` };
+  return {
+    kind: 'comprehensive',
+    group,
+    cls,
+    code,
+    why: `诊断${diagnosis}未入核心病种，按类目${category}入综合病种${code}`,
+  };
 }
 
 // ---- points (分值) ----------------------------------------------------------------------------------
@@ -191,10 +226,22 @@ function dipUnits(version: PaymentVersion, stay: CaseStay): CaseUnits {
   const T = stay.totalCost - stay.institutionBorne;
   const g = groupStay(s, stay.diagnosis, stay.procedures);
   const events: PaymentEvent[] = [];
-  const groupParam = cite(version, g.kind === 'comprehensive' ? 'dip.comprehensiveGroups' : g.kind === 'core' ? 'dip.coreGroups' : 'dip.blankGroup', '');
+  const groupParam = cite(
+    version,
+    g.kind === 'comprehensive'
+      ? 'dip.comprehensiveGroups'
+      : g.kind === 'core'
+        ? 'dip.coreGroups'
+        : 'dip.blankGroup',
+    '',
+  );
   if (g.kind === 'blank') {
     const points = roundQuotient([T, s.blank.percent], [s.blank.yuanPerPoint]);
-    const p = cite(version, 'dip.blankGroup', `${s.blank.code}, ${yuanText(s.blank.yuanPerPoint)}元/分, ${s.blank.percent}%`);
+    const p = cite(
+      version,
+      'dip.blankGroup',
+      `${s.blank.code}, ${yuanText(s.blank.yuanPerPoint)}元/分, ${s.blank.percent}%`,
+    );
     events.push({
       rule: 'R-E3',
       text: `空白病组${s.blank.code}（${g.why}）：病例费用${yuanText(T)}元 ÷ ${yuanText(s.blank.yuanPerPoint)}元 × ${s.blank.percent}% = ${pointsText(points)}分`,
@@ -221,7 +268,12 @@ function dipUnits(version: PaymentVersion, stay: CaseStay): CaseUnits {
         ? roundQuotient([...base, T], [100, A])
         : roundQuotient([...base, T - A], [100, A]);
   groupParam.value = `${code} ${score}`;
-  events.push({ rule: 'R-E3', text: `入组${code}（${g.why}），病种分值${score}`, amount: null, params: [groupParam] });
+  events.push({
+    rule: 'R-E3',
+    text: `入组${code}（${g.why}），病种分值${score}`,
+    amount: null,
+    params: [groupParam],
+  });
   const kText = basic
     ? `基层病种不设等级系数（同病同价），k = 1.00`
     : `${LEVEL_NAME[stay.level]}机构等级系数 k = ${coef(k)}`;
@@ -229,7 +281,9 @@ function dipUnits(version: PaymentVersion, stay: CaseStay): CaseUnits {
     rule: 'R-E3',
     text: kText,
     amount: null,
-    ...(basic ? {} : { params: [cite(version, 'dip.levelCoefficients', `${LEVEL_NAME[stay.level]} ${coef(k)}`)] }),
+    ...(basic
+      ? {}
+      : { params: [cite(version, 'dip.levelCoefficients', `${LEVEL_NAME[stay.level]} ${coef(k)}`)] }),
   });
   if (tcm)
     events.push({
@@ -238,8 +292,17 @@ function dipUnits(version: PaymentVersion, stay: CaseStay): CaseUnits {
       amount: null,
       params: [cite(version, 'dip.tcmCoefficient', coef(t))],
     });
-  const ratioText = { low: '低倍率（费用低于参考费用的50%）', high: '高倍率（费用高于参考费用的2倍）', normal: '正常倍率' }[ratio];
-  const factor = ratio === 'normal' ? '' : ratio === 'low' ? ` × ${yuanText(T)} ÷ ${yuanText(A)}` : ` × (${yuanText(T)} ÷ ${yuanText(A)} − 1)`;
+  const ratioText = {
+    low: '低倍率（费用低于参考费用的50%）',
+    high: '高倍率（费用高于参考费用的2倍）',
+    normal: '正常倍率',
+  }[ratio];
+  const factor =
+    ratio === 'normal'
+      ? ''
+      : ratio === 'low'
+        ? ` × ${yuanText(T)} ÷ ${yuanText(A)}`
+        : ` × (${yuanText(T)} ÷ ${yuanText(A)} − 1)`;
   events.push({
     rule: 'R-E3',
     text: `参考费用 ${score} × ${coef(k)} × ${yuanText(s.referenceCostPerScore)}元 = ${yuanText(A)}元；病例费用（总费用减机构承担）${yuanText(T)}元，${ratioText}；分值 ${score} × ${coef(k)} × ${coef(t)}${factor} = ${pointsText(points)}分`,

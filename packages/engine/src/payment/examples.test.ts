@@ -6,7 +6,7 @@ import type { DipSettings } from './dip.js';
 import { reversalPaymentFacts, settlementPaymentFacts } from './facts.js';
 import type { PaymentFacts } from './facts.js';
 import { finishMonthlyRow, monthlyRun } from './monthly.js';
-import { emptyRow, demoPayment, f, outpatient, stay, versionOn } from './testing.js';
+import { emptyRow, demoPayment, f, must, outpatient, stay, versionOn } from './testing.js';
 import { settlementPointValue, share, splitOverCells, yearEndRun } from './yearEnd.js';
 import type { Procedure } from './method.js';
 
@@ -15,7 +15,8 @@ const v2026 = versionOn('2026-03-01');
 const v2025 = versionOn('2025-03-01');
 const dip26 = v2026.caseSettings as DipSettings;
 
-const facts = (o: Parameters<typeof stay>[0], open = '2026-03'): PaymentFacts => settlementPaymentFacts(P, stay(o), open);
+const facts = (o: Parameters<typeof stay>[0], open = '2026-03'): PaymentFacts =>
+  settlementPaymentFacts(P, stay(o), open);
 const code = (diagnosis: string | null, procedures: Procedure[]): string => {
   const g = groupStay(dip26, diagnosis, procedures);
   return g.kind === 'blank' ? 'KB00' : g.kind === 'core' ? g.group.code : g.code;
@@ -41,16 +42,36 @@ describe('Example 1 (2026): the monthly settlement', () => {
       year: 2026,
       month: 3,
       records: [
-        settlementPaymentFacts(P, outpatient({ institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null }, fundPay: f(40000) }), '2026-03'),
+        settlementPaymentFacts(
+          P,
+          outpatient({
+            institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null },
+            fundPay: f(40000),
+          }),
+          '2026-03',
+        ),
         // a February visit reversed on 3 March after February's run
         reversalPaymentFacts(
-          settlementPaymentFacts(P, outpatient({ date: '2026-02-20', institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null }, fundPay: f(300) }), '2026-02'),
+          settlementPaymentFacts(
+            P,
+            outpatient({
+              date: '2026-02-20',
+              institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null },
+              fundPay: f(300),
+            }),
+            '2026-02',
+          ),
           '2026-02-20',
           '2026-03',
         ),
         settlementPaymentFacts(
           P,
-          outpatient({ pool: 'employee', institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null }, fundPay: f(10000), accountPay: f(2000) }),
+          outpatient({
+            pool: 'employee',
+            institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null },
+            fundPay: f(10000),
+            accountPay: f(2000),
+          }),
           '2026-03',
         ),
       ],
@@ -58,25 +79,47 @@ describe('Example 1 (2026): the monthly settlement', () => {
       contractDays: [],
       holdbackPercent: () => null,
     });
-    const res = run.rows.find((r) => r.pool === 'resident')!;
-    expect([res.itemBased, res.deduction, res.holdback, res.payable]).toEqual([f(39700), f(1200), f(1925), f(36575)]);
-    const emp = run.rows.find((r) => r.pool === 'employee')!;
-    expect([emp.itemBased, emp.accountPay, emp.holdback, emp.payable]).toEqual([f(10000), f(2000), f(500), f(11500)]);
+    const res = must(run.rows.find((r) => r.pool === 'resident'));
+    expect([res.itemBased, res.deduction, res.holdback, res.payable]).toEqual([
+      f(39700),
+      f(1200),
+      f(1925),
+      f(36575),
+    ]);
+    const emp = must(run.rows.find((r) => r.pool === 'employee'));
+    expect([emp.itemBased, emp.accountPay, emp.holdback, emp.payable]).toEqual([
+      f(10000),
+      f(2000),
+      f(500),
+      f(11500),
+    ]);
     expect(run.totals.find((t) => t.pool === 'resident' && t.fund === 'outpatient')?.payable).toBe(f(36575));
   });
 
   it('a reversal after its month was run counts in the first open month, with its units negated', () => {
-    const original = facts({ date: '2026-02-20', procedures: [{ code: '51.23', kind: 'surgery' }], totalCost: f(20000) }, '2026-02');
+    const original = facts(
+      { date: '2026-02-20', procedures: [{ code: '51.23', kind: 'surgery' }], totalCost: f(20000) },
+      '2026-02',
+    );
     expect(original.paymentMonth).toBe('2026-02');
     const r = reversalPaymentFacts(original, '2026-02-20', '2026-03');
-    expect([r.paymentMonth, r.dipPoints, r.fundPay]).toEqual(['2026-03', -original.dipPoints!, -original.fundPay]);
+    expect([r.paymentMonth, r.dipPoints, r.fundPay]).toEqual([
+      '2026-03',
+      -must(original.dipPoints),
+      -original.fundPay,
+    ]);
     expect(reversalPaymentFacts(original, '2026-02-20', '2026-02').paymentMonth).toBe('2026-02');
   });
 });
 
 describe('Example 2: grouping and points', () => {
   it('groups', () => {
-    expect(code('K80.1', [{ code: '45.23', kind: 'diagnostic' }, { code: '51.2300', kind: 'surgery' }])).toBe('CK02');
+    expect(
+      code('K80.1', [
+        { code: '45.23', kind: 'diagnostic' },
+        { code: '51.2300', kind: 'surgery' },
+      ]),
+    ).toBe('CK02');
     expect(code('K80.1', [{ code: '45.23', kind: 'diagnostic' }])).toBe('BK01');
     expect(code('K80.1', [{ code: '54.91', kind: 'therapeutic' }])).toBe('ZH-K-T');
     expect(code('S72.0', [{ code: '79.35', kind: 'surgery' }])).toBe('CS01');
@@ -88,28 +131,57 @@ describe('Example 2: grouping and points', () => {
   });
 
   it('points by level, basic groups and the TCM coefficient', () => {
-    const ck02 = { diagnosis: 'K80.1', procedures: [{ code: '51.23', kind: 'surgery' as const }], totalCost: f(20000) };
+    const ck02 = {
+      diagnosis: 'K80.1',
+      procedures: [{ code: '51.23', kind: 'surgery' as const }],
+      totalCost: f(20000),
+    };
     const t = facts(ck02);
-    expect([t.method, t.dipGroup, t.referenceCost, t.dipPoints, t.dipRatio]).toEqual(['dip', 'CK02', f(19800), 99000, 'normal']);
-    expect(facts({ ...ck02, institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null } }).dipPoints).toBe(81000);
+    expect([t.method, t.dipGroup, t.referenceCost, t.dipPoints, t.dipRatio]).toEqual([
+      'dip',
+      'CK02',
+      f(19800),
+      99000,
+      'normal',
+    ]);
+    expect(
+      facts({ ...ck02, institution: { id: 'S1', level: 'secondary', inRegion: true, centreId: null } })
+        .dipPoints,
+    ).toBe(81000);
     for (const level of ['secondary', 'tertiary'] as const)
-      expect(facts({ diagnosis: 'J18.9', totalCost: f(7000), institution: { id: 'X', level, inRegion: true, centreId: null } }).dipPoints).toBe(35000);
-    const tcm = { diagnosis: 'M51.2', department: 'tcm' as const, totalCost: f(8000), institution: { id: 'T', level: 'secondary' as const, inRegion: true, centreId: null } };
+      expect(
+        facts({
+          diagnosis: 'J18.9',
+          totalCost: f(7000),
+          institution: { id: 'X', level, inRegion: true, centreId: null },
+        }).dipPoints,
+      ).toBe(35000);
+    const tcm = {
+      diagnosis: 'M51.2',
+      department: 'tcm' as const,
+      totalCost: f(8000),
+      institution: { id: 'T', level: 'secondary' as const, inRegion: true, centreId: null },
+    };
     expect(facts(tcm).dipPoints).toBe(43200);
     expect(facts({ ...tcm, date: '2025-06-01' }, '2025-06').dipPoints).toBe(36000);
   });
 
   it('acute stays at primary level, family beds, outpatients and other regions are paid item by item', () => {
-    expect(facts({ institution: { id: 'P', level: 'primary', inRegion: true, centreId: null } }).method).toBe('item');
+    expect(facts({ institution: { id: 'P', level: 'primary', inRegion: true, centreId: null } }).method).toBe(
+      'item',
+    );
     expect(facts({ benefitGroup: 'family_bed', visitKind: 'family_bed' }).method).toBe('item');
-    expect(facts({ institution: { id: 'O', level: 'tertiary', inRegion: false, centreId: null } }).method).toBe('item');
+    expect(
+      facts({ institution: { id: 'O', level: 'tertiary', inRegion: false, centreId: null } }).method,
+    ).toBe('item');
     const special = facts({ benefitGroup: 'special_outpatient', visitKind: 'special_outpatient' });
     expect([special.method, special.fund]).toEqual(['item', 'inpatient']); // ruling 4
   });
 });
 
 describe('Example 3: ratio classes at the boundaries', () => {
-  const ck02 = (T: number) => facts({ diagnosis: 'K80.1', procedures: [{ code: '51.23', kind: 'surgery' }], totalCost: f(T) });
+  const ck02 = (T: number) =>
+    facts({ diagnosis: 'K80.1', procedures: [{ code: '51.23', kind: 'surgery' }], totalCost: f(T) });
   it.each([
     [9899.99, 'low', 49500],
     [9900.0, 'normal', 99000],
@@ -121,7 +193,12 @@ describe('Example 3: ratio classes at the boundaries', () => {
     expect([r.dipRatio, r.dipPoints]).toEqual([ratio, points]);
   });
   it('T leaves out institution-borne charges (ruling 3)', () => {
-    const r = facts({ diagnosis: 'K80.1', procedures: [{ code: '51.23', kind: 'surgery' }], totalCost: f(50000), institutionBorne: f(5000) });
+    const r = facts({
+      diagnosis: 'K80.1',
+      procedures: [{ code: '51.23', kind: 'surgery' }],
+      totalCost: f(50000),
+      institutionBorne: f(5000),
+    });
     expect(r.dipPoints).toBe(126000);
   });
   it('the blank group', () => {
@@ -132,19 +209,36 @@ describe('Example 3: ratio classes at the boundaries', () => {
 
 describe('Example 4: DIP money, monthly and at year end', () => {
   it('March advance at the budget point value', () => {
-    const row = finishMonthlyRow(v2026, { ...emptyRow({ institutionId: 'H', pool: 'employee', fund: 'inpatient' }), dipPoints: 99000 + 126000 }, null);
+    const row = finishMonthlyRow(
+      v2026,
+      { ...emptyRow({ institutionId: 'H', pool: 'employee', fund: 'inpatient' }), dipPoints: 99000 + 126000 },
+      null,
+    );
     expect([row.dip, row.holdback, row.payable]).toEqual([f(38250), f(1912.5), f(36337.5)]);
   });
   it('settlement point values', () => {
     const res = settlementPointValue(v2026, 'resident', 2026, 10_000 * 365, 24_000_000);
-    expect([res.insuredPersonDays, res.dipBudget, res.settlementPointValue]).toEqual([3_650_000, f(3_000_000), 125_000]);
+    expect([res.insuredPersonDays, res.dipBudget, res.settlementPointValue]).toEqual([
+      3_650_000,
+      f(3_000_000),
+      125_000,
+    ]);
     const emp = settlementPointValue(v2026, 'employee', 2026, 4_000 * 365, 12_000_000);
     expect([emp.dipBudget, emp.settlementPointValue]).toEqual([f(2_400_000), 187_000]);
     expect(settlementPointValue(v2026, 'employee', 2026, 100, 0).settlementPointValue).toBe(170_000);
   });
   it("the hospital's year DIP at 18.70: +3,825.00 over its advance", () => {
-    const march = finishMonthlyRow(v2026, { ...emptyRow({ institutionId: 'H', pool: 'employee', fund: 'inpatient' }), dipPoints: 225000 }, null);
-    const other = emptyRow({ institutionId: 'Z', pool: 'employee', fund: 'inpatient', dipPoints: 12_000_000 - 225000 });
+    const march = finishMonthlyRow(
+      v2026,
+      { ...emptyRow({ institutionId: 'H', pool: 'employee', fund: 'inpatient' }), dipPoints: 225000 },
+      null,
+    );
+    const other = emptyRow({
+      institutionId: 'Z',
+      pool: 'employee',
+      fund: 'inpatient',
+      dipPoints: 12_000_000 - 225000,
+    });
     const run = yearEndRun(P, {
       year: 2026,
       months: [march, other],
@@ -154,7 +248,7 @@ describe('Example 4: DIP money, monthly and at year end', () => {
         { institutionId: 'Z', kind: 'tertiary', budget: null, score: 90 },
       ],
     });
-    const h = run.rows.find((r) => r.institutionId === 'H')!;
+    const h = must(run.rows.find((r) => r.institutionId === 'H'));
     expect([h.dip, h.dip - h.dipAdvanced]).toEqual([f(42075), f(3825)]);
   });
 });
@@ -176,7 +270,12 @@ describe('Example 5: per bed-day', () => {
     expect(bedDayUnits(v2026, 'rehabilitation', 'secondary', 10, 85, 100).bedDays).toBe(5);
   });
   it('a bed-day stay is paid by its amount, not its fund pay, at any level', () => {
-    const r = facts({ careType: 'rehabilitation', lengthOfStay: 40, rate: 80, institution: { id: 'S', level: 'secondary', inRegion: true, centreId: null } });
+    const r = facts({
+      careType: 'rehabilitation',
+      lengthOfStay: 40,
+      rate: 80,
+      institution: { id: 'S', level: 'secondary', inRegion: true, centreId: null },
+    });
     expect([r.method, r.bedDays, r.bedDayAmount, r.dipGroup]).toEqual(['bed_day', 40, f(11856), null]);
   });
 });
@@ -184,10 +283,30 @@ describe('Example 5: per bed-day', () => {
 describe('Examples 6 and 7 (2026): capitation and contract fees', () => {
   const centre = { id: 'C1', level: 'primary' as const, inRegion: true, centreId: 'C1' };
   const elsewhere = (id: string, o: Parameters<typeof outpatient>[0] = {}) =>
-    settlementPaymentFacts(P, outpatient({ institution: { id, level: 'secondary', inRegion: true, centreId: id.startsWith('C') ? id : null }, contractCentreId: 'C1', ...o }), '2026-03');
+    settlementPaymentFacts(
+      P,
+      outpatient({
+        institution: { id, level: 'secondary', inRegion: true, centreId: id.startsWith('C') ? id : null },
+        contractCentreId: 'C1',
+        ...o,
+      }),
+      '2026-03',
+    );
   const records = [
-    settlementPaymentFacts(P, outpatient({ institution: centre, contractCentreId: 'C1', fundPay: f(800) }), '2026-03'),
-    settlementPaymentFacts(P, outpatient({ institution: { id: 'ST1', level: 'primary', inRegion: true, centreId: 'C1' }, contractCentreId: 'C1', fundPay: f(50) }), '2026-03'),
+    settlementPaymentFacts(
+      P,
+      outpatient({ institution: centre, contractCentreId: 'C1', fundPay: f(800) }),
+      '2026-03',
+    ),
+    settlementPaymentFacts(
+      P,
+      outpatient({
+        institution: { id: 'ST1', level: 'primary', inRegion: true, centreId: 'C1' },
+        contractCentreId: 'C1',
+        fundPay: f(50),
+      }),
+      '2026-03',
+    ),
     elsewhere('C2', { fundPay: f(36) }),
     elsewhere('TCMH', { fundPay: f(50), department: 'tcm' }),
     elsewhere('PH', { fundPay: f(54), visitKind: 'pharmacy' }),
@@ -205,17 +324,35 @@ describe('Examples 6 and 7 (2026): capitation and contract fees', () => {
     ],
     holdbackPercent: () => null,
   });
-  const c1 = run.rows.find((r) => r.institutionId === 'C1' && r.pool === 'resident')!;
+  const c1 = must(run.rows.find((r) => r.institutionId === 'C1' && r.pool === 'resident'));
   it('Example 6: head, covered, outflow, holdback', () => {
-    expect([c1.capitationHead, c1.capitationCovered, c1.capitationOutflow, c1.holdback]).toEqual([f(1528.77), f(850), f(140), f(69.44)]);
-    expect(records.map((r) => r.method)).toEqual(['capitation', 'capitation', 'item', 'item', 'item', 'item', 'item']);
+    expect([c1.capitationHead, c1.capitationCovered, c1.capitationOutflow, c1.holdback]).toEqual([
+      f(1528.77),
+      f(850),
+      f(140),
+      f(69.44),
+    ]);
+    expect(records.map((r) => r.method)).toEqual([
+      'capitation',
+      'capitation',
+      'item',
+      'item',
+      'item',
+      'item',
+      'item',
+    ]);
     expect(records.map((r) => r.outflowCentreId)).toEqual([null, null, 'C1', 'C1', 'C1', null, null]);
     expect(run.rows.find((r) => r.institutionId === 'PH')?.itemBased).toBe(f(54)); // the treating institution is paid
   });
   it('Example 7: contract fees and the centre payable', () => {
     expect([c1.contractFee, c1.contractFeeHeld, c1.payable]).toEqual([f(1019.18), f(305.75), f(2032.76)]);
-    const emp = run.rows.find((r) => r.institutionId === 'C1' && r.pool === 'employee')!;
-    expect([emp.fund, emp.contractFee, emp.contractFeeHeld, emp.capitationHead]).toEqual(['outpatient', f(203.84), f(61.15), 0]);
+    const emp = must(run.rows.find((r) => r.institutionId === 'C1' && r.pool === 'employee'));
+    expect([emp.fund, emp.contractFee, emp.contractFeeHeld, emp.capitationHead]).toEqual([
+      'outpatient',
+      f(203.84),
+      f(61.15),
+      0,
+    ]);
   });
   it('Example 6 year-end: surplus retained and overrun shared', () => {
     const gates = { surplusMinScore: 60, overrunMinScore: 75 };
@@ -224,11 +361,30 @@ describe('Examples 6 and 7 (2026): capitation and contract fees', () => {
     expect(share(v2026.sharing.capitation, H, f(20000), 80, gates).result - H).toBe(f(900));
   });
   it('Example 6 year-end through the run', () => {
-    const months = [emptyRow({ institutionId: 'C1', pool: 'resident', fund: 'outpatient', capitationHead: H(), capitationCovered: f(12100), capitationOutflow: f(2400) })];
-    const run = yearEndRun(P, { year: 2026, months, insuredPersonDays: { employee: 0, resident: 0 }, institutions: [{ institutionId: 'C1', kind: 'primary', budget: null, score: 80 }] });
-    const line = run.institutions[0]!;
-    expect([line.capitationBudget, line.capitationSpend, line.capitationAdjustment, line.budget]).toEqual([f(18000.01), f(14500), f(-850), null]);
-    expect(run.rows[0]!.capitationAdjustment).toBe(f(-850));
+    const months = [
+      emptyRow({
+        institutionId: 'C1',
+        pool: 'resident',
+        fund: 'outpatient',
+        capitationHead: H(),
+        capitationCovered: f(12100),
+        capitationOutflow: f(2400),
+      }),
+    ];
+    const run = yearEndRun(P, {
+      year: 2026,
+      months,
+      insuredPersonDays: { employee: 0, resident: 0 },
+      institutions: [{ institutionId: 'C1', kind: 'primary', budget: null, score: 80 }],
+    });
+    const line = must(run.institutions[0]);
+    expect([line.capitationBudget, line.capitationSpend, line.capitationAdjustment, line.budget]).toEqual([
+      f(18000.01),
+      f(14500),
+      f(-850),
+      null,
+    ]);
+    expect(must(run.rows[0]).capitationAdjustment).toBe(f(-850));
     function H(): number {
       return f(18000.01);
     }
@@ -249,7 +405,9 @@ describe('Example 8: the global budget', () => {
     expect(share(v2026.sharing.others, A, f(S), score, gates).result - f(S)).toBe(f(adj));
   });
   it('primary tilt', () => {
-    expect(share(v2026.sharing.primary, f(300_000), f(280_000), 80, gates).result - f(280_000)).toBe(f(20_000));
+    expect(share(v2026.sharing.primary, f(300_000), f(280_000), 80, gates).result - f(280_000)).toBe(
+      f(20_000),
+    );
   });
   it('split over cells and the proposal, through the run', () => {
     const cells = [
@@ -258,11 +416,31 @@ describe('Example 8: the global budget', () => {
       { pool: 'resident' as const, fund: 'outpatient' as const, S: f(100_000) },
       { pool: 'resident' as const, fund: 'inpatient' as const, S: f(300_000) },
     ];
-    expect([...splitOverCells(f(75_000), cells).values()]).toEqual([f(16_666.67), f(25_000), f(8_333.33), f(25_000)]);
-    const months = cells.map((c) => emptyRow({ institutionId: 'S', pool: c.pool, fund: c.fund, itemBased: c.S }));
-    const run = yearEndRun(P, { year: 2026, months, insuredPersonDays: { employee: 1, resident: 1 }, institutions: [{ institutionId: 'S', kind: 'secondary', budget: f(1_000_000), score: 80 }] });
-    expect(run.rows.map((r) => r.budgetAdjustment)).toEqual([f(16_666.67), f(25_000), f(8_333.33), f(25_000)]);
-    expect([run.institutions[0]!.budgetAdjustment, run.institutions[0]!.nextBudgetProposal]).toEqual([f(75_000), f(936_000)]);
+    expect([...splitOverCells(f(75_000), cells).values()]).toEqual([
+      f(16_666.67),
+      f(25_000),
+      f(8_333.33),
+      f(25_000),
+    ]);
+    const months = cells.map((c) =>
+      emptyRow({ institutionId: 'S', pool: c.pool, fund: c.fund, itemBased: c.S }),
+    );
+    const run = yearEndRun(P, {
+      year: 2026,
+      months,
+      insuredPersonDays: { employee: 1, resident: 1 },
+      institutions: [{ institutionId: 'S', kind: 'secondary', budget: f(1_000_000), score: 80 }],
+    });
+    expect(run.rows.map((r) => r.budgetAdjustment)).toEqual([
+      f(16_666.67),
+      f(25_000),
+      f(8_333.33),
+      f(25_000),
+    ]);
+    expect([
+      must(run.institutions[0]).budgetAdjustment,
+      must(run.institutions[0]).nextBudgetProposal,
+    ]).toEqual([f(75_000), f(936_000)]);
   });
 });
 
@@ -270,13 +448,27 @@ describe('Example 9 (2026): a secondary hospital cleared', () => {
   it('May and the year', () => {
     const may = finishMonthlyRow(
       v2026,
-      { ...emptyRow({ institutionId: 'S', pool: 'resident', fund: 'inpatient' }), dipPoints: 1_000_000, bedDay: f(17328), itemBased: f(60000), deduction: f(5000) },
+      {
+        ...emptyRow({ institutionId: 'S', pool: 'resident', fund: 'inpatient' }),
+        dipPoints: 1_000_000,
+        bedDay: f(17328),
+        itemBased: f(60000),
+        deduction: f(5000),
+      },
       null,
     );
     expect([may.dip, may.holdback, may.payable]).toEqual([f(140000), f(10616.4), f(201711.6)]);
     const run = yearEndRun(P, {
       year: 2026,
-      months: [may, emptyRow({ institutionId: 'Other', pool: 'resident', fund: 'inpatient', dipPoints: 24_000_000 - 1_000_000 })],
+      months: [
+        may,
+        emptyRow({
+          institutionId: 'Other',
+          pool: 'resident',
+          fund: 'inpatient',
+          dipPoints: 24_000_000 - 1_000_000,
+        }),
+      ],
       insuredPersonDays: { employee: 0, resident: 10_000 * 365 },
       institutions: [
         { institutionId: 'S', kind: 'secondary', budget: f(220000), score: 70 },
@@ -284,16 +476,16 @@ describe('Example 9 (2026): a secondary hospital cleared', () => {
       ],
     });
     expect(run.pools.find((p) => p.pool === 'resident')?.settlementPointValue).toBe(125_000);
-    const row = run.rows.find((r) => r.institutionId === 'S')!;
-    const line = run.institutions.find((i) => i.institutionId === 'S')!;
-    expect([row.dip, row.dip - row.dipAdvanced, line.budgetBase, line.budgetAdjustment, line.depositReleasePercent, row.depositReleased, row.balance]).toEqual([
-      f(125000),
-      f(-15000),
-      f(197328),
-      f(16836),
-      50,
-      f(5308.2),
-      f(7144.2),
-    ]);
+    const row = must(run.rows.find((r) => r.institutionId === 'S'));
+    const line = must(run.institutions.find((i) => i.institutionId === 'S'));
+    expect([
+      row.dip,
+      row.dip - row.dipAdvanced,
+      line.budgetBase,
+      line.budgetAdjustment,
+      line.depositReleasePercent,
+      row.depositReleased,
+      row.balance,
+    ]).toEqual([f(125000), f(-15000), f(197328), f(16836), 50, f(5308.2), f(7144.2)]);
   });
 });

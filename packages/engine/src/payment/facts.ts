@@ -39,7 +39,8 @@ export interface SettlementPaymentInput {
   referralCounted: boolean;
 }
 
-export type PaymentMethodName = 'item' | 'bed_day' | 'capitation' | string;
+/** 'item' | 'bed_day' | 'capitation', or a case method's name ('dip'; 'drg' in a DRG region). */
+export type PaymentMethodName = string;
 
 /** Amounts in fen, points in hundredths (the wire form: paymentFactsToWire). */
 export interface PaymentFacts {
@@ -132,7 +133,11 @@ export function settlementPaymentFacts(
     facts.bedDays = u.bedDays;
     facts.bedDayAmount = u.amount;
     ev.push(...u.events);
-    ev.push({ rule: 'R-E4', text: `按床日付费的住院，统筹基金支付${yuanText(s.fundPay)}元不再按项目支付`, amount: null });
+    ev.push({
+      rule: 'R-E4',
+      text: `按床日付费的住院，统筹基金支付${yuanText(s.fundPay)}元不再按项目支付`,
+      amount: null,
+    });
     return facts;
   }
   const method = CASE_METHODS[version.caseMethod];
@@ -184,12 +189,20 @@ export function settlementPaymentFacts(
       });
     }
   }
-  ev.push({ rule: 'R-E1', text: `按项目付费：统筹基金支付${yuanText(s.fundPay)}元`, amount: s.fundPay / 100 });
+  ev.push({
+    rule: 'R-E1',
+    text: `按项目付费：统筹基金支付${yuanText(s.fundPay)}元`,
+    amount: s.fundPay / 100,
+  });
   return facts;
 }
 
 /** §1: a reversal carries its original's units negated (never recomputed), in its own payment month. */
-export function reversalPaymentFacts(original: PaymentFacts, originalDate: string, firstOpenMonth: string): PaymentFacts {
+export function reversalPaymentFacts(
+  original: PaymentFacts,
+  originalDate: string,
+  firstOpenMonth: string,
+): PaymentFacts {
   const neg = (x: number | null): number | null => (x === null ? null : x === 0 ? 0 : -x);
   const paymentMonth = paymentMonthOf(originalDate, firstOpenMonth);
   return {

@@ -1,7 +1,16 @@
 // The monthly settlement 月度结算 (PAYMENT_POLICY.md §2, §5, §6; R-E1, R-E3, R-E4, R-E5, R-E7, R-F5):
 // per cell (institution, pool, fund) the month's terms and the payable, each explained. Pure: the
 // server hands over the month's records, deductions, contract-days and agreements' percents.
-import { daysInYear, lastDayOf, monthKey, percentOf, pointValueText, pointsText, roundQuotient, yuanText } from './arith.js';
+import {
+  daysInYear,
+  lastDayOf,
+  monthKey,
+  percentOf,
+  pointValueText,
+  pointsText,
+  roundQuotient,
+  yuanText,
+} from './arith.js';
 import { paymentVersionOn } from './compile.js';
 import type { PaymentFacts } from './facts.js';
 import type { Fund, PaymentEvent, PaymentPolicy, PaymentVersion, Pool } from './types.js';
@@ -102,7 +111,11 @@ export function capitationHead(version: PaymentVersion, contractDays: number, ye
 }
 
 /** §6 contract fee = round(fee × contract-days ÷ days in the year); held = round(fee × held%). */
-export function contractFee(version: PaymentVersion, contractDays: number, year: number): { fee: number; held: number } {
+export function contractFee(
+  version: PaymentVersion,
+  contractDays: number,
+  year: number,
+): { fee: number; held: number } {
   const fee = roundQuotient([version.contractFeePerPersonYear, contractDays], [daysInYear(year)]);
   return { fee, held: percentOf(fee, version.contractFeeHeldPercent) };
 }
@@ -118,7 +131,11 @@ function cite(version: PaymentVersion, name: string, value: string) {
 }
 
 /** Finishes one cell: dip at the budget point value, base, holdback, payable, with the explanation. */
-export function finishMonthlyRow(version: PaymentVersion, c: Sums, agreementPercent: number | null): MonthlyRow {
+export function finishMonthlyRow(
+  version: PaymentVersion,
+  c: Sums,
+  agreementPercent: number | null,
+): MonthlyRow {
   const pv = version.budgetPointValue[c.pool];
   const dip = pointsToFen(c.dipPoints, pv);
   const base = c.itemBased + c.capitationHead - c.capitationOutflow + dip + c.bedDay - c.deduction;
@@ -127,13 +144,31 @@ export function finishMonthlyRow(version: PaymentVersion, c: Sums, agreementPerc
   const payable = base - holdback + c.contractFee - c.contractFeeHeld + c.accountPay;
   const events: PaymentEvent[] = [];
   const y = (f: number): number => f / 100;
-  if (c.itemBased !== 0) events.push({ rule: 'R-E1', text: `按项目付费：统筹基金支付合计${yuanText(c.itemBased)}元`, amount: y(c.itemBased) });
+  if (c.itemBased !== 0)
+    events.push({
+      rule: 'R-E1',
+      text: `按项目付费：统筹基金支付合计${yuanText(c.itemBased)}元`,
+      amount: y(c.itemBased),
+    });
   if (c.capitationHead !== 0)
-    events.push({ rule: 'R-E5', text: `按人头付费：${yuanText(c.capitationHead)}元`, amount: y(c.capitationHead), params: cite(version, 'capitation.headRate', `${yuanText(version.capitationHeadRate)}元`) });
+    events.push({
+      rule: 'R-E5',
+      text: `按人头付费：${yuanText(c.capitationHead)}元`,
+      amount: y(c.capitationHead),
+      params: cite(version, 'capitation.headRate', `${yuanText(version.capitationHeadRate)}元`),
+    });
   if (c.capitationOutflow !== 0)
-    events.push({ rule: 'R-E5', text: `签约居民未经转诊外流费用扣减${yuanText(c.capitationOutflow)}元`, amount: y(-c.capitationOutflow) });
+    events.push({
+      rule: 'R-E5',
+      text: `签约居民未经转诊外流费用扣减${yuanText(c.capitationOutflow)}元`,
+      amount: y(-c.capitationOutflow),
+    });
   if (c.capitationCovered !== 0)
-    events.push({ rule: 'R-E5', text: `签约居民在本机构普通门诊统筹支付${yuanText(c.capitationCovered)}元由人头费覆盖，不另行支付`, amount: 0 });
+    events.push({
+      rule: 'R-E5',
+      text: `签约居民在本机构普通门诊统筹支付${yuanText(c.capitationCovered)}元由人头费覆盖，不另行支付`,
+      amount: 0,
+    });
   if (c.dipPoints !== 0)
     events.push({
       rule: 'R-E3',
@@ -141,8 +176,14 @@ export function finishMonthlyRow(version: PaymentVersion, c: Sums, agreementPerc
       amount: y(dip),
       params: cite(version, 'dip.budgetPointValue', `${c.pool} ${pointValueText(pv)}`),
     });
-  if (c.bedDay !== 0) events.push({ rule: 'R-E4', text: `按床日付费：${yuanText(c.bedDay)}元`, amount: y(c.bedDay) });
-  if (c.deduction !== 0) events.push({ rule: 'R-E1', text: `审核扣款（下月结算时扣除）${yuanText(c.deduction)}元`, amount: y(-c.deduction) });
+  if (c.bedDay !== 0)
+    events.push({ rule: 'R-E4', text: `按床日付费：${yuanText(c.bedDay)}元`, amount: y(c.bedDay) });
+  if (c.deduction !== 0)
+    events.push({
+      rule: 'R-E1',
+      text: `审核扣款（下月结算时扣除）${yuanText(c.deduction)}元`,
+      amount: y(-c.deduction),
+    });
   events.push({
     rule: 'R-E1',
     text: `质量保证金：max(0, ${yuanText(base)}) × ${p}%${agreementPercent === null ? '（默认比例）' : '（协议约定）'} = ${yuanText(holdback)}元`,
@@ -156,8 +197,17 @@ export function finishMonthlyRow(version: PaymentVersion, c: Sums, agreementPerc
       amount: y(c.contractFee - c.contractFeeHeld),
       params: cite(version, 'contractFee.perPersonYear', `${yuanText(version.contractFeePerPersonYear)}元`),
     });
-  if (c.accountPay !== 0) events.push({ rule: 'R-E1', text: `个人账户支付${yuanText(c.accountPay)}元全额拨付`, amount: y(c.accountPay) });
-  events.push({ rule: 'R-E1', text: `应拨付${yuanText(payable)}元${payable < 0 ? '（应收回）' : ''}`, amount: y(payable) });
+  if (c.accountPay !== 0)
+    events.push({
+      rule: 'R-E1',
+      text: `个人账户支付${yuanText(c.accountPay)}元全额拨付`,
+      amount: y(c.accountPay),
+    });
+  events.push({
+    rule: 'R-E1',
+    text: `应拨付${yuanText(payable)}元${payable < 0 ? '（应收回）' : ''}`,
+    amount: y(payable),
+  });
   return { ...c, dip, holdbackPercent: p, holdback, payable, events };
 }
 
@@ -189,7 +239,8 @@ export function monthlyRun(policy: PaymentPolicy, input: MonthlyRunInput): Month
     } else if (r.dipPoints !== null) c.dipPoints += r.dipPoints;
     else {
       c.itemBased += r.fundPay;
-      if (r.outflowCentreId !== null) cell(cells, r.outflowCentreId, 'resident', 'outpatient').capitationOutflow += r.fundPay;
+      if (r.outflowCentreId !== null)
+        cell(cells, r.outflowCentreId, 'resident', 'outpatient').capitationOutflow += r.fundPay;
     }
   }
   for (const d of input.deductions) cell(cells, d.institutionId, d.pool, d.fund).deduction += d.amount;

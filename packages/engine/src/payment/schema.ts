@@ -41,13 +41,13 @@ export function readPercent(file: SourceFile, path: Path, v: unknown, name: stri
   const p = readWhole(file, path, v, name);
   if (p > 1000) file.fail(path, name, `must be a percentage, not ${p}`);
   return p;
-};
+}
 
 export function readScore(file: SourceFile, path: Path, v: unknown, name: string): number {
   const s = readWhole(file, path, v, name);
   if (s > 100) file.fail(path, name, `must be an assessment score 0–100, not ${s}`);
   return s;
-};
+}
 
 export function readMapping(
   file: SourceFile,
@@ -82,10 +82,11 @@ function readStandard(file: SourceFile, path: Path, v: unknown, name: string): B
   const capDays = readWhole(file, [...path, 'capDays'], r.capDays, name);
   if (capDays < 1) file.fail([...path, 'capDays'], name, 'capDays must be at least 1');
   return Object.freeze({ perDay: Object.freeze(perDay), capDays });
-};
+}
 
 function readPhases(file: SourceFile, path: Path, v: unknown, name: string): readonly Phase[] {
-  if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the phases [{ fromDay, percent }]');
+  if (!Array.isArray(v) || v.length === 0)
+    file.fail(path, name, 'must list the phases [{ fromDay, percent }]');
   const phases = v.map((p: unknown, i: number): Phase => {
     const r = readMapping(file, [...path, i], p, name, ['fromDay', 'percent']);
     return {
@@ -98,14 +99,15 @@ function readPhases(file: SourceFile, path: Path, v: unknown, name: string): rea
       file.fail([...path, i, 'fromDay'], name, 'phases start on day 1 and go up');
   });
   return Object.freeze(phases);
-};
+}
 
 const SET_KEYS = ['minExecution', 'fullBand', 'beyondShare', 'overrunBand', 'fundShare'] as const;
 const readSharingSet: ValueReader<SharingSet> = (file, path, v, name) =>
   byKeys(SET_KEYS, readPercent)(file, path, v, name) as unknown as SharingSet;
 
 function readScoreBands(file: SourceFile, path: Path, v: unknown, name: string): readonly ScoreBand[] {
-  if (!Array.isArray(v) || v.length === 0) file.fail(path, name, 'must list the bands [{ minScore, percent }]');
+  if (!Array.isArray(v) || v.length === 0)
+    file.fail(path, name, 'must list the bands [{ minScore, percent }]');
   const bands = v.map((b: unknown, i: number): ScoreBand => {
     const r = readMapping(file, [...path, i], b, name, ['minScore', 'percent']);
     return {
@@ -120,7 +122,7 @@ function readScoreBands(file: SourceFile, path: Path, v: unknown, name: string):
   if (bands[bands.length - 1]?.minScore !== 0)
     file.fail([...path, bands.length - 1], name, 'the last band starts at score 0');
   return Object.freeze(bands);
-};
+}
 
 /** The parameters of every payment version, whatever the case method. */
 export const COMMON_SPECS: readonly ParameterSpec[] = [
@@ -142,10 +144,18 @@ export const COMMON_SPECS: readonly ParameterSpec[] = [
   { name: 'contractFee.heldPercent', unit: 'percent', read: readPercent },
   { name: 'bedDay.standards', unit: 'bedDayStandards', read: byKeys(BED_DAY_CARE_TYPES, readStandard) },
   { name: 'bedDay.phases', unit: 'phases', read: readPhases },
-  { name: 'budget.sharing', unit: 'sharingSets', read: byKeys(['primary', 'others', 'capitation'], readSharingSet) },
+  {
+    name: 'budget.sharing',
+    unit: 'sharingSets',
+    read: byKeys(['primary', 'others', 'capitation'], readSharingSet),
+  },
   { name: 'budget.surplusMinScore', unit: 'score', read: readScore },
   { name: 'budget.overrunMinScore', unit: 'score', read: readScore },
-  { name: 'budget.growthPercent', unit: 'percentByLevel', read: byKeys([...LEVELS, 'pharmacy'], readPercent) },
+  {
+    name: 'budget.growthPercent',
+    unit: 'percentByLevel',
+    read: byKeys([...LEVELS, 'pharmacy'], readPercent),
+  },
   { name: 'clearing.depositRelease', unit: 'scoreBands', read: readScoreBands },
   { name: 'clearing.contractFeeReleaseMinScore', unit: 'score', read: readScore },
   { name: 'clearing.scoreWithoutAgreement', unit: 'score', read: readScore },

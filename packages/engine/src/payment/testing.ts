@@ -56,7 +56,9 @@ export function outpatient(o: Partial<SettlementPaymentInput> = {}): SettlementP
   });
 }
 
-export function emptyRow(o: Partial<MonthlyRow> & Pick<MonthlyRow, 'institutionId' | 'pool' | 'fund'>): MonthlyRow {
+export function emptyRow(
+  o: Partial<MonthlyRow> & Pick<MonthlyRow, 'institutionId' | 'pool' | 'fund'>,
+): MonthlyRow {
   return {
     itemBased: 0,
     capitationHead: 0,
@@ -75,4 +77,10 @@ export function emptyRow(o: Partial<MonthlyRow> & Pick<MonthlyRow, 'institutionI
     events: [],
     ...o,
   };
+}
+
+/** The value, or a test failure when it is missing. */
+export function must<T>(x: T | null | undefined): T {
+  if (x === null || x === undefined) throw new Error('expected a value');
+  return x;
 }

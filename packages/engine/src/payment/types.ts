@@ -12,7 +12,8 @@ export type CareType = (typeof CARE_TYPES)[number];
 export type BedDayCareType = Exclude<CareType, 'acute'>;
 export const PROCEDURE_KINDS = ['surgery', 'therapeutic', 'diagnostic'] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
-export type PaymentMethod = 'item' | 'bed_day' | 'capitation' | string; // + the case method ('dip', 'drg', …)
+/** 'item' | 'bed_day' | 'capitation', or a case method's name ('dip'; 'drg' in a DRG region). */
+export type PaymentMethod = string;
 
 export type ByPool = Readonly<Record<Pool, number>>;
 

@@ -8,6 +8,11 @@ import { CELL_ORDER, pointsToFen } from './monthly.js';
 import type { MonthlyRow } from './monthly.js';
 import type { Fund, PaymentEvent, PaymentPolicy, PaymentVersion, Pool, SharingSet } from './types.js';
 
+function must<T>(x: T | undefined): T {
+  if (x === undefined) throw new Error('payment policy: a cited parameter has no citation');
+  return x;
+}
+
 // ---- the sharing rule (§7) -----------------------------------------------------------------------
 
 export interface SharingOutcome {
@@ -46,7 +51,10 @@ export function share(
   }
   const e = S - A;
   if (score < gates.overrunMinScore)
-    return { result: A, text: `超支${yuanText(e)}元不予分担（考核得分${score}低于${gates.overrunMinScore}）` };
+    return {
+      result: A,
+      text: `超支${yuanText(e)}元不予分担（考核得分${score}低于${gates.overrunMinScore}）`,
+    };
   const T2 = percentOf(A, set.overrunBand);
   const shared = percentOf(Math.min(e, T2), set.fundShare);
   return {
@@ -56,8 +64,13 @@ export function share(
 }
 
 /** §7: adj split over the cells with S_cell > 0 in CELL_ORDER, each rounded, the last the remainder. */
-export function splitOverCells<T extends { pool: Pool; fund: Fund }>(adj: number, cells: readonly (T & { S: number })[]): Map<T, number> {
-  const ordered = CELL_ORDER.flatMap(([p, f]) => cells.filter((c) => c.pool === p && c.fund === f && c.S > 0));
+export function splitOverCells<T extends { pool: Pool; fund: Fund }>(
+  adj: number,
+  cells: readonly (T & { S: number })[],
+): Map<T, number> {
+  const ordered = CELL_ORDER.flatMap(([p, f]) =>
+    cells.filter((c) => c.pool === p && c.fund === f && c.S > 0),
+  );
   const total = ordered.reduce((s, c) => s + c.S, 0);
   const out = new Map<T, number>();
   let given = 0;
@@ -155,20 +168,33 @@ export function settlementPointValue(
   dipPoints: number,
 ): PoolPrice {
   const budgetPointValue = version.budgetPointValue[pool];
-  const dipBudget = roundQuotient([version.dipBudgetPerPersonYear[pool], insuredPersonDays], [daysInYear(year)]);
+  const dipBudget = roundQuotient(
+    [version.dipBudgetPerPersonYear[pool], insuredPersonDays],
+    [daysInYear(year)],
+  );
   const cap = roundQuotient([budgetPointValue, version.settlementPointValueCapPercent], [100]);
   const events: PaymentEvent[] = [
     {
       rule: 'R-E3',
       text: `${pool === 'employee' ? '职工' : '居民'}DIP年度预算：${yuanText(version.dipBudgetPerPersonYear[pool])}元/人年 × ${insuredPersonDays}参保人日 ÷ ${daysInYear(year)} = ${yuanText(dipBudget)}元`,
       amount: dipBudget / 100,
-      params: [{ name: 'dip.budgetPerPersonYear', value: yuanText(version.dipBudgetPerPersonYear[pool]), source: version.citations.get('dip.budgetPerPersonYear')! }],
+      params: [
+        {
+          name: 'dip.budgetPerPersonYear',
+          value: yuanText(version.dipBudgetPerPersonYear[pool]),
+          source: must(version.citations.get('dip.budgetPerPersonYear')),
+        },
+      ],
     },
   ];
   let value: number;
   if (dipPoints <= 0) {
     value = budgetPointValue;
-    events.push({ rule: 'R-E3', text: `全年总分值不为正，结算点值取预算点值${pointValueText(value)}元`, amount: null });
+    events.push({
+      rule: 'R-E3',
+      text: `全年总分值不为正，结算点值取预算点值${pointValueText(value)}元`,
+      amount: null,
+    });
   } else {
     const raw = roundQuotient([dipBudget, 10_000], [dipPoints]);
     value = Math.min(raw, cap);
@@ -176,10 +202,24 @@ export function settlementPointValue(
       rule: 'R-E3',
       text: `结算点值 = ${yuanText(dipBudget)}元 ÷ ${pointsText(dipPoints)}分 = ${pointValueText(raw)}元${raw > cap ? `，超过预算点值的${version.settlementPointValueCapPercent}%，取${pointValueText(cap)}元` : ''}`,
       amount: null,
-      params: [{ name: 'dip.settlementPointValueCapPercent', value: `${version.settlementPointValueCapPercent}%`, source: version.citations.get('dip.settlementPointValueCapPercent')! }],
+      params: [
+        {
+          name: 'dip.settlementPointValueCapPercent',
+          value: `${version.settlementPointValueCapPercent}%`,
+          source: must(version.citations.get('dip.settlementPointValueCapPercent')),
+        },
+      ],
     });
   }
-  return { pool, insuredPersonDays, dipBudget, dipPoints, budgetPointValue, settlementPointValue: value, events };
+  return {
+    pool,
+    insuredPersonDays,
+    dipBudget,
+    dipPoints,
+    budgetPointValue,
+    settlementPointValue: value,
+    events,
+  };
 }
 
 /** §8: the deposit release percent of a score. */
@@ -201,7 +241,8 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
       input.months.filter((r) => r.pool === pool).reduce((s, r) => s + r.dipPoints, 0),
     ),
   );
-  const spv = (pool: Pool): number => pools.find((p) => p.pool === pool)!.settlementPointValue;
+  const spvByPool = new Map(pools.map((p) => [p.pool, p.settlementPointValue]));
+  const spv = (pool: Pool): number => spvByPool.get(pool) ?? version.budgetPointValue[pool];
 
   // the year row of each cell: the month fields summed
   const cells = new Map<string, YearEndRow>();
@@ -210,10 +251,28 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
     let r = cells.get(k);
     if (!r) {
       r = {
-        institutionId: m.institutionId, pool: m.pool, fund: m.fund,
-        itemBased: 0, capitation: 0, capitationAdjustment: 0, dipPoints: 0, dipAdvanced: 0, dip: 0, bedDay: 0,
-        deduction: 0, budgetAdjustment: 0, holdback: 0, depositReleased: 0, contractFee: 0, contractFeeHeld: 0,
-        contractFeeReleased: 0, accountPay: 0, advanced: 0, balance: 0, capitationCovered: 0, capitationOutflow: 0,
+        institutionId: m.institutionId,
+        pool: m.pool,
+        fund: m.fund,
+        itemBased: 0,
+        capitation: 0,
+        capitationAdjustment: 0,
+        dipPoints: 0,
+        dipAdvanced: 0,
+        dip: 0,
+        bedDay: 0,
+        deduction: 0,
+        budgetAdjustment: 0,
+        holdback: 0,
+        depositReleased: 0,
+        contractFee: 0,
+        contractFeeHeld: 0,
+        contractFeeReleased: 0,
+        accountPay: 0,
+        advanced: 0,
+        balance: 0,
+        capitationCovered: 0,
+        capitationOutflow: 0,
       };
       cells.set(k, r);
     }
@@ -232,7 +291,8 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
     r.advanced += m.payable;
   }
   const heads = new Map<string, number>();
-  for (const m of input.months) heads.set(m.institutionId, (heads.get(m.institutionId) ?? 0) + m.capitationHead);
+  for (const m of input.months)
+    heads.set(m.institutionId, (heads.get(m.institutionId) ?? 0) + m.capitationHead);
   for (const r of cells.values()) r.dip = pointsToFen(r.dipPoints, spv(r.pool));
 
   const byId = new Map(input.institutions.map((i) => [i.institutionId, i]));
@@ -242,7 +302,9 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
   for (const id of ids) {
     const inst = byId.get(id);
     if (!inst) throw new Error(`year-end: no institution facts for ${id}`);
-    const own = CELL_ORDER.map(([p, f]) => cells.get(`${id}\u0000${p}\u0000${f}`)).filter((r): r is YearEndRow => r !== undefined);
+    const own = CELL_ORDER.map(([p, f]) => cells.get(`${id}\u0000${p}\u0000${f}`)).filter(
+      (r): r is YearEndRow => r !== undefined,
+    );
     const events: PaymentEvent[] = [];
     // §5 capitation step, in the centre's resident/outpatient cell
     const H = heads.get(id) ?? 0;
@@ -253,7 +315,11 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
       const o = share(version.sharing.capitation, H, capSpend, inst.score, gates);
       capAdj = o.result - H;
       capCell.capitationAdjustment = capAdj;
-      events.push({ rule: 'R-E5', text: `按人头年度清算：人头费${yuanText(H)}元，覆盖及外流费用${yuanText(capSpend)}元；${o.text}；调整${yuanText(capAdj)}元`, amount: capAdj / 100 });
+      events.push({
+        rule: 'R-E5',
+        text: `按人头年度清算：人头费${yuanText(H)}元，覆盖及外流费用${yuanText(capSpend)}元；${o.text}；调整${yuanText(capAdj)}元`,
+        amount: capAdj / 100,
+      });
     }
     // §7 budget step
     const S = own.reduce((s, r) => s + r.itemBased + r.dip + r.bedDay - r.deduction, 0);
@@ -263,9 +329,21 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
       const set = inst.kind === 'primary' ? version.sharing.primary : version.sharing.others;
       const o = share(set, A, S, inst.score, gates);
       budgetAdj = o.result - S;
-      const parts = splitOverCells(budgetAdj, own.map((r) => Object.assign(r, { S: r.itemBased + r.dip + r.bedDay - r.deduction })));
-      for (const [r, part] of parts) r.budgetAdjustment = part;
-      events.push({ rule: 'R-E2', text: `总额预算${yuanText(A)}元，决算基数${yuanText(S)}元（${inst.kind === 'primary' ? '基层倾斜参数' : '一般参数'}）：${o.text}；调整${yuanText(budgetAdj)}元`, amount: budgetAdj / 100 });
+      const parts = splitOverCells(
+        budgetAdj,
+        own.map((row) => ({
+          pool: row.pool,
+          fund: row.fund,
+          row,
+          S: row.itemBased + row.dip + row.bedDay - row.deduction,
+        })),
+      );
+      for (const [c, part] of parts) c.row.budgetAdjustment = part;
+      events.push({
+        rule: 'R-E2',
+        text: `总额预算${yuanText(A)}元，决算基数${yuanText(S)}元（${inst.kind === 'primary' ? '基层倾斜参数' : '一般参数'}）：${o.text}；调整${yuanText(budgetAdj)}元`,
+        amount: budgetAdj / 100,
+      });
     } else events.push({ rule: 'R-E2', text: '无年度总额控制指标，不做总额清算', amount: null });
     // §8 releases
     const depPct = depositReleasePercent(version, inst.score);
@@ -273,12 +351,26 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
     for (const r of own) {
       r.depositReleased = percentOf(r.holdback, depPct);
       r.contractFeeReleased = percentOf(r.contractFeeHeld, feePct);
-      r.balance = r.dip - r.dipAdvanced + r.capitationAdjustment + r.budgetAdjustment + r.depositReleased + r.contractFeeReleased;
+      r.balance =
+        r.dip -
+        r.dipAdvanced +
+        r.capitationAdjustment +
+        r.budgetAdjustment +
+        r.depositReleased +
+        r.contractFeeReleased;
     }
-    events.push({ rule: 'R-A7', text: `考核得分${inst.score}：质量保证金返还${depPct}%，暂扣签约服务费返还${feePct}%`, amount: own.reduce((s, r) => s + r.depositReleased + r.contractFeeReleased, 0) / 100 });
+    events.push({
+      rule: 'R-A7',
+      text: `考核得分${inst.score}：质量保证金返还${depPct}%，暂扣签约服务费返还${feePct}%`,
+      amount: own.reduce((s, r) => s + r.depositReleased + r.contractFeeReleased, 0) / 100,
+    });
     const growth = version.budgetGrowthPercent[inst.kind];
     const proposal = roundQuotient([Math.max(0, S), 100 + growth], [100]);
-    events.push({ rule: 'R-E2', text: `下一年度预算建议：max(0, ${yuanText(S)}) × (1 + ${growth}%) = ${yuanText(proposal)}元`, amount: null });
+    events.push({
+      rule: 'R-E2',
+      text: `下一年度预算建议：max(0, ${yuanText(S)}) × (1 + ${growth}%) = ${yuanText(proposal)}元`,
+      amount: null,
+    });
     lines.push({
       institutionId: id,
       score: inst.score,
@@ -294,14 +386,14 @@ export function yearEndRun(policy: PaymentPolicy, input: YearEndInput): YearEndR
       events,
     });
   }
-  const rows = [...cells.values()].map((r) => {
-    const { S: _s, ...rest } = r as YearEndRow & { S?: number };
-    return rest;
-  });
+  const rows = [...cells.values()];
   rows.sort((a, b) =>
     a.institutionId !== b.institutionId
-      ? a.institutionId < b.institutionId ? -1 : 1
-      : CELL_ORDER.findIndex(([p, f]) => p === a.pool && f === a.fund) - CELL_ORDER.findIndex(([p, f]) => p === b.pool && f === b.fund),
+      ? a.institutionId < b.institutionId
+        ? -1
+        : 1
+      : CELL_ORDER.findIndex(([p, f]) => p === a.pool && f === a.fund) -
+        CELL_ORDER.findIndex(([p, f]) => p === b.pool && f === b.fund),
   );
   return { year, policyVersion: version.version, pools, institutions: lines, rows };
 }
