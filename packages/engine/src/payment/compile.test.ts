@@ -6,7 +6,7 @@ import { PolicyError } from '../policy-compiler/error.js';
 import type { PolicyFile } from '../policy-compiler/types.js';
 import { policyFiles } from '../testing/demoPolicy.js';
 import { CASE_METHODS } from './methods.js';
-import { must } from './testing.js';
+import { must } from '../testing/payment.js';
 
 const demo = policyFiles().filter((f) => f.path.startsWith('demo/'));
 

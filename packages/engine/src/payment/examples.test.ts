@@ -6,7 +6,7 @@ import type { DipSettings } from './dip.js';
 import { reversalPaymentFacts, settlementPaymentFacts } from './facts.js';
 import type { PaymentFacts } from './facts.js';
 import { finishMonthlyRow, monthlyRun } from './monthly.js';
-import { emptyRow, demoPayment, f, must, outpatient, stay, versionOn } from './testing.js';
+import { emptyRow, demoPayment, f, must, outpatient, stay, versionOn } from '../testing/payment.js';
 import { settlementPointValue, share, splitOverCells, yearEndRun } from './yearEnd.js';
 import type { Procedure } from './method.js';
 

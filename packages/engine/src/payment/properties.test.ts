@@ -9,7 +9,7 @@ import type { SettlementPaymentInput } from './facts.js';
 import { settlementPaymentFacts } from './facts.js';
 import type { MonthDeduction, MonthlyRow } from './monthly.js';
 import { monthlyRun } from './monthly.js';
-import { demoPayment, must, stay, versionOn } from './testing.js';
+import { demoPayment, must, stay, versionOn } from '../testing/payment.js';
 import { yearEndRun } from './yearEnd.js';
 import type { YearEndInstitution } from './yearEnd.js';
 

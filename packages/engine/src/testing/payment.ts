@@ -1,9 +1,9 @@
 // Test support for the payment computations: the demo region's payment policy and input builders.
-import { demoBook } from '../testing/demoPolicy.js';
-import { paymentVersionOn } from './compile.js';
-import type { SettlementPaymentInput } from './facts.js';
-import type { MonthlyRow } from './monthly.js';
-import type { PaymentPolicy, PaymentVersion } from './types.js';
+import { demoBook } from './demoPolicy.js';
+import { paymentVersionOn } from '../payment/compile.js';
+import type { SettlementPaymentInput } from '../payment/facts.js';
+import type { MonthlyRow } from '../payment/monthly.js';
+import type { PaymentPolicy, PaymentVersion } from '../payment/types.js';
 
 export function demoPayment(): PaymentPolicy {
   const p = demoBook().regions.get('demo')?.payment;
