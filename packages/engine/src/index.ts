@@ -69,3 +69,5 @@ export type {
   Pool,
   ProcedureKind,
 } from './payment/types.js';
+export { parsePaymentVisit } from './payment/visit.js';
+export type { PaymentVisitFields } from './payment/visit.js';
