@@ -23,6 +23,7 @@ export { bedDayUnits } from './payment/bedDay.js';
 export {
   fundOf,
   paymentMonthOf,
+  deductionMonthOf,
   settlementPaymentFacts,
   reversalPaymentFacts,
   paymentFactsToWire,

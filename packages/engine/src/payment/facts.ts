@@ -78,6 +78,15 @@ export function paymentMonthOf(date: string, firstOpenMonth: string): string {
   return own >= firstOpenMonth ? own : firstOpenMonth;
 }
 
+/**
+ * §2 audit deductions: a deduction confirmed in (year, month) is taken in the run of the next month,
+ * or in the first open month when that one is already run.
+ */
+export function deductionMonthOf(year: number, month: number, firstOpenMonth: string): string {
+  const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  return next >= firstOpenMonth ? next : firstOpenMonth;
+}
+
 /** The payment facts of a settlement written when `firstOpenMonth` is the first month not yet run. */
 export function settlementPaymentFacts(
   policy: PaymentPolicy,
