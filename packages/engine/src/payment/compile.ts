@@ -188,7 +188,14 @@ export function compilePayment(
     if (!method) {
       const d = defs.get('case.method');
       const known = Object.keys(CASE_METHODS).join(', ');
-      if (d) d.file.fail(d.path, 'case.method', `unknown case method '${methodName}' (known: ${known})`);
+      if (d) {
+        const i = d.values.findIndex((x) => x.value === methodName);
+        d.file.fail(
+          [...d.path, 'values', i, 'value'],
+          'case.method',
+          `unknown case method '${methodName}' (known: ${known})`,
+        );
+      }
       throw new PolicyError(where, null, 'case.method', `unknown case method '${methodName}'`);
     }
     requireAll(method.specs, `the case method '${method.name}'`);
