@@ -13,3 +13,62 @@ export { checkCompliance } from './compliance/check.js';
 export type { ComplianceFinding, Guidance } from './compliance/check.js';
 export { compileGuidance } from './compliance/guidance.js';
 export type { GuidanceFile } from './compliance/guidance.js';
+// Paying institutions (docs/payments.md): the `payment` part and its pure computations.
+export { compilePayment, paymentVersionOn } from './payment/compile.js';
+export { CASE_METHODS } from './payment/methods.js';
+export type { CaseMethod, CaseStay, CaseUnits, CaseRatio, Procedure } from './payment/method.js';
+export { groupStay, DIP_METHOD } from './payment/dip.js';
+export type { DipSettings } from './payment/dip.js';
+export { bedDayUnits } from './payment/bedDay.js';
+export {
+  fundOf,
+  paymentMonthOf,
+  deductionMonthOf,
+  settlementPaymentFacts,
+  reversalPaymentFacts,
+  paymentFactsToWire,
+} from './payment/facts.js';
+export type { PaymentFacts, SettlementPaymentInput } from './payment/facts.js';
+export {
+  monthlyRun,
+  finishMonthlyRow,
+  capitationHead,
+  contractFee,
+  pointsToFen,
+  CELL_ORDER,
+} from './payment/monthly.js';
+export type {
+  MonthlyRun,
+  MonthlyRow,
+  MonthlyRunInput,
+  MonthDeduction,
+  MonthContractDays,
+} from './payment/monthly.js';
+export {
+  yearEndRun,
+  share,
+  splitOverCells,
+  settlementPointValue,
+  depositReleasePercent,
+} from './payment/yearEnd.js';
+export type {
+  YearEndRun,
+  YearEndRow,
+  YearEndInput,
+  YearEndInstitution,
+  YearEndInstitutionLine,
+  PoolPrice,
+} from './payment/yearEnd.js';
+export { CARE_TYPES, PROCEDURE_KINDS, FUNDS } from './payment/types.js';
+export type {
+  PaymentPolicy,
+  PaymentVersion,
+  PaymentEvent,
+  PaymentParam,
+  CareType,
+  Fund,
+  Pool,
+  ProcedureKind,
+} from './payment/types.js';
+export { parsePaymentVisit } from './payment/visit.js';
+export type { PaymentVisitFields } from './payment/visit.js';

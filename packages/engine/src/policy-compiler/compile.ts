@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { SCHEMES } from '../contract.js';
 import type { Scheme } from '../contract.js';
+import { compilePayment } from '../payment/compile.js';
 import { PolicyError } from './error.js';
 import { buildSegments } from './segments.js';
 import type { DatedValue, ParameterDefinition } from './segments.js';
@@ -206,7 +207,7 @@ function hashFiles(files: readonly PolicyFile[]): string {
  * reader, never a surprise to another part's. A file naming no part, or one not listed, fails with
  * its file and line.
  */
-export const POLICY_PARTS = ['benefits'] as const;
+export const POLICY_PARTS = ['benefits', 'payment'] as const;
 export type PolicyPart = (typeof POLICY_PARTS)[number];
 
 function partOf(file: SourceFile): PolicyPart {
@@ -235,13 +236,15 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
   const headerFile = files.find((f) => f.path === `${dir}/region.yaml`);
   if (!headerFile) throw new PolicyError(`policy/${dir}`, null, null, 'region.yaml is missing');
   const header = readRegionHeader(new SourceFile(headerFile), dir);
-  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [] };
+  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [], payment: [] };
   for (const f of files) {
     if (f === headerFile) continue;
     const source = new SourceFile(f);
     parts[partOf(source)].push(source);
   }
   const { segments, parameters } = compileBenefits(dir, header, parts.benefits);
+  // Paying institutions (docs/payments.md): its own schema and compiler; null when the region has none.
+  const payment = compilePayment(dir, header.versions, parts.payment);
   return Object.freeze({
     code: dir,
     name: header.name,
@@ -250,6 +253,7 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
     schemes: header.schemes,
     segments,
     parameters,
+    payment,
   });
 }
 

@@ -1,6 +1,7 @@
 // A compiled, frozen policy: what the engine reads at settlement time. Built once at start by
 // compilePolicy() from the YAML files of policy/<region>/ (REFERENCE_POLICY.md is the demo's).
 import type { Citation, Level, Scheme } from '../contract.js';
+import type { PaymentPolicy } from '../payment/types.js';
 
 export interface PolicyFile {
   path: string; // relative to the policy root, e.g. "demo/resident.yaml"
@@ -82,6 +83,7 @@ export interface RegionPolicy {
   schemes: ReadonlyMap<Scheme, readonly string[]>; // categories by scheme
   segments: readonly PolicySegment[];
   parameters: readonly ParameterValue[]; // every dated value, for the console and audits
+  payment: PaymentPolicy | null; // the `payment` part (docs/payments.md); the benefit engine never reads it
 }
 
 export interface PolicyBook {

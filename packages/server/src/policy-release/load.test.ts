@@ -37,8 +37,8 @@ describe('loading the policy release', () => {
   it('refuses a requirement without its text, and a region file of an unknown part', () => {
     const noText = brokenCopy('requirements.yaml', (t) => t.replace(/^ {4}text: .*\n/m, ''));
     expect(() => loadPolicyRelease(noText)).toThrow(/^policy\/requirements\.yaml:\d+: R-A1: text must be/);
-    const part = brokenCopy('demo/resident.yaml', (t) => t.replace(/^part: benefits.*$/m, 'part: payment'));
-    expect(() => loadPolicyRelease(part)).toThrow(/^policy\/demo\/resident\.yaml:2: unknown part "payment"/);
+    const part = brokenCopy('demo/resident.yaml', (t) => t.replace(/^part: benefits.*$/m, 'part: paymnet'));
+    expect(() => loadPolicyRelease(part)).toThrow(/^policy\/demo\/resident\.yaml:2: unknown part "paymnet"/);
   });
 
   it('reads YIBAO_POLICY_DIR only at the CLI edge, after --policy', () => {
