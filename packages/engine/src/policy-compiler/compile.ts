@@ -8,6 +8,8 @@ import { buildSegments } from './segments.js';
 import type { DatedValue, ParameterDefinition } from './segments.js';
 import { SPEC_BY_NAME, convertValue } from './schema.js';
 import { SourceFile, asRecord, isRealDate } from './source.js';
+import { compileSupervision } from '../supervision/compile.js';
+import '../supervision/region.js';
 import type {
   Citation,
   ParameterValue,
@@ -206,7 +208,7 @@ function hashFiles(files: readonly PolicyFile[]): string {
  * reader, never a surprise to another part's. A file naming no part, or one not listed, fails with
  * its file and line.
  */
-export const POLICY_PARTS = ['benefits'] as const;
+export const POLICY_PARTS = ['benefits', 'supervision'] as const;
 export type PolicyPart = (typeof POLICY_PARTS)[number];
 
 function partOf(file: SourceFile): PolicyPart {
@@ -235,13 +237,14 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
   const headerFile = files.find((f) => f.path === `${dir}/region.yaml`);
   if (!headerFile) throw new PolicyError(`policy/${dir}`, null, null, 'region.yaml is missing');
   const header = readRegionHeader(new SourceFile(headerFile), dir);
-  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [] };
+  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [], supervision: [] };
   for (const f of files) {
     if (f === headerFile) continue;
     const source = new SourceFile(f);
     parts[partOf(source)].push(source);
   }
   const { segments, parameters } = compileBenefits(dir, header, parts.benefits);
+  const supervision = compileSupervision(parts.supervision);
   return Object.freeze({
     code: dir,
     name: header.name,
@@ -250,6 +253,7 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
     schemes: header.schemes,
     segments,
     parameters,
+    supervision,
   });
 }
 

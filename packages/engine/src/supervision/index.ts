@@ -1,0 +1,9 @@
+// Fund supervision (基金监管, docs/supervision.md): the rule library as policy data and its pure evaluators.
+export { compileSupervision, versionOn, appealWindowOn } from './compile.js';
+export { judgeVisit } from './judge.js';
+export { batchContext, raiseAlerts } from './run.js';
+export type { RunRange } from './run.js';
+export { fundShares, sceneOf, fundOf, ageOn, daysBetween, addDays, categoryOf } from './facts.js';
+export { FAMILIES } from './families/index.js';
+export { SCENES, STAGES, RESULT_TYPES } from './types.js';
+export type * from './types.js';
