@@ -7,7 +7,15 @@ import type { SourceFile } from '../policy-compiler/source.js';
 import { FAMILIES } from './families/index.js';
 import { VersionReader } from './reader.js';
 import { RESULT_TYPES, SCENES, STAGES } from './types.js';
-import type { ResultType, RuleVersion, Scene, Stage, SupervisionLibrary, SupervisionRule, WorkflowSettings } from './types.js';
+import type {
+  ResultType,
+  RuleVersion,
+  Scene,
+  Stage,
+  SupervisionLibrary,
+  SupervisionRule,
+  WorkflowSettings,
+} from './types.js';
 
 const RULE_FIELDS = [
   'id',
@@ -24,19 +32,38 @@ const RULE_FIELDS = [
 const R_ID = /^R-[A-H]\d+$/;
 const RULE_ID = /^[A-Z]-\d{2,}$/;
 
-function readCitation(file: SourceFile, path: (string | number)[], v: unknown, rule: string | null): Citation {
+function readCitation(
+  file: SourceFile,
+  path: (string | number)[],
+  v: unknown,
+  rule: string | null,
+): Citation {
   const r = asRecord(v);
   if (!r) file.fail(path, rule, 'a source must be { document, clause, requirement }');
   file.onlyKeys(path, r, ['document', 'clause', 'requirement'], rule);
   for (const key of ['document', 'clause', 'requirement'] as const)
     if (typeof r[key] !== 'string' || r[key].trim() === '')
-      file.fail([...path, key], rule, `source.${key} is required (every rule cites its document, clause and R- id)`);
+      file.fail(
+        [...path, key],
+        rule,
+        `source.${key} is required (every rule cites its document, clause and R- id)`,
+      );
   if (!R_ID.test(r.requirement as string))
     file.fail([...path, 'requirement'], rule, `'${String(r.requirement)}' is not an R- id like R-F1`);
-  return Object.freeze({ document: r.document as string, clause: r.clause as string, requirement: r.requirement as string });
+  return Object.freeze({
+    document: r.document as string,
+    clause: r.clause as string,
+    requirement: r.requirement as string,
+  });
 }
 
-function oneOf<T extends string>(file: SourceFile, path: (string | number)[], v: unknown, allowed: readonly T[], rule: string): T {
+function oneOf<T extends string>(
+  file: SourceFile,
+  path: (string | number)[],
+  v: unknown,
+  allowed: readonly T[],
+  rule: string,
+): T {
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
     file.fail(path, rule, `${String(path[path.length - 1])} must be one of ${allowed.join(', ')}`);
   return v as T;
@@ -47,11 +74,13 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
   const r = asRecord(raw);
   if (!r) file.fail(at, null, `rules[${i}] must be a mapping`);
   const id = r.id;
-  if (typeof id !== 'string' || !RULE_ID.test(id)) file.fail([...at, 'id'], null, `rules[${i}].id must be a rule id like F-01`);
+  if (typeof id !== 'string' || !RULE_ID.test(id))
+    file.fail([...at, 'id'], null, `rules[${i}].id must be a rule id like F-01`);
   file.onlyKeys(at, r, RULE_FIELDS, id);
   const text = (key: string): string => {
     const v = r[key];
-    if (typeof v !== 'string' || v.trim() === '') file.fail([...at, key], id, `${key} must be a non-empty text`);
+    if (typeof v !== 'string' || v.trim() === '')
+      file.fail([...at, key], id, `${key} must be a non-empty text`);
     return v;
   };
   const name = text('name');
@@ -59,17 +88,29 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
   const family = text('family');
   const impl = FAMILIES.get(family);
   if (!impl)
-    file.fail([...at, 'family'], id, `unknown family '${family}' (an evaluator exists for: ${[...FAMILIES.keys()].join(', ')})`);
+    file.fail(
+      [...at, 'family'],
+      id,
+      `unknown family '${family}' (an evaluator exists for: ${[...FAMILIES.keys()].join(', ')})`,
+    );
   const stage = oneOf<Stage>(file, [...at, 'stage'], r.stage, STAGES, id);
-  if (stage !== impl.stage) file.fail([...at, 'stage'], id, `family '${family}' is ${impl.stage}, not ${stage}`);
+  if (stage !== impl.stage)
+    file.fail([...at, 'stage'], id, `family '${family}' is ${impl.stage}, not ${stage}`);
   const resultType = oneOf<ResultType>(file, [...at, 'resultType'], r.resultType, RESULT_TYPES, id);
   if ((stage === '事中') !== (resultType === '明确违规'))
-    file.fail([...at, 'resultType'], id, `a ${stage} rule's result type is ${stage === '事中' ? '明确违规' : '可疑'}`);
+    file.fail(
+      [...at, 'resultType'],
+      id,
+      `a ${stage} rule's result type is ${stage === '事中' ? '明确违规' : '可疑'}`,
+    );
   if (!Array.isArray(r.scenes) || r.scenes.length === 0)
     file.fail([...at, 'scenes'], id, `scenes must list at least one of ${SCENES.join(', ')}`);
-  const scenes = r.scenes.map((s: unknown, k: number) => oneOf<Scene>(file, [...at, 'scenes', k], s, SCENES, id));
+  const scenes = r.scenes.map((s: unknown, k: number) =>
+    oneOf<Scene>(file, [...at, 'scenes', k], s, SCENES, id),
+  );
   const requirement = text('requirement');
-  if (!R_ID.test(requirement)) file.fail([...at, 'requirement'], id, `'${requirement}' is not an R- id like R-F1`);
+  if (!R_ID.test(requirement))
+    file.fail([...at, 'requirement'], id, `'${requirement}' is not an R- id like R-F1`);
   if (!Array.isArray(r.sources) || r.sources.length === 0)
     file.fail([...at, 'sources'], id, 'sources must cite at least one document, clause and R- id');
   const sources = r.sources.map((s: unknown, k: number) => readCitation(file, [...at, 'sources', k], s, id));
@@ -85,7 +126,11 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
       file.fail([...vat, 'effectiveFrom'], id, `versions[${k}].effectiveFrom must be a date YYYY-MM-DD`);
     const prev = versions[versions.length - 1];
     if (prev && v.effectiveFrom <= prev.effectiveFrom)
-      file.fail([...vat, 'effectiveFrom'], id, `versions[${k}] starts ${v.effectiveFrom}, not after the previous version (${prev.effectiveFrom})`);
+      file.fail(
+        [...vat, 'effectiveFrom'],
+        id,
+        `versions[${k}] starts ${v.effectiveFrom}, not after the previous version (${prev.effectiveFrom})`,
+      );
     const reader = new VersionReader(file, vat, v, id);
     const params = impl.read(reader);
     reader.done();
@@ -111,21 +156,37 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
 }
 
 function readWorkflow(file: SourceFile, raw: unknown): WorkflowSettings[] {
-  if (!Array.isArray(raw) || raw.length === 0) file.fail(['workflow'], null, 'workflow must list dated settings');
+  if (!Array.isArray(raw) || raw.length === 0)
+    file.fail(['workflow'], null, 'workflow must list dated settings');
   const out: WorkflowSettings[] = [];
   raw.forEach((item: unknown, k: number) => {
     const at = ['workflow', k];
     const r = asRecord(item);
     if (!r) file.fail(at, null, `workflow[${k}] must be { effectiveFrom, appealWindowDays, source }`);
     file.onlyKeys(at, r, ['effectiveFrom', 'appealWindowDays', 'source'], null);
-    if (!isRealDate(r.effectiveFrom)) file.fail([...at, 'effectiveFrom'], null, 'effectiveFrom must be a date YYYY-MM-DD');
+    if (!isRealDate(r.effectiveFrom))
+      file.fail([...at, 'effectiveFrom'], null, 'effectiveFrom must be a date YYYY-MM-DD');
     const prev = out[out.length - 1];
     if (prev && r.effectiveFrom <= prev.effectiveFrom)
-      file.fail([...at, 'effectiveFrom'], null, 'workflow settings must be in date order without two on one date');
+      file.fail(
+        [...at, 'effectiveFrom'],
+        null,
+        'workflow settings must be in date order without two on one date',
+      );
     const days = r.appealWindowDays;
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 365)
-      file.fail([...at, 'appealWindowDays'], null, 'appealWindowDays must be a whole number of calendar days (0–365)');
-    out.push(Object.freeze({ effectiveFrom: r.effectiveFrom, appealWindowDays: days, source: readCitation(file, [...at, 'source'], r.source, null) }));
+      file.fail(
+        [...at, 'appealWindowDays'],
+        null,
+        'appealWindowDays must be a whole number of calendar days (0–365)',
+      );
+    out.push(
+      Object.freeze({
+        effectiveFrom: r.effectiveFrom,
+        appealWindowDays: days,
+        source: readCitation(file, [...at, 'source'], r.source, null),
+      }),
+    );
   });
   return out;
 }
@@ -143,7 +204,12 @@ export function compileSupervision(files: readonly SourceFile[]): SupervisionLib
       r.rules.forEach((raw: unknown, i: number) => {
         const rule = readRule(file, raw, i);
         const existing = rules.get(rule.id);
-        if (existing) file.fail(['rules', i, 'id'], rule.id, `is defined twice: here and in ${existing.file}:${existing.line ?? '?'}`);
+        if (existing)
+          file.fail(
+            ['rules', i, 'id'],
+            rule.id,
+            `is defined twice: here and in ${existing.file}:${existing.line ?? '?'}`,
+          );
         rules.set(rule.id, rule);
       });
     }

@@ -119,7 +119,8 @@ function settle(v: Visit): { outcome: VisitOutcome; fund: number } {
     },
     institution: { level: v.at.level, type: v.at.type },
     visit: { kind, ...(v.diagnosis ? { diagnosis: v.diagnosis } : {}) },
-    items: items.length > 0 ? items : [{ code: 'NONE', kind: 'service', class: 'A', quantity: 1, unitPrice: 0 }],
+    items:
+      items.length > 0 ? items : [{ code: 'NONE', kind: 'service', class: 'A', quantity: 1, unitPrice: 0 }],
   };
   return { outcome, fund: calculate(demoBook(), request).fundPay };
 }
@@ -160,7 +161,9 @@ describe('E02 F-02 sex-limited item', () => {
   it('no registered sex: not judged, a 未适用 event', () => {
     const { outcome } = settle({ person: { sex: null, birthDate: null }, at: C1, lines: [psa] });
     expect(outcome.refusals).toEqual([]);
-    expect(outcome.events).toEqual([expect.objectContaining({ supervisionRule: 'F-02', applied: false, item: 0, amount: 0 })]);
+    expect(outcome.events).toEqual([
+      expect.objectContaining({ supervisionRule: 'F-02', applied: false, item: 0, amount: 0 }),
+    ]);
     expect(outcome.events[0]?.text).toMatch(/^未适用：F-02/);
   });
 });
@@ -180,8 +183,12 @@ describe('E03 F-03 age-limited item', () => {
   it('60 and above: 59 refused, 60 on the birthday passes; 02-29 is reached on 03-01', () => {
     const assess = { code: '311504001', price: 20 };
     const p = { sex: 'female' as const, birthDate: '1966-03-02' };
-    expect(settle({ person: p, at: C1, date: '2026-03-01', lines: [assess] }).outcome.refusals).toHaveLength(1);
-    expect(settle({ person: p, at: C1, date: '2026-03-02', lines: [assess] }).outcome.refusals).toHaveLength(0);
+    expect(settle({ person: p, at: C1, date: '2026-03-01', lines: [assess] }).outcome.refusals).toHaveLength(
+      1,
+    );
+    expect(settle({ person: p, at: C1, date: '2026-03-02', lines: [assess] }).outcome.refusals).toHaveLength(
+      0,
+    );
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
     expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
   });
@@ -261,11 +268,19 @@ describe('E06 F-06 over-long prescription', () => {
     expect(refusedOf(settle(chronic(31)).outcome)).toEqual([[1, 'F-06', 30]]);
   });
   it('a chronic visit not certified is outpatient: 7 days', () => {
-    const v: Visit = { person: m, at: C1, kind: 'chronic_outpatient', diagnosis: 'I10', lines: [诊查费, 氨氯地平(2, 15, 8)] };
+    const v: Visit = {
+      person: m,
+      at: C1,
+      kind: 'chronic_outpatient',
+      diagnosis: 'I10',
+      lines: [诊查费, 氨氯地平(2, 15, 8)],
+    };
     expect(refusedOf(settle(v).outcome)).toEqual([[1, 'F-06', 30]]);
   });
   it('emergency 3 days; no days: not judged', () => {
-    expect(refusedOf(settle({ person: m, at: H2, kind: 'emergency', lines: [氨氯地平(1, 15, 4)] }).outcome)).toEqual([[0, 'F-06', 15]]);
+    expect(
+      refusedOf(settle({ person: m, at: H2, kind: 'emergency', lines: [氨氯地平(1, 15, 4)] }).outcome),
+    ).toEqual([[0, 'F-06', 15]]);
     expect(settle({ person: m, at: C1, lines: [氨氯地平(1, 15)] }).outcome.events).toEqual([]);
   });
 });
@@ -319,7 +334,14 @@ describe('E07 F-07 per-day items beyond the length of stay', () => {
 describe('order and scope', () => {
   it('the first rule that refuses a line decides', () => {
     // Events come in rule order, refusals in line order.
-    const { outcome } = settle({ person: f, at: C1, lines: [{ code: '250404001', price: 80 }, { code: 'PH0001', price: 5 }] });
+    const { outcome } = settle({
+      person: f,
+      at: C1,
+      lines: [
+        { code: '250404001', price: 80 },
+        { code: 'PH0001', price: 5 },
+      ],
+    });
     expect(refusedOf(outcome)).toEqual([
       [0, 'F-02', 80],
       [1, 'F-01', 5],
@@ -327,10 +349,19 @@ describe('order and scope', () => {
     expect(outcome.events.map((e) => e.supervisionRule)).toEqual(['F-01', 'F-02']);
   });
   it('nothing dated before 2026 is refused', () => {
-    expect(settle({ person: f, at: C1, date: '2025-12-31', lines: [{ code: '250404001', price: 80 }] }).outcome.refusals).toEqual([]);
+    expect(
+      settle({ person: f, at: C1, date: '2025-12-31', lines: [{ code: '250404001', price: 80 }] }).outcome
+        .refusals,
+    ).toEqual([]);
   });
   it('F-01 is not judged at a pharmacy (its scenes)', () => {
-    const o = judgeVisit(library, { ...caseOf({ person: m, at: C1, lines: [{ code: 'PH0001', price: 5 }] }), visitKind: 'pharmacy', benefitKind: 'pharmacy', institutionType: 'pharmacy', institutionLevel: null });
+    const o = judgeVisit(library, {
+      ...caseOf({ person: m, at: C1, lines: [{ code: 'PH0001', price: 5 }] }),
+      visitKind: 'pharmacy',
+      benefitKind: 'pharmacy',
+      institutionType: 'pharmacy',
+      institutionLevel: null,
+    });
     expect(o.refusals).toEqual([]);
   });
 });

@@ -5,8 +5,13 @@ import { fenToYuan } from '../money.js';
 import { versionOn } from './compile.js';
 import { sceneOf } from './facts.js';
 import { FAMILIES } from './families/index.js';
-import type { InSettlementFamily } from './families/family.js';
-import type { LineRefusal, SupervisionLibrary, SupervisionTraceEvent, VisitCase, VisitOutcome } from './types.js';
+import type {
+  LineRefusal,
+  SupervisionLibrary,
+  SupervisionTraceEvent,
+  VisitCase,
+  VisitOutcome,
+} from './types.js';
 
 export function judgeVisit(library: SupervisionLibrary, visit: VisitCase): VisitOutcome {
   const scene = sceneOf(visit.visitKind, visit.institutionType);
@@ -17,7 +22,7 @@ export function judgeVisit(library: SupervisionLibrary, visit: VisitCase): Visit
     if (rule.stage !== '事中' || !rule.scenes.includes(scene)) continue;
     const version = versionOn(rule, visit.date);
     if (!version) continue; // not in force: nothing dated earlier is refused
-    const family = FAMILIES.get(rule.family) as InSettlementFamily<unknown> | undefined;
+    const family = FAMILIES.get(rule.family);
     if (!family || family.stage !== '事中') continue;
     for (const verdict of family.judge({ rule, params: version.params, visit, scene, alive })) {
       if ('notJudged' in verdict) {

@@ -34,8 +34,18 @@ describe('the demo rule library', () => {
   const lib = compilePolicy(demo).regions.get('demo')?.supervision;
 
   it('holds F-01…F-17 in id order, 事中 then 事后, each cited', () => {
-    expect(lib?.rules.map((r) => r.id)).toEqual(Array.from({ length: 17 }, (_, i) => `F-${String(i + 1).padStart(2, '0')}`));
-    expect(lib?.rules.filter((r) => r.stage === '事中').map((r) => r.id)).toEqual(['F-01', 'F-02', 'F-03', 'F-04', 'F-05', 'F-06', 'F-07']);
+    expect(lib?.rules.map((r) => r.id)).toEqual(
+      Array.from({ length: 17 }, (_, i) => `F-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(lib?.rules.filter((r) => r.stage === '事中').map((r) => r.id)).toEqual([
+      'F-01',
+      'F-02',
+      'F-03',
+      'F-04',
+      'F-05',
+      'F-06',
+      'F-07',
+    ]);
     for (const r of lib?.rules ?? []) {
       expect(r.sources.length).toBeGreaterThan(0);
       expect(r.resultType).toBe(r.stage === '事中' ? '明确违规' : '可疑');
@@ -57,20 +67,40 @@ describe('the demo rule library', () => {
     expect(e.file).toBe(`policy/${BATCH}`);
     expect(e.parameter).toBe('F-12');
     expect(e.reason).toMatch(/perDay must be a whole number/);
-    expect(e.line).toBe(t(BATCH).split('\n').findIndex((l) => l.includes('perDay: 3')) + 1);
+    expect(e.line).toBe(
+      t(BATCH)
+        .split('\n')
+        .findIndex((l) => l.includes('perDay: 3')) + 1,
+    );
   });
 
   it('refuses an unknown family, a misspelt field, a numeric code, a rule twice', () => {
-    expect(failure(withChange(DURING, (t) => t.replace('family: 限性别', 'family: 限姓别'))).reason).toMatch(/unknown family '限姓别'/);
-    expect(failure(withChange(DURING, (t) => t.replace('window: 本次住院', 'windw: 本次住院'))).reason).toMatch(/unknown field 'windw'/);
-    expect(failure(withChange(DURING, (t) => t.replace("code: '110900001'", 'code: 110900001'))).reason).toMatch(/quote a numeric code/);
-    expect(failure(withChange(BATCH, (t) => t.replace('id: F-17', 'id: F-16'))).reason).toMatch(/defined twice/);
-    expect(failure(withChange(BATCH, (t) => t.replace('minDaysLeft: 7', 'minDaysLeft: 7\n          extra: 1'))).reason).toMatch(
-      /unknown parameter 'extra'/,
+    expect(failure(withChange(DURING, (t) => t.replace('family: 限性别', 'family: 限姓别'))).reason).toMatch(
+      /unknown family '限姓别'/,
     );
-    expect(failure(withChange(DURING, (t) => t.replace('stage: 事中\n    resultType: 明确违规\n    scenes: [inpatient]', 'stage: 事后\n    resultType: 可疑\n    scenes: [inpatient]'))).reason).toMatch(
-      /family '超标准收费' is 事中/,
+    expect(
+      failure(withChange(DURING, (t) => t.replace('window: 本次住院', 'windw: 本次住院'))).reason,
+    ).toMatch(/unknown field 'windw'/);
+    expect(
+      failure(withChange(DURING, (t) => t.replace("code: '110900001'", 'code: 110900001'))).reason,
+    ).toMatch(/quote a numeric code/);
+    expect(failure(withChange(BATCH, (t) => t.replace('id: F-17', 'id: F-16'))).reason).toMatch(
+      /defined twice/,
     );
+    expect(
+      failure(withChange(BATCH, (t) => t.replace('minDaysLeft: 7', 'minDaysLeft: 7\n          extra: 1')))
+        .reason,
+    ).toMatch(/unknown parameter 'extra'/);
+    expect(
+      failure(
+        withChange(DURING, (t) =>
+          t.replace(
+            'stage: 事中\n    resultType: 明确违规\n    scenes: [inpatient]',
+            'stage: 事后\n    resultType: 可疑\n    scenes: [inpatient]',
+          ),
+        ),
+      ).reason,
+    ).toMatch(/family '超标准收费' is 事中/);
   });
 
   it('a supervision key in a benefits file is an error, not skipped', () => {
@@ -80,7 +110,10 @@ describe('the demo rule library', () => {
 
   it('a new rule of an existing family is a file change', () => {
     const extra = `part: supervision\nrules:\n  - id: F-18\n    name: 限性别项目（补充）\n    family: 限性别\n    stage: 事中\n    resultType: 明确违规\n    scenes: [outpatient]\n    window: 本次结算\n    requirement: R-F1\n    sources: [{ document: d, clause: c, requirement: R-F1 }]\n    versions:\n      - effectiveFrom: 2026-07-01\n        lists:\n          sexItems: [{ code: X1, name: x, sex: female }]\n`;
-    const lib2 = compilePolicy([...demo, { path: 'demo/supervision-2026-extra.yaml', text: extra }]).regions.get('demo')?.supervision;
+    const lib2 = compilePolicy([
+      ...demo,
+      { path: 'demo/supervision-2026-extra.yaml', text: extra },
+    ]).regions.get('demo')?.supervision;
     expect(lib2?.rules.map((r) => r.id).at(-1)).toBe('F-18');
   });
 });

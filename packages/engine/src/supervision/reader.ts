@@ -105,7 +105,8 @@ export class VersionReader {
   private param(name: string): unknown {
     this.readParams.add(name);
     const v = this.params[name];
-    if (v === undefined) this.file.fail([...this.path, 'parameters'], this.rule, `parameters.${name} is required`);
+    if (v === undefined)
+      this.file.fail([...this.path, 'parameters'], this.rule, `parameters.${name} is required`);
     return v;
   }
 
@@ -116,7 +117,11 @@ export class VersionReader {
   int(name: string, min: number, max: number): number {
     const v = this.param(name);
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-      this.file.fail(this.at(name), this.rule, `parameters.${name} must be a whole number from ${min} to ${max}`);
+      this.file.fail(
+        this.at(name),
+        this.rule,
+        `parameters.${name} must be a whole number from ${min} to ${max}`,
+      );
     return v;
   }
 
@@ -135,7 +140,11 @@ export class VersionReader {
       v.length === 0 ||
       !v.every((k) => typeof k === 'string' && (VISIT_KINDS as readonly string[]).includes(k))
     )
-      this.file.fail(this.at(name), this.rule, `parameters.${name} must list visit kinds (${VISIT_KINDS.join(', ')})`);
+      this.file.fail(
+        this.at(name),
+        this.rule,
+        `parameters.${name} must list visit kinds (${VISIT_KINDS.join(', ')})`,
+      );
     return Object.freeze([...(v as VisitKind[])]);
   }
 
@@ -146,16 +155,28 @@ export class VersionReader {
     const out: Partial<Record<VisitKind, number>> = {};
     for (const [k, v] of Object.entries(r)) {
       if (!(VISIT_KINDS as readonly string[]).includes(k))
-        this.file.fail([...this.at(name), k], this.rule, `unknown visit kind '${k}' (${VISIT_KINDS.join(', ')})`);
+        this.file.fail(
+          [...this.at(name), k],
+          this.rule,
+          `unknown visit kind '${k}' (${VISIT_KINDS.join(', ')})`,
+        );
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
-        this.file.fail([...this.at(name), k], this.rule, `parameters.${name}.${k} must be a whole number from ${min} to ${max}`);
+        this.file.fail(
+          [...this.at(name), k],
+          this.rule,
+          `parameters.${name}.${k} must be a whole number from ${min} to ${max}`,
+        );
       out[k as VisitKind] = v;
     }
     return Object.freeze(out);
   }
 
   /** A named code list: every row has `code` and `name`, `known` lists the fields allowed. */
-  list<T>(name: string, read: (row: RowReader) => T, known: readonly string[] = ['code', 'name']): readonly T[] {
+  list<T>(
+    name: string,
+    read: (row: RowReader) => T,
+    known: readonly string[] = ['code', 'name'],
+  ): readonly T[] {
     this.readLists.add(name);
     const raw = this.lists[name];
     if (raw === undefined) this.file.fail([...this.path, 'lists'], this.rule, `lists.${name} is required`);
@@ -170,7 +191,11 @@ export class VersionReader {
   done(): void {
     for (const k of Object.keys(this.params))
       if (!this.readParams.has(k))
-        this.file.fail([...this.path, 'parameters', k], this.rule, `unknown parameter '${k}' for this family`);
+        this.file.fail(
+          [...this.path, 'parameters', k],
+          this.rule,
+          `unknown parameter '${k}' for this family`,
+        );
     for (const k of Object.keys(this.lists))
       if (!this.readLists.has(k))
         this.file.fail([...this.path, 'lists', k], this.rule, `unknown list '${k}' for this family`);

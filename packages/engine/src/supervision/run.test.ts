@@ -37,7 +37,7 @@ interface LineIn {
 interface SettlementIn {
   id: string;
   person: string;
-  at: keyof typeof TYPES;
+  at: string;
   date: string;
   kind?: VisitKind;
   admission?: string;
@@ -128,19 +128,37 @@ describe('E08 F-08 repeated dispensing', () => {
   it('c: on 03-20 line 1, 11 days left: 39.00 (45.50 × 60/70)', () => {
     const alerts = run([chronicRefill('c', 'e08a', '2026-03-01'), chronicRefill('c', 'e08b', '2026-03-20')]);
     expect(brief(alerts)).toEqual([['F-08', 'e08b', 1, 39]]);
-    expect(alerts[0]).toMatchObject({ institutionId: 'C1', fund: 'outpatient', pool: 'resident', evidence: ['e08a', 'e08b'] });
+    expect(alerts[0]).toMatchObject({
+      institutionId: 'C1',
+      fund: 'outpatient',
+      pool: 'resident',
+      evidence: ['e08a', 'e08b'],
+    });
     expect(alerts[0]?.text).toMatch(/11天/);
     expect(alerts[0]?.identity).toBe('F-08|e08b|1');
   });
   it('near-miss: d, refill 03-24 (7 left): nothing', () => {
-    expect(run([chronicRefill('d', 'e08c', '2026-03-01'), chronicRefill('d', 'e08d', '2026-03-24')])).toEqual([]);
+    expect(run([chronicRefill('d', 'e08c', '2026-03-01'), chronicRefill('d', 'e08d', '2026-03-24')])).toEqual(
+      [],
+    );
   });
   it('two lines of one code in one settlement are not compared; a stay is ignored; a refused line is invisible', () => {
     const drug = { code: 'XC08CAA001A', inScope: 60, kind: 'drug' as const, days: 30 };
-    expect(run([{ id: 'x', person: 'm', at: 'C1', date: '2026-03-01', fund: 60, lines: [drug, drug] }])).toEqual([]);
+    expect(
+      run([{ id: 'x', person: 'm', at: 'C1', date: '2026-03-01', fund: 60, lines: [drug, drug] }]),
+    ).toEqual([]);
     expect(
       run([
-        { id: 'st', person: 'm', at: 'H2', date: '2026-03-01', admission: '2026-02-25', kind: 'inpatient', fund: 100, lines: [drug] },
+        {
+          id: 'st',
+          person: 'm',
+          at: 'H2',
+          date: '2026-03-01',
+          admission: '2026-02-25',
+          kind: 'inpatient',
+          fund: 100,
+          lines: [drug],
+        },
         { id: 'v', person: 'm', at: 'C1', date: '2026-03-02', fund: 36, lines: [drug] },
       ]),
     ).toEqual([]);
@@ -154,10 +172,19 @@ describe('E08 F-08 repeated dispensing', () => {
 });
 
 // ---- E09 F-09 分解住院 ----------------------------------------------------------------------------
-const stay = (person: string, id: string, at: string, admission: string, discharge: string, fund: number, diagnosis?: string, lines?: LineIn[]): SettlementIn => ({
+const stay = (
+  person: string,
+  id: string,
+  at: string,
+  admission: string,
+  discharge: string,
+  fund: number,
+  diagnosis?: string,
+  lines?: LineIn[],
+): SettlementIn => ({
   id,
   person,
-  at: at as keyof typeof TYPES,
+  at,
   date: discharge,
   admission,
   kind: 'inpatient',
@@ -193,7 +220,9 @@ describe('E09 F-09 split stays', () => {
     expect(
       run([
         stay('n', 'a', 'H2', '2026-04-01', '2026-04-05', 1000, 'C50.9'),
-        stay('n', 'b', 'H2', '2026-04-19', '2026-04-22', 1000, 'C50.9', [{ code: '311400002', inScope: 900 }]),
+        stay('n', 'b', 'H2', '2026-04-19', '2026-04-22', 1000, 'C50.9', [
+          { code: '311400002', inScope: 900 },
+        ]),
       ]),
     ).toEqual([]);
   });
@@ -241,7 +270,14 @@ describe('E11 F-11 outpatient during a stay', () => {
   const theStay = stay('m', 'e11s', 'H2', '2026-06-01', '2026-06-10', 2000);
   it('m: C1 06-05 during H2 06-01–06-10: on the 06-05 visit, 18.00', () => {
     const alerts = run([
-      { id: 'e11v', person: 'm', at: 'C1', date: '2026-06-05', fund: 18, lines: [诊查费(), { code: 'XA10BAA001A', inScope: 20, kind: 'drug' }] },
+      {
+        id: 'e11v',
+        person: 'm',
+        at: 'C1',
+        date: '2026-06-05',
+        fund: 18,
+        lines: [诊查费(), { code: 'XA10BAA001A', inScope: 20, kind: 'drug' }],
+      },
       theStay,
     ]);
     expect(brief(alerts)).toEqual([['F-11', 'e11v', null, 18]]);
@@ -275,7 +311,13 @@ describe('E12 F-12 frequent visits', () => {
     ).toEqual([]);
   });
   it('the 4th is alerted too', () => {
-    const day = ['a', 'b', 'c', 'd'].map((id) => ({ id, person: 'g', at: 'C1' as const, date: '2026-07-01', fund: 6 }));
+    const day = ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      person: 'g',
+      at: 'C1',
+      date: '2026-07-01',
+      fund: 6,
+    }));
     expect(brief(run(day)).map((a) => a[1])).toEqual(['c', 'd']);
   });
 });
@@ -292,13 +334,33 @@ describe('E13 F-13 repeated exams', () => {
     lines: [{ code: '210103001', inScope: price }],
   });
   it('m: H2 08-01 CT (fund 0), H3 08-15 CT 250.00: on 08-15 line 0, 100.00; H3 08-30 (15 days): nothing', () => {
-    const alerts = run([ct('a', 'H2', '2026-08-01', 200, 0), ct('e13', 'H3', '2026-08-15', 250, 100), ct('c', 'H3', '2026-08-30', 250, 100)]);
+    const alerts = run([
+      ct('a', 'H2', '2026-08-01', 200, 0),
+      ct('e13', 'H3', '2026-08-15', 250, 100),
+      ct('c', 'H3', '2026-08-30', 250, 100),
+    ]);
     expect(brief(alerts)).toEqual([['F-13', 'e13', 0, 100]]);
   });
   it('ultrasound has 7 days; a stay is ignored', () => {
-    const us = (id: string, date: string): SettlementIn => ({ id, person: 'm', at: 'H2', date, fund: 50, lines: [{ code: '220100001', inScope: 100 }] });
-    expect(brief(run([us('a', '2026-08-01'), us('b', '2026-08-08'), us('c', '2026-08-16')]))).toEqual([['F-13', 'b', 0, 50]]);
-    expect(run([stay('m', 's', 'H2', '2026-08-01', '2026-08-03', 100, undefined, [{ code: '220100001', inScope: 100 }]), us('b', '2026-08-04')])).toEqual([]);
+    const us = (id: string, date: string): SettlementIn => ({
+      id,
+      person: 'm',
+      at: 'H2',
+      date,
+      fund: 50,
+      lines: [{ code: '220100001', inScope: 100 }],
+    });
+    expect(brief(run([us('a', '2026-08-01'), us('b', '2026-08-08'), us('c', '2026-08-16')]))).toEqual([
+      ['F-13', 'b', 0, 50],
+    ]);
+    expect(
+      run([
+        stay('m', 's', 'H2', '2026-08-01', '2026-08-03', 100, undefined, [
+          { code: '220100001', inScope: 100 },
+        ]),
+        us('b', '2026-08-04'),
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -311,36 +373,92 @@ describe('E14 F-14 outflow without referral', () => {
       { id: 'e14', person: 'c', at: 'C2', date: '2026-09-20' },
     ]);
     expect(brief(alerts)).toEqual([['F-14', 'e14', null, 0]]);
-    expect(alerts[0]).toMatchObject({ institutionId: 'C1', contractId: 'K-c', doctor: '王医生', month: '2026-09', identity: 'F-14|c|2026-09', evidence: ['a', 'e14'] });
+    expect(alerts[0]).toMatchObject({
+      institutionId: 'C1',
+      contractId: 'K-c',
+      doctor: '王医生',
+      month: '2026-09',
+      identity: 'F-14|c|2026-09',
+      evidence: ['a', 'e14'],
+    });
   });
   it('near-miss: d, C2 09-25 and 10-02 (one a month): nothing; a counted referral or no contract in force: nothing', () => {
-    expect(run([{ id: 'a', person: 'd', at: 'C2', date: '2026-09-25' }, { id: 'b', person: 'd', at: 'C2', date: '2026-10-02' }])).toEqual([]);
-    expect(run([{ id: 'a', person: 'd', at: 'C2', date: '2026-09-03', referral: true }, { id: 'b', person: 'd', at: 'C2', date: '2026-09-20' }])).toEqual([]);
+    expect(
+      run([
+        { id: 'a', person: 'd', at: 'C2', date: '2026-09-25' },
+        { id: 'b', person: 'd', at: 'C2', date: '2026-10-02' },
+      ]),
+    ).toEqual([]);
+    expect(
+      run([
+        { id: 'a', person: 'd', at: 'C2', date: '2026-09-03', referral: true },
+        { id: 'b', person: 'd', at: 'C2', date: '2026-09-20' },
+      ]),
+    ).toEqual([]);
     const ended = { ...contract('d'), endedOn: '2026-09-10' };
-    expect(run([{ id: 'a', person: 'd', at: 'C2', date: '2026-09-03' }, { id: 'b', person: 'd', at: 'C2', date: '2026-09-20' }], {}, [ended])).toEqual([]);
+    expect(
+      run(
+        [
+          { id: 'a', person: 'd', at: 'C2', date: '2026-09-03' },
+          { id: 'b', person: 'd', at: 'C2', date: '2026-09-20' },
+        ],
+        {},
+        [ended],
+      ),
+    ).toEqual([]);
   });
   it('one alert per person and month', () => {
-    const alerts = run(['03', '10', '20'].map((d, i) => ({ id: `o${i}`, person: 'c', at: 'C2' as const, date: `2026-09-${d}` })));
+    const alerts = run(
+      ['03', '10', '20'].map((d, i) => ({
+        id: `o${i}`,
+        person: 'c',
+        at: 'C2',
+        date: `2026-09-${d}`,
+      })),
+    );
     expect(brief(alerts)).toEqual([['F-14', 'o1', null, 0]]);
   });
 });
 
 describe('E15 F-15 visit frequency', () => {
-  const days = (person: string, dates: string[]): SettlementIn[] => dates.map((date, i) => ({ id: `${person}${i}`, person, at: 'C1', date }));
+  const days = (person: string, dates: string[]): SettlementIn[] =>
+    dates.map((date, i) => ({ id: `${person}${i}`, person, at: 'C1', date }));
   it('c: C1 10-01 … 10-08, 8 visits: on 10-08 → C1', () => {
-    const alerts = run(days('c', ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => `2026-10-${d}`)));
+    const alerts = run(
+      days(
+        'c',
+        ['01', '02', '03', '04', '05', '06', '07', '08'].map((d) => `2026-10-${d}`),
+      ),
+    );
     expect(brief(alerts)).toEqual([['F-15', 'c7', null, 0]]);
-    expect(alerts[0]).toMatchObject({ institutionId: 'C1', evidence: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'] });
+    expect(alerts[0]).toMatchObject({
+      institutionId: 'C1',
+      evidence: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'],
+    });
   });
   it('near-miss: d, 7 in October, 1 on 11-01: nothing', () => {
-    expect(run(days('d', [...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d}`), '2026-11-01']))).toEqual([]);
+    expect(
+      run(
+        days('d', [...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d}`), '2026-11-01']),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('E16 F-16 monthly cost', () => {
-  const treat = (person: string, id: string, date: string, yuan: number): SettlementIn => ({ id, person, at: 'C1', date, lines: [{ code: 'TREAT', inScope: yuan }] });
+  const treat = (person: string, id: string, date: string, yuan: number): SettlementIn => ({
+    id,
+    person,
+    at: 'C1',
+    date,
+    lines: [{ code: 'TREAT', inScope: yuan }],
+  });
   it('c: 11-02, 11-09, 11-16 治疗费 700.00 each: on 11-16 (2,100.00) → C1', () => {
-    const alerts = run([treat('c', 'a', '2026-11-02', 700), treat('c', 'b', '2026-11-09', 700), treat('c', 'e16', '2026-11-16', 700)]);
+    const alerts = run([
+      treat('c', 'a', '2026-11-02', 700),
+      treat('c', 'b', '2026-11-09', 700),
+      treat('c', 'e16', '2026-11-16', 700),
+    ]);
     expect(brief(alerts)).toEqual([['F-16', 'e16', null, 0]]);
     expect(alerts[0]?.text).toMatch(/2100\.00元/);
   });
@@ -363,11 +481,26 @@ describe('E17 F-17 proxy dispensing', () => {
   it('d: C1 08-21 in person; D1 11-20 proxy (91 days): on 11-20 → C1', () => {
     const alerts = run([{ id: 'a', person: 'd', at: 'C1', date: '2026-08-21' }, proxy]);
     expect(brief(alerts)).toEqual([['F-17', 'e17', null, 0]]);
-    expect(alerts[0]).toMatchObject({ institutionId: 'C1', contractId: 'K-d', doctor: '王医生', identity: 'F-17|e17|' });
+    expect(alerts[0]).toMatchObject({
+      institutionId: 'C1',
+      contractId: 'K-d',
+      doctor: '王医生',
+      identity: 'F-17|e17|',
+    });
   });
   it('near-miss: c, in person 08-22 (90 days): nothing; a same-day in-person visit stored later clears it', () => {
-    expect(run([{ id: 'a', person: 'c', at: 'C1', date: '2026-08-22' }, { ...proxy, person: 'c' }])).toEqual([]);
-    expect(run([{ ...proxy, person: 'c' }, { id: 'a', person: 'c', at: 'C1', date: '2026-11-20' }])).toEqual([]);
+    expect(
+      run([
+        { id: 'a', person: 'c', at: 'C1', date: '2026-08-22' },
+        { ...proxy, person: 'c' },
+      ]),
+    ).toEqual([]);
+    expect(
+      run([
+        { ...proxy, person: 'c' },
+        { id: 'a', person: 'c', at: 'C1', date: '2026-11-20' },
+      ]),
+    ).toEqual([]);
   });
   it('a pharmacy purchase or another proxy does not clear it; proxy on an emergency is ignored', () => {
     const earlier: SettlementIn[] = [
@@ -375,7 +508,9 @@ describe('E17 F-17 proxy dispensing', () => {
       { id: 'q', person: 'd', at: 'C1', date: '2026-11-02', proxy: true },
     ];
     expect(brief(run([...earlier, proxy])).map((a) => a[1])).toEqual(['q', 'e17']);
-    expect(run([{ id: 'em', person: 'd', at: 'H2', date: '2026-11-03', kind: 'emergency', proxy: true }, proxy])).toEqual([]);
+    expect(
+      run([{ id: 'em', person: 'd', at: 'H2', date: '2026-11-03', kind: 'emergency', proxy: true }, proxy]),
+    ).toEqual([]);
   });
 });
 
@@ -396,22 +531,44 @@ describe('runs', () => {
     expect(brief(run(list, { from: '2026-08-01', to: '2026-08-31' }))).toEqual([]);
   });
   it('an exemption covers its rule, person and dates only', () => {
-    const list = [stay('m', 'a', 'H2', '2026-04-01', '2026-04-10', 1600, 'J18.9'), stay('m', 'b', 'H2', '2026-04-25', '2026-04-30', 1600, 'J18.0')];
-    const ex = (from: string, to: string, ruleId = 'F-09'): Exemption => ({ ruleId, personId: 'm', from, to });
+    const list = [
+      stay('m', 'a', 'H2', '2026-04-01', '2026-04-10', 1600, 'J18.9'),
+      stay('m', 'b', 'H2', '2026-04-25', '2026-04-30', 1600, 'J18.0'),
+    ];
+    const ex = (from: string, to: string, ruleId = 'F-09'): Exemption => ({
+      ruleId,
+      personId: 'm',
+      from,
+      to,
+    });
     expect(run(list, { exemptions: [ex('2026-04-01', '2026-05-31')] })).toEqual([]);
     expect(run(list, { exemptions: [ex('2026-05-01', '2026-05-31')] })).toHaveLength(1);
     expect(run(list, { exemptions: [ex('2026-04-01', '2026-05-31', 'F-10')] })).toHaveLength(1);
   });
   it('reversed settlements are invisible; nothing dated before 2026 is alerted, but it is evidence', () => {
-    const list = [stay('m', 'a', 'H2', '2026-04-01', '2026-04-10', 1600, 'J18.9'), stay('m', 'b', 'H2', '2026-04-25', '2026-04-30', 1600, 'J18.0')];
-    expect(run([{ ...list[0]!, reversed: true }, list[1]!])).toEqual([]);
-    const cross = [stay('m', 'a', 'H2', '2025-12-01', '2025-12-20', 1600, 'J18.9'), stay('m', 'b', 'H2', '2025-12-28', '2026-01-03', 1600, 'J18.0')];
+    const first = stay('m', 'a', 'H2', '2026-04-01', '2026-04-10', 1600, 'J18.9');
+    const second = stay('m', 'b', 'H2', '2026-04-25', '2026-04-30', 1600, 'J18.0');
+    expect(run([{ ...first, reversed: true }, second])).toEqual([]);
+    const cross = [
+      stay('m', 'a', 'H2', '2025-12-01', '2025-12-20', 1600, 'J18.9'),
+      stay('m', 'b', 'H2', '2025-12-28', '2026-01-03', 1600, 'J18.0'),
+    ];
     expect(brief(run(cross))).toEqual([['F-09', 'b', null, 1600]]);
-    expect(run([stay('m', 'a', 'H2', '2025-11-01', '2025-11-10', 1, 'J18.9'), stay('m', 'b', 'H2', '2025-11-20', '2025-11-25', 1, 'J18.9')], { from: '2025-01-01' })).toEqual([]);
+    expect(
+      run(
+        [
+          stay('m', 'a', 'H2', '2025-11-01', '2025-11-10', 1, 'J18.9'),
+          stay('m', 'b', 'H2', '2025-11-20', '2025-11-25', 1, 'J18.9'),
+        ],
+        { from: '2025-01-01' },
+      ),
+    ).toEqual([]);
   });
   it('the same input gives the same identities (a re-run creates nothing new at the server)', () => {
     const list = [chronicRefill('c', 'a', '2026-03-01'), chronicRefill('c', 'b', '2026-03-20')];
-    expect(run(list).map((a) => a.identity)).toEqual(run(list, { from: '2026-03-20', to: '2026-03-20' }).map((a) => a.identity));
+    expect(run(list).map((a) => a.identity)).toEqual(
+      run(list, { from: '2026-03-20', to: '2026-03-20' }).map((a) => a.identity),
+    );
   });
   it('the workflow example: raised 07-01, appeal deadline 07-11', () => {
     const w = appealWindowOn(library, '2026-07-01');

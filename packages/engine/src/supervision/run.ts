@@ -3,11 +3,14 @@
 // covers. The server keeps alert identities unique, so a re-run or an overlapping range adds nothing.
 import { FAMILIES } from './families/index.js';
 import { bySettlementOrder } from './families/batch.js';
-import type { BatchContext, BatchFamily } from './families/family.js';
+import type { BatchContext } from './families/family.js';
 import type { AlertDraft, ContractFact, Exemption, SettlementFact, SupervisionLibrary } from './types.js';
 
 /** Orders and indexes the settlements once; reversed ones (and reversals) are not visible. */
-export function batchContext(settlements: readonly SettlementFact[], contracts: readonly ContractFact[]): BatchContext {
+export function batchContext(
+  settlements: readonly SettlementFact[],
+  contracts: readonly ContractFact[],
+): BatchContext {
   const all = settlements.filter((s) => !s.reversed).sort(bySettlementOrder);
   const byPerson = new Map<string, SettlementFact[]>();
   for (const s of all) {
@@ -16,7 +19,9 @@ export function batchContext(settlements: readonly SettlementFact[], contracts: 
     else byPerson.set(s.personId, [s]);
   }
   const contractsByPerson = new Map<string, ContractFact[]>();
-  for (const c of [...contracts].sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))) {
+  for (const c of [...contracts].sort((a, b) =>
+    a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0,
+  )) {
     const own = contractsByPerson.get(c.personId);
     if (own) own.push(c);
     else contractsByPerson.set(c.personId, [c]);
@@ -38,7 +43,7 @@ export function raiseAlerts(library: SupervisionLibrary, ctx: BatchContext, rang
   for (const rule of library.rules) {
     if (rule.stage !== '事后') continue;
     if (range.ruleIds && !range.ruleIds.includes(rule.id)) continue;
-    const family = FAMILIES.get(rule.family) as BatchFamily<unknown> | undefined;
+    const family = FAMILIES.get(rule.family);
     if (!family || family.stage !== '事后') continue;
     for (const a of family.raise(rule, ctx)) {
       if (!a.evidenceDates.some((d) => range.from <= d && d <= range.to)) continue;

@@ -55,9 +55,13 @@ interface AlertOptions {
 }
 
 function alert(rule: SupervisionRule, subject: SettlementFact, o: AlertOptions): AlertDraft {
-  const evidence = [...new Map([...o.evidence, subject].map((s) => [s.id, s])).values()].sort(bySettlementOrder);
+  const evidence = [...new Map([...o.evidence, subject].map((s) => [s.id, s])).values()].sort(
+    bySettlementOrder,
+  );
   const identity =
-    o.month !== undefined ? `${rule.id}|${subject.personId}|${o.month}` : `${rule.id}|${subject.id}|${o.line ?? ''}`;
+    o.month !== undefined
+      ? `${rule.id}|${subject.personId}|${o.month}`
+      : `${rule.id}|${subject.id}|${o.line ?? ''}`;
   return {
     identity,
     ruleId: rule.id,
@@ -267,7 +271,13 @@ const frequentVisits: BatchFamily<{ perDay: number; visitKinds: ReadonlySet<Visi
 const repeatedExam: BatchFamily<{ exams: ReadonlyMap<string, number> }> = {
   stage: '事后',
   read: (v) => ({
-    exams: new Map(v.list('exams', (row) => [row.code(), row.int('windowDays', 0, 365) ?? 0] as const, ['code', 'name', 'windowDays'])),
+    exams: new Map(
+      v.list('exams', (row) => [row.code(), row.int('windowDays', 0, 365) ?? 0] as const, [
+        'code',
+        'name',
+        'windowDays',
+      ]),
+    ),
   }),
   raise: (rule, ctx) =>
     each(rule, ctx, (own, paramsOn) => {
@@ -305,7 +315,10 @@ const repeatedExam: BatchFamily<{ exams: ReadonlyMap<string, number> }> = {
 
 // ---- 家医 F-14…F-17: contracted persons, on days a contract is in force --------------------------------
 
-export function contractOn(contracts: readonly ContractFact[] | undefined, date: string): ContractFact | null {
+export function contractOn(
+  contracts: readonly ContractFact[] | undefined,
+  date: string,
+): ContractFact | null {
   for (const c of contracts ?? [])
     if (c.validFrom <= date && date <= c.validTo && (c.endedOn === null || date < c.endedOn)) return c;
   return null;
@@ -340,7 +353,9 @@ function monthly<P>(
       const why = reached(m.counted, p);
       if (why === null) continue;
       m.done = true;
-      out.push(alert(rule, s, { line: null, amount: 0, evidence: m.counted.slice(), text: why, month, contract: c }));
+      out.push(
+        alert(rule, s, { line: null, amount: 0, evidence: m.counted.slice(), text: why, month, contract: c }),
+      );
     }
   }
   return out;
@@ -358,8 +373,10 @@ const unreferredOutflow: BatchFamily<MonthlyParams> = {
     monthly(
       rule,
       ctx,
-      (s, c, p) => p.visitKinds.has(s.visitKind) && !c.ownInstitutionIds.includes(s.institutionId) && !s.referralCounted,
-      (counted, p) => (counted.length >= p.perMonth ? `签约居民本月第${p.perMonth}次未经转诊到签约机构以外就诊` : null),
+      (s, c, p) =>
+        p.visitKinds.has(s.visitKind) && !c.ownInstitutionIds.includes(s.institutionId) && !s.referralCounted,
+      (counted, p) =>
+        counted.length >= p.perMonth ? `签约居民本月第${p.perMonth}次未经转诊到签约机构以外就诊` : null,
     ),
 };
 
@@ -394,7 +411,10 @@ const monthlyCost: BatchFamily<{ monthlyCost: number; visitKinds: ReadonlySet<Vi
 
 const proxyDispensing: BatchFamily<{ withinDays: number; visitKinds: ReadonlySet<VisitKind> }> = {
   stage: '事后',
-  read: (v) => ({ withinDays: v.int('withinDays', 0, 3650), visitKinds: new Set(v.visitKinds('visitKinds')) }),
+  read: (v) => ({
+    withinDays: v.int('withinDays', 0, 3650),
+    visitKinds: new Set(v.visitKinds('visitKinds')),
+  }),
   raise: (rule, ctx) => {
     const out: AlertDraft[] = [];
     for (const [personId, own] of ctx.byPerson) {

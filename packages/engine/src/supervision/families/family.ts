@@ -3,7 +3,14 @@
 // registered in families/index.ts.
 import type { TraceParam } from '../../contract.js';
 import type { VersionReader } from '../reader.js';
-import type { AlertDraft, ContractFact, Scene, SettlementFact, SupervisionRule, VisitCase } from '../types.js';
+import type {
+  AlertDraft,
+  ContractFact,
+  Scene,
+  SettlementFact,
+  SupervisionRule,
+  VisitCase,
+} from '../types.js';
 
 /** A 事中 rule's verdict on one line: refused (with the amount), or listed but lacking a fact. */
 export type LineVerdict =

@@ -42,7 +42,12 @@ function lineTotal(ctx: InSettlementContext<unknown>, i: number): number {
   return line ? priceLine(line.quantity, line.unitPrice) : 0;
 }
 
-function wholeLine(ctx: InSettlementContext<unknown>, i: number, why: string, params: TraceParam[]): LineVerdict {
+function wholeLine(
+  ctx: InSettlementContext<unknown>,
+  i: number,
+  why: string,
+  params: TraceParam[],
+): LineVerdict {
   const amount = lineTotal(ctx, i);
   const r = ctx.rule;
   return {
@@ -54,7 +59,8 @@ function wholeLine(ctx: InSettlementContext<unknown>, i: number, why: string, pa
   };
 }
 
-const byCode = <T extends Named>(rows: readonly T[]): ReadonlyMap<string, T> => new Map(rows.map((r) => [r.code, r]));
+const byCode = <T extends Named>(rows: readonly T[]): ReadonlyMap<string, T> =>
+  new Map(rows.map((r) => [r.code, r]));
 
 // F-01 违规收费: a free public-health item charged (the line not marked publicHealth).
 interface PublicHealthParams {
@@ -68,7 +74,14 @@ const publicHealthCharge: InSettlementFamily<PublicHealthParams> = {
     for (const [i, item] of listed(ctx, ctx.params.items)) {
       if (ctx.visit.lines[i]?.publicHealth) continue;
       const params = citeList(ctx.rule, 'publicHealthItems', [...ctx.params.items.keys()]);
-      out.push(wholeLine(ctx, i, `${item.code} ${item.name}属免费基本公共卫生服务项目，未按公共卫生服务标记而收费`, params));
+      out.push(
+        wholeLine(
+          ctx,
+          i,
+          `${item.code} ${item.name}属免费基本公共卫生服务项目，未按公共卫生服务标记而收费`,
+          params,
+        ),
+      );
     }
     return out;
   },
@@ -82,16 +95,34 @@ const SEX_NAME: Record<Sex, string> = { male: '男性', female: '女性' };
 const sexLimited: InSettlementFamily<{ items: ReadonlyMap<string, SexItem> }> = {
   stage: '事中',
   read: (v) => ({
-    items: byCode(v.list('sexItems', (row) => ({ ...named(row), sex: row.oneOf<Sex>('sex', ['male', 'female']) }), ['code', 'name', 'sex'])),
+    items: byCode(
+      v.list('sexItems', (row) => ({ ...named(row), sex: row.oneOf<Sex>('sex', ['male', 'female']) }), [
+        'code',
+        'name',
+        'sex',
+      ]),
+    ),
   }),
   judge(ctx) {
     const out: LineVerdict[] = [];
     const sex = ctx.visit.sex;
     for (const [i, item] of listed(ctx, ctx.params.items)) {
       const params = citeList(ctx.rule, 'sexItems', [...ctx.params.items.keys()]);
-      if (sex === null) out.push({ item: i, notJudged: `${item.code} ${item.name}限${SEX_NAME[item.sex]}，参保人未登记性别，不予判断`, params });
+      if (sex === null)
+        out.push({
+          item: i,
+          notJudged: `${item.code} ${item.name}限${SEX_NAME[item.sex]}，参保人未登记性别，不予判断`,
+          params,
+        });
       else if (sex !== item.sex)
-        out.push(wholeLine(ctx, i, `${item.code} ${item.name}限${SEX_NAME[item.sex]}使用，参保人登记为${SEX_NAME[sex]}`, params));
+        out.push(
+          wholeLine(
+            ctx,
+            i,
+            `${item.code} ${item.name}限${SEX_NAME[item.sex]}使用，参保人登记为${SEX_NAME[sex]}`,
+            params,
+          ),
+        );
     }
     return out;
   },
@@ -125,12 +156,18 @@ const ageLimited: InSettlementFamily<{ items: ReadonlyMap<string, AgeItem> }> = 
       const range = item.maxAge === null ? `${item.minAge}周岁及以上` : `${item.minAge}–${item.maxAge}周岁`;
       const params = citeList(ctx.rule, 'ageItems', [...ctx.params.items.keys()]);
       if (birthDate === null) {
-        out.push({ item: i, notJudged: `${item.code} ${item.name}限${range}，参保人未登记出生日期，不予判断`, params });
+        out.push({
+          item: i,
+          notJudged: `${item.code} ${item.name}限${range}，参保人未登记出生日期，不予判断`,
+          params,
+        });
         continue;
       }
       const age = ageOn(birthDate, date);
       if (age < item.minAge || (item.maxAge !== null && age > item.maxAge))
-        out.push(wholeLine(ctx, i, `${item.code} ${item.name}限${range}使用，参保人${date}为${age}周岁`, params));
+        out.push(
+          wholeLine(ctx, i, `${item.code} ${item.name}限${range}使用，参保人${date}为${age}周岁`, params),
+        );
     }
     return out;
   },
@@ -144,7 +181,11 @@ const levelLimited: InSettlementFamily<{ items: ReadonlyMap<string, LevelItem> }
   stage: '事中',
   read: (v) => ({
     items: byCode(
-      v.list('levelItems', (row) => ({ ...named(row), lowestLevel: row.oneOf('lowestLevel', LEVEL_VALUES) }), ['code', 'name', 'lowestLevel']),
+      v.list(
+        'levelItems',
+        (row) => ({ ...named(row), lowestLevel: row.oneOf('lowestLevel', LEVEL_VALUES) }),
+        ['code', 'name', 'lowestLevel'],
+      ),
     ),
   }),
   judge(ctx) {
@@ -153,10 +194,19 @@ const levelLimited: InSettlementFamily<{ items: ReadonlyMap<string, LevelItem> }
     for (const [i, item] of listed(ctx, ctx.params.items)) {
       const params = citeList(ctx.rule, 'levelItems', [...ctx.params.items.keys()]);
       if (level === null) {
-        out.push({ item: i, notJudged: `${item.code} ${item.name}限${LEVEL_NAME[item.lowestLevel]}及以上机构，本机构无等级，不予判断`, params });
+        out.push({
+          item: i,
+          notJudged: `${item.code} ${item.name}限${LEVEL_NAME[item.lowestLevel]}及以上机构，本机构无等级，不予判断`,
+          params,
+        });
       } else if (LEVEL_RANK[level] < LEVEL_RANK[item.lowestLevel])
         out.push(
-          wholeLine(ctx, i, `${item.code} ${item.name}限${LEVEL_NAME[item.lowestLevel]}及以上医疗机构使用，本机构为${LEVEL_NAME[level]}`, params),
+          wholeLine(
+            ctx,
+            i,
+            `${item.code} ${item.name}限${LEVEL_NAME[item.lowestLevel]}及以上医疗机构使用，本机构为${LEVEL_NAME[level]}`,
+            params,
+          ),
         );
     }
     return out;
@@ -170,11 +220,11 @@ interface Inclusion extends Named {
 const duplicateCharge: InSettlementFamily<{ inclusions: readonly Inclusion[] }> = {
   stage: '事中',
   read: (v) => ({
-    inclusions: v.list('inclusions', (row) => ({ ...named(row), includes: row.rows('includes', named, ['code', 'name']) }), [
-      'code',
-      'name',
-      'includes',
-    ]),
+    inclusions: v.list(
+      'inclusions',
+      (row) => ({ ...named(row), includes: row.rows('includes', named, ['code', 'name']) }),
+      ['code', 'name', 'includes'],
+    ),
   }),
   judge(ctx) {
     const lines = ctx.visit.lines;
@@ -193,7 +243,12 @@ const duplicateCharge: InSettlementFamily<{ inclusions: readonly Inclusion[] }> 
         const line = lines[i];
         const includedName = inc.includes.find((x) => x.code === line?.code)?.name ?? '';
         const params = citeList(ctx.rule, 'inclusions', [inc.code, ...inc.includes.map((x) => x.code)]);
-        return wholeLine(ctx, i, `${inc.code} ${inc.name}已包含${line?.code ?? ''} ${includedName}，同时收费属重复收费`, params);
+        return wholeLine(
+          ctx,
+          i,
+          `${inc.code} ${inc.name}已包含${line?.code ?? ''} ${includedName}，同时收费属重复收费`,
+          params,
+        );
       });
   },
 };
@@ -209,7 +264,12 @@ const overPrescription: InSettlementFamily<{ maxDays: Readonly<Partial<Record<Vi
     ctx.visit.lines.forEach((l, i) => {
       if (!ctx.alive[i] || l.kind !== 'drug' || l.days === null || l.days <= limit) return;
       out.push(
-        wholeLine(ctx, i, `${l.code}用药${l.days}天，超过${VISIT_KIND_NAME[ctx.visit.benefitKind]}${limit}天的用量上限`, []),
+        wholeLine(
+          ctx,
+          i,
+          `${l.code}用药${l.days}天，超过${VISIT_KIND_NAME[ctx.visit.benefitKind]}${limit}天的用量上限`,
+          [],
+        ),
       );
     });
     return out;
@@ -226,7 +286,11 @@ const overStandard: InSettlementFamily<{ items: ReadonlyMap<string, Named> }> = 
     const params = citeList(ctx.rule, 'perDayItems', [...ctx.params.items.keys()]);
     if (admissionDate === null) {
       for (const [i, item] of listed(ctx, ctx.params.items))
-        out.push({ item: i, notJudged: `${item.code} ${item.name}按日计费，未提供入院日期，不予判断`, params });
+        out.push({
+          item: i,
+          notJudged: `${item.code} ${item.name}按日计费，未提供入院日期，不予判断`,
+          params,
+        });
       return out;
     }
     const los = Math.max(1, daysBetween(admissionDate, date));
