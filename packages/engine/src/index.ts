@@ -13,3 +13,30 @@ export { checkCompliance } from './compliance/check.js';
 export type { ComplianceFinding, Guidance } from './compliance/check.js';
 export { compileGuidance } from './compliance/guidance.js';
 export type { GuidanceFile } from './compliance/guidance.js';
+export {
+  judgeVisit,
+  batchContext,
+  raiseAlerts,
+  rulesOn,
+  appealWindowOn,
+  versionOn as supervisionVersionOn,
+  fundShares,
+  sceneOf,
+  fundOf,
+} from './supervision/index.js';
+export type {
+  AlertDraft,
+  ContractFact,
+  Exemption,
+  LineRefusal,
+  RuleView,
+  RunRange,
+  SettlementFact,
+  SettlementLineFact,
+  SupervisionLibrary,
+  SupervisionRule,
+  SupervisionTraceEvent,
+  VisitCase,
+  VisitLine,
+  VisitOutcome,
+} from './supervision/index.js';

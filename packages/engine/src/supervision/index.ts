@@ -7,3 +7,5 @@ export { fundShares, sceneOf, fundOf, ageOn, daysBetween, addDays, categoryOf } 
 export { FAMILIES } from './families/index.js';
 export { SCENES, STAGES, RESULT_TYPES } from './types.js';
 export type * from './types.js';
+export { rulesOn } from './view.js';
+export type { RuleView } from './view.js';

@@ -8,6 +8,7 @@ import { PolicyError } from '../policy-compiler/error.js';
 import type { PolicyFile } from '../policy-compiler/types.js';
 import { POLICY_DIR } from '../testing/demoPolicy.js';
 import { appealWindowOn, versionOn } from './compile.js';
+import { rulesOn } from './view.js';
 
 const demo: PolicyFile[] = readdirSync(join(POLICY_DIR, 'demo'))
   .filter((f) => f.endsWith('.yaml'))
@@ -121,3 +122,19 @@ describe('the demo rule library', () => {
 function t(path: string): string {
   return demo.find((f) => f.path === path)?.text ?? '';
 }
+
+describe('the rules as GET /supervision/rules shows them', () => {
+  const lib = compilePolicy(demo).regions.get('demo')?.supervision;
+  it('lists every rule in force with its parameters as written', () => {
+    const view = lib ? rulesOn(lib, '2026-03-01') : [];
+    expect(view).toHaveLength(17);
+    expect(view.find((r) => r.id === 'F-16')).toMatchObject({
+      stage: '事后',
+      resultType: '可疑',
+      window: '自然月',
+      requirement: 'R-F3',
+      parameters: { parameters: { monthlyCost: 2000 } },
+    });
+    expect(lib ? rulesOn(lib, '2025-12-31') : null).toEqual([]);
+  });
+});
