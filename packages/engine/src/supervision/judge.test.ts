@@ -328,6 +328,15 @@ describe('E07 F-07 per-day items beyond the length of stay', () => {
     expect(refusedOf(settle(v).outcome)).toEqual([[1, 'F-07', 60]]);
     const sameDay: Visit = { ...v, date: '2026-03-01', lines: [{ code: '110900001', price: 50, qty: 2 }] };
     expect(refusedOf(settle(sameDay).outcome)).toEqual([[0, 'F-07', 50]]);
+    const none = settle({
+      ...v,
+      lines: [
+        { code: '110900001', price: 50, qty: 2 },
+        { code: '110900001', price: 50, qty: 1 },
+      ],
+    });
+    expect(refusedOf(none.outcome)).toEqual([[1, 'F-07', 50]]);
+    expect(none.outcome.refusals[0]?.allowedQuantity).toBeNull();
   });
 });
 

@@ -307,7 +307,7 @@ const overStandard: InSettlementFamily<{ items: ReadonlyMap<string, Named> }> = 
       out.push({
         item: i,
         refused,
-        allowedQuantity: allowed,
+        allowedQuantity: allowed === 0 ? null : allowed, // nothing left to price: the whole line
         text:
           `${ctx.rule.id} ${ctx.rule.name}：${item.code} ${item.name}按日计费，住院${los}天（${admissionDate}至${date}），` +
           `本行计${q(line.quantity)}，可计${q(allowed)}，超出部分${formatYuan(refused)}不予支付，由机构承担（R-D10）`,
