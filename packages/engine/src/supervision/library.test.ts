@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../policy-compiler/compile.js';
 import { PolicyError } from '../policy-compiler/error.js';
+import { compileRequirements } from '../policy-compiler/requirements.js';
 import type { PolicyFile } from '../policy-compiler/types.js';
 import { POLICY_DIR } from '../testing/demoPolicy.js';
 import { appealWindowOn, versionOn } from './compile.js';
@@ -136,5 +137,22 @@ describe('the rules as GET /supervision/rules shows them', () => {
       parameters: { parameters: { monthlyCost: 2000 } },
     });
     expect(lib ? rulesOn(lib, '2025-12-31') : null).toEqual([]);
+  });
+});
+
+describe('citations', () => {
+  it('every R- id a rule carries or cites is in policy/requirements.yaml', () => {
+    const catalogue = compileRequirements({
+      path: 'requirements.yaml',
+      text: readFileSync(join(POLICY_DIR, 'requirements.yaml'), 'utf8'),
+    });
+    const lib = compilePolicy(demo).regions.get('demo')?.supervision;
+    const ids = new Set<string>();
+    for (const r of lib?.rules ?? []) {
+      ids.add(r.requirement);
+      for (const s of r.sources) ids.add(s.requirement);
+    }
+    for (const w of lib?.workflow ?? []) ids.add(w.source.requirement);
+    expect([...ids].filter((id) => !catalogue.requirements.has(id))).toEqual([]);
   });
 });
