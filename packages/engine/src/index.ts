@@ -23,9 +23,18 @@ export {
   fundShares,
   sceneOf,
   fundOf,
+  openAlert,
+  appealAlert,
+  reviewAlert,
+  deductionOf,
+  sumDeductions,
 } from './supervision/index.js';
 export type {
   AlertDraft,
+  AlertRecord,
+  AlertStatus,
+  DeductionDraft,
+  Transition,
   ContractFact,
   Exemption,
   LineRefusal,

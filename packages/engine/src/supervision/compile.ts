@@ -27,6 +27,7 @@ const RULE_FIELDS = [
   'window',
   'requirement',
   'sources',
+  'deducts',
   'versions',
 ] as const;
 const R_ID = /^R-[A-H]\d+$/;
@@ -114,6 +115,19 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
   if (!Array.isArray(r.sources) || r.sources.length === 0)
     file.fail([...at, 'sources'], id, 'sources must cite at least one document, clause and R- id');
   const sources = r.sources.map((s: unknown, k: number) => readCitation(file, [...at, 'sources', k], s, id));
+  if (stage === '事后' && typeof r.deducts !== 'boolean')
+    file.fail(
+      [...at, 'deducts'],
+      id,
+      'deducts (true | false) is required: does an upheld alert with an amount deduct?',
+    );
+  if (stage === '事中' && r.deducts !== undefined)
+    file.fail(
+      [...at, 'deducts'],
+      id,
+      'deducts is for 事后 rules: a 事中 refusal is never paid, so never deducted',
+    );
+  const deducts = r.deducts === true;
   if (!Array.isArray(r.versions) || r.versions.length === 0)
     file.fail([...at, 'versions'], id, 'versions must list at least one dated version');
   const versions: RuleVersion[] = [];
@@ -149,6 +163,7 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
     window,
     requirement,
     sources: Object.freeze(sources),
+    deducts,
     versions: Object.freeze(versions),
     file: file.path,
     line: file.lineOf(at),

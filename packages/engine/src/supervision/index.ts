@@ -9,3 +9,12 @@ export { SCENES, STAGES, RESULT_TYPES } from './types.js';
 export type * from './types.js';
 export { rulesOn } from './view.js';
 export type { RuleView } from './view.js';
+export { openAlert, appealAlert, reviewAlert, deductionOf, sumDeductions } from './workflow.js';
+export type {
+  AlertRecord,
+  AlertStatus,
+  AlertHistoryEntry,
+  DeductionDraft,
+  Transition,
+  WorkflowRefusal,
+} from './workflow.js';

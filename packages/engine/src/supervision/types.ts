@@ -40,6 +40,7 @@ export interface SupervisionRule<P = unknown> {
   window: string; // 时间窗, as the document names it
   requirement: string; // the R- id the rule's trace events and alerts carry
   sources: readonly Citation[]; // every clause the rule rests on
+  deducts: boolean; // 事后: an upheld alert with an amount becomes a deduction (R-E1); 事中: false
   versions: readonly RuleVersion<P>[]; // in date order
   file: string; // policy/demo/supervision-….yaml
   line: number | null;
