@@ -28,10 +28,14 @@ export {
   reviewAlert,
   deductionOf,
   sumDeductions,
+  monthIndicators,
+  indicatorSettingsOn,
 } from './supervision/index.js';
 export type {
   AlertDraft,
   AlertRecord,
+  IndicatorFact,
+  MonthIndicators,
   AlertStatus,
   DeductionDraft,
   Transition,

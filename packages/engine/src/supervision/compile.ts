@@ -8,6 +8,7 @@ import { FAMILIES } from './families/index.js';
 import { VersionReader } from './reader.js';
 import { RESULT_TYPES, SCENES, STAGES } from './types.js';
 import type {
+  IndicatorSettings,
   ResultType,
   RuleVersion,
   Scene,
@@ -206,14 +207,52 @@ function readWorkflow(file: SourceFile, raw: unknown): WorkflowSettings[] {
   return out;
 }
 
+function readIndicators(file: SourceFile, raw: unknown): IndicatorSettings[] {
+  if (!Array.isArray(raw) || raw.length === 0)
+    file.fail(['indicators'], null, 'indicators must list dated settings');
+  const out: IndicatorSettings[] = [];
+  raw.forEach((item: unknown, k: number) => {
+    const at = ['indicators', k];
+    const r = asRecord(item);
+    if (!r) file.fail(at, null, `indicators[${k}] must be { effectiveFrom, readmissionWithinDays, source }`);
+    file.onlyKeys(at, r, ['effectiveFrom', 'readmissionWithinDays', 'source'], null);
+    if (!isRealDate(r.effectiveFrom))
+      file.fail([...at, 'effectiveFrom'], null, 'effectiveFrom must be a date YYYY-MM-DD');
+    const prev = out[out.length - 1];
+    if (prev && r.effectiveFrom <= prev.effectiveFrom)
+      file.fail(
+        [...at, 'effectiveFrom'],
+        null,
+        'indicator settings must be in date order without two on one date',
+      );
+    const days = r.readmissionWithinDays;
+    if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 365)
+      file.fail(
+        [...at, 'readmissionWithinDays'],
+        null,
+        'readmissionWithinDays must be a whole number of days (0–365)',
+      );
+    out.push(
+      Object.freeze({
+        effectiveFrom: r.effectiveFrom,
+        readmissionWithinDays: days,
+        source: readCitation(file, [...at, 'source'], r.source, null),
+      }),
+    );
+  });
+  return out;
+}
+
 /** Compiles the `supervision` files of one region into its rule library (empty when it has none). */
 export function compileSupervision(files: readonly SourceFile[]): SupervisionLibrary {
   const rules = new Map<string, SupervisionRule>();
   let workflow: WorkflowSettings[] | null = null;
   let workflowFile = '';
+  let indicators: IndicatorSettings[] | null = null;
+  let indicatorsFile = '';
   for (const file of files) {
     const r = file.record([], null, 'a supervision file');
-    file.onlyKeys([], r, ['part', 'rules', 'workflow'], null);
+    file.onlyKeys([], r, ['part', 'rules', 'workflow', 'indicators'], null);
     if (r.rules !== undefined) {
       if (!Array.isArray(r.rules)) file.fail(['rules'], null, 'rules must be a list of rules');
       r.rules.forEach((raw: unknown, i: number) => {
@@ -228,6 +267,11 @@ export function compileSupervision(files: readonly SourceFile[]): SupervisionLib
         rules.set(rule.id, rule);
       });
     }
+    if (r.indicators !== undefined) {
+      if (indicators) file.fail(['indicators'], null, `indicators is already set in ${indicatorsFile}`);
+      indicators = readIndicators(file, r.indicators);
+      indicatorsFile = file.path;
+    }
     if (r.workflow !== undefined) {
       if (workflow) file.fail(['workflow'], null, `workflow is already set in ${workflowFile}`);
       workflow = readWorkflow(file, r.workflow);
@@ -235,7 +279,11 @@ export function compileSupervision(files: readonly SourceFile[]): SupervisionLib
     }
   }
   const ordered = [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return Object.freeze({ rules: Object.freeze(ordered), workflow: Object.freeze(workflow ?? []) });
+  return Object.freeze({
+    rules: Object.freeze(ordered),
+    workflow: Object.freeze(workflow ?? []),
+    indicators: Object.freeze(indicators ?? []),
+  });
 }
 
 /** The version of a rule in force on a date, or null before its first version (not judged). */
@@ -249,5 +297,12 @@ export function versionOn<P>(rule: SupervisionRule<P>, date: string): RuleVersio
 export function appealWindowOn(library: SupervisionLibrary, date: string): WorkflowSettings | null {
   let found: WorkflowSettings | null = null;
   for (const w of library.workflow) if (w.effectiveFrom <= date) found = w;
+  return found;
+}
+
+/** The indicator settings in force on a date (the month's first day), or null when none is set. */
+export function indicatorSettingsOn(library: SupervisionLibrary, date: string): IndicatorSettings | null {
+  let found: IndicatorSettings | null = null;
+  for (const w of library.indicators) if (w.effectiveFrom <= date) found = w;
   return found;
 }

@@ -18,3 +18,6 @@ export type {
   Transition,
   WorkflowRefusal,
 } from './workflow.js';
+export { monthIndicators, percentShare } from './indicators.js';
+export type { IndicatorFact, IndicatorQuery, MonthIndicators } from './indicators.js';
+export { indicatorSettingsOn } from './compile.js';

@@ -52,10 +52,17 @@ export interface WorkflowSettings {
   source: Citation;
 }
 
+export interface IndicatorSettings {
+  effectiveFrom: string;
+  readmissionWithinDays: number; // 15日再入院率
+  source: Citation;
+}
+
 /** The compiled `supervision` part of one region. */
 export interface SupervisionLibrary {
   rules: readonly SupervisionRule[]; // in id order
   workflow: readonly WorkflowSettings[]; // in date order
+  indicators: readonly IndicatorSettings[]; // in date order
 }
 
 // ---- 事中: one visit's lines, before the benefit calculation ------------------------------------
