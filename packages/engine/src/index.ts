@@ -72,3 +72,44 @@ export type {
 } from './payment/types.js';
 export { parsePaymentVisit } from './payment/visit.js';
 export type { PaymentVisitFields } from './payment/visit.js';
+// Supervision (docs/supervision.md): the `supervision` part, its at-settlement and batch evaluators.
+export {
+  judgeVisit,
+  batchContext,
+  raiseAlerts,
+  rulesOn,
+  appealWindowOn,
+  versionOn as supervisionVersionOn,
+  fundShares,
+  sceneOf,
+  fundOf as supervisionFundOf,
+  openAlert,
+  appealAlert,
+  reviewAlert,
+  deductionOf,
+  sumDeductions,
+  monthIndicators,
+  indicatorSettingsOn,
+} from './supervision/index.js';
+export type {
+  AlertDraft,
+  AlertRecord,
+  IndicatorFact,
+  MonthIndicators,
+  AlertStatus,
+  DeductionDraft,
+  Transition,
+  ContractFact,
+  Exemption,
+  LineRefusal,
+  RuleView,
+  RunRange,
+  SettlementFact,
+  SettlementLineFact,
+  SupervisionLibrary,
+  SupervisionRule,
+  SupervisionTraceEvent,
+  VisitCase,
+  VisitLine,
+  VisitOutcome,
+} from './supervision/index.js';

@@ -9,6 +9,7 @@ import { buildSegments } from './segments.js';
 import type { DatedValue, ParameterDefinition } from './segments.js';
 import { SPEC_BY_NAME, convertValue } from './schema.js';
 import { SourceFile, asRecord, isRealDate } from './source.js';
+import { compileSupervision } from '../supervision/compile.js';
 import type {
   Citation,
   ParameterValue,
@@ -207,7 +208,7 @@ function hashFiles(files: readonly PolicyFile[]): string {
  * reader, never a surprise to another part's. A file naming no part, or one not listed, fails with
  * its file and line.
  */
-export const POLICY_PARTS = ['benefits', 'payment'] as const;
+export const POLICY_PARTS = ['benefits', 'payment', 'supervision'] as const;
 export type PolicyPart = (typeof POLICY_PARTS)[number];
 
 function partOf(file: SourceFile): PolicyPart {
@@ -236,7 +237,7 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
   const headerFile = files.find((f) => f.path === `${dir}/region.yaml`);
   if (!headerFile) throw new PolicyError(`policy/${dir}`, null, null, 'region.yaml is missing');
   const header = readRegionHeader(new SourceFile(headerFile), dir);
-  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [], payment: [] };
+  const parts: Record<PolicyPart, SourceFile[]> = { benefits: [], payment: [], supervision: [] };
   for (const f of files) {
     if (f === headerFile) continue;
     const source = new SourceFile(f);
@@ -245,6 +246,7 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
   const { segments, parameters } = compileBenefits(dir, header, parts.benefits);
   // Paying institutions (docs/payments.md): its own schema and compiler; null when the region has none.
   const payment = compilePayment(dir, header.versions, parts.payment);
+  const supervision = compileSupervision(parts.supervision);
   return Object.freeze({
     code: dir,
     name: header.name,
@@ -254,6 +256,7 @@ function compileRegion(dir: string, files: PolicyFile[]): RegionPolicy {
     segments,
     parameters,
     payment,
+    supervision,
   });
 }
 

@@ -2,6 +2,7 @@
 // compilePolicy() from the YAML files of policy/<region>/ (REFERENCE_POLICY.md is the demo's).
 import type { Citation, Level, Scheme } from '../contract.js';
 import type { PaymentPolicy } from '../payment/types.js';
+import type { SupervisionLibrary } from '../supervision/types.js';
 
 export interface PolicyFile {
   path: string; // relative to the policy root, e.g. "demo/resident.yaml"
@@ -84,6 +85,7 @@ export interface RegionPolicy {
   segments: readonly PolicySegment[];
   parameters: readonly ParameterValue[]; // every dated value, for the console and audits
   payment: PaymentPolicy | null; // the `payment` part (docs/payments.md); the benefit engine never reads it
+  readonly supervision: SupervisionLibrary; // the `supervision` part (docs/supervision.md); empty when the region has none
 }
 
 export interface PolicyBook {
