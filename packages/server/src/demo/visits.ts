@@ -5,6 +5,7 @@
 // and price (and consent on self-paid lines); the agency's catalogue decides the rest. A referral or
 // an e-prescription is a record, created before the visit and named by id (prepareDemoVisit).
 import type { Database } from '../db/types.js';
+import { Conflict } from '../domain/errors.js';
 import { today } from '../domain/today.js';
 import {
   createEPrescription,
@@ -130,14 +131,25 @@ export type DemoVisit = SettleBody & { records?: DemoRecords };
 export async function prepareDemoVisit(db: Database, visit: DemoVisit): Promise<SettleBody> {
   const { records, ...body } = visit;
   const change = { actor: 'demo', reason: '演示数据' };
-  if (records?.referral !== undefined) {
-    const r = records.referral.input;
-    await createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' });
-    if (records.referral.filed && r.id !== undefined)
+  // The same run again (a replay) finds its records made: they are made once.
+  const once = async (make: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await make();
+      return true;
+    } catch (err) {
+      if (err instanceof Conflict && err.code === 'already_exists') return false;
+      throw err;
+    }
+  };
+  const referral = records?.referral;
+  if (referral !== undefined) {
+    const r = referral.input;
+    const made = await once(() => createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }));
+    if (made && referral.filed && r.id !== undefined)
       await fileReferral(db, r.id, { filedOn: r.issuedOn }, { ...change, reason: '转诊备案' });
   }
-  if (records?.ePrescription !== undefined)
-    await createEPrescription(db, records.ePrescription, { ...change, reason: '开具电子处方' });
+  const rx = records?.ePrescription;
+  if (rx !== undefined) await once(() => createEPrescription(db, rx, { ...change, reason: '开具电子处方' }));
   return body;
 }
 
