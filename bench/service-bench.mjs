@@ -29,6 +29,8 @@ const persons = Number(process.env.BENCH_PERSONS ?? 20000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
 const workers = process.env.BENCH_WORKERS; // default: one per core (yibao serve's own default)
 const skipEmbedded = process.env.BENCH_SKIP_EMBEDDED === '1';
+// BENCH_FULL_ONLY=1: the PostgreSQL full-load run alone (for A/B runs of two builds, alternated).
+const fullOnly = process.env.BENCH_FULL_ONLY === '1';
 const wrkInstalled = spawnSync('wrk', ['--version']).error === undefined;
 const fullLoadDriver = process.env.BENCH_DRIVER ?? (wrkInstalled ? 'wrk' : 'autocannon');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -389,6 +391,11 @@ async function main() {
     await fullLoad(port, 'warm', institutions, { duration: 3 });
     report.fullLoad = await fullLoad(port, 'full', institutions);
     console.log('full load', report.fullLoad);
+    if (fullOnly) {
+      await stopServer(server);
+      console.log(`FULL_ONLY ${JSON.stringify(report.fullLoad)}`);
+      return;
+    }
     // autocannon paces a fixed rate per connection, and the connections fire together: the more
     // connections, the bigger the synchronized bursts. 32 connections carry 1,000/s with room to
     // spare; 64 show what bursts of 64 simultaneous visits cost.
