@@ -86,7 +86,7 @@ describe.each(testDrivers())('demo seeding on $kind', (driver) => {
     );
     expect(Number(outside[0]?.n)).toBe(0);
     const latest = await t.db.query<{ d: string }>('SELECT max(date)::text AS d FROM settlements');
-    expect(latest[0]?.d < today()).toBe(true);
+    expect((latest[0]?.d ?? '') < today()).toBe(true);
     const named = await t.db.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM settlements WHERE visit ? 'referralId' OR visit ? 'ePrescriptionId'`,
     );

@@ -144,7 +144,9 @@ export async function prepareDemoVisit(db: Database, visit: DemoVisit): Promise<
   const referral = records?.referral;
   if (referral !== undefined) {
     const r = referral.input;
-    const made = await once(() => createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }));
+    const made = await once(() =>
+      createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }),
+    );
     if (made && referral.filed && r.id !== undefined)
       await fileReferral(db, r.id, { filedOn: r.issuedOn }, { ...change, reason: '转诊备案' });
   }

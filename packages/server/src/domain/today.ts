@@ -27,7 +27,8 @@ export function today(now: number = Date.now(), env: NodeJS.ProcessEnv = process
 export function clockSkewMinutes(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env['YIBAO_CLOCK_SKEW_MINUTES'];
   const n = raw === undefined || raw === '' ? 10 : Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`YIBAO_CLOCK_SKEW_MINUTES=${String(raw)} is not a number of minutes`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new Error(`YIBAO_CLOCK_SKEW_MINUTES=${String(raw)} is not a number of minutes`);
   return n;
 }
 

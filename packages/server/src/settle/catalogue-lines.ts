@@ -30,7 +30,7 @@ function callerLine(raw: unknown): CallerLine | undefined {
     quantity: o['quantity'] as number,
     unitPrice: o['unitPrice'] as number,
     consent: o['consent'] === true,
-  } as CallerLine;
+  };
 }
 
 export async function resolveItems(

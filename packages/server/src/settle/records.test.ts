@@ -50,7 +50,8 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
   });
   const settle = (...a: Parameters<typeof body>) => api.post('/settlements', body(...a));
   const preview = (...a: Parameters<typeof body>) => {
-    const { requestId: _, ...rest } = body(...a);
+    const rest: Partial<ReturnType<typeof body>> = body(...a);
+    delete rest.requestId;
     return api.post('/settlements/preview', rest);
   };
   const line = (code: string, kind: string, unitPrice: number, quantity = 1, extra: object = {}) => ({
@@ -67,7 +68,13 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
     api = client(t.app);
     await registerFixtures(t.app);
     for (const e of ENTRIES)
-      await putEntry(t.db, { ...e, validFrom: '2026-01-01' }, '2026-01-01', change, sharedCatalogueCache(t.db));
+      await putEntry(
+        t.db,
+        { ...e, validFrom: '2026-01-01' },
+        '2026-01-01',
+        change,
+        sharedCatalogueCache(t.db),
+      );
   });
   afterAll(async () => t.dispose());
 
@@ -82,7 +89,9 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
     expect(notes.map((e) => e.text).join('\n')).toMatch(/paymentLimit: 采用医保目录的 10/);
     // The same line sent with only code, kind, quantity and price settles the same.
     const plain = (
-      await preview('E002', 'H002', '2026-03-02', { kind: 'outpatient' }, [line('XA10BAA042A', 'drug', 12, 2)])
+      await preview('E002', 'H002', '2026-03-02', { kind: 'outpatient' }, [
+        line('XA10BAA042A', 'drug', 12, 2),
+      ])
     ).json<CalcResult>();
     expect(plain.fundPay).toBe(r.fundPay);
     expect(plain.personalPart).toBe(r.personalPart);
@@ -108,7 +117,9 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
     expect(withConsent).toMatchObject({ fundPay: 0, fullSelfPay: 50, inScope: 0 });
     expect(withConsent.trace.some((e) => e.text.includes('目录外'))).toBe(true);
     const without = (
-      await preview('R001', 'C001', '2026-03-02', { kind: 'outpatient' }, [line('NOPE001', 'drug', 50, 1, { class: 'A' })])
+      await preview('R001', 'C001', '2026-03-02', { kind: 'outpatient' }, [
+        line('NOPE001', 'drug', 50, 1, { class: 'A' }),
+      ])
     ).json<CalcResult>();
     expect(without).toMatchObject({ fundPay: 0, fullSelfPay: 0, institutionBorne: 50 });
   });
@@ -157,18 +168,28 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
     });
 
     it('a partial dispensing leaves the rest; twice the whole is refused (422 naming items[0].quantity); a reversal gives it back', async () => {
-      const first = await settle('R001', 'P001', '2026-04-02', rxVisit('RX-T1'), [line('XJ01CAA001A', 'drug', 20)]);
+      const first = await settle('R001', 'P001', '2026-04-02', rxVisit('RX-T1'), [
+        line('XJ01CAA001A', 'drug', 20),
+      ]);
       expect(first.statusCode).toBe(201);
-      const second = await settle('R001', 'P001', '2026-04-03', rxVisit('RX-T1'), [line('XJ01CAA001A', 'drug', 20)]);
+      const second = await settle('R001', 'P001', '2026-04-03', rxVisit('RX-T1'), [
+        line('XJ01CAA001A', 'drug', 20),
+      ]);
       expect(second.statusCode).toBe(201);
-      const third = await settle('R001', 'P001', '2026-04-04', rxVisit('RX-T1'), [line('XJ01CAA001A', 'drug', 20)]);
+      const third = await settle('R001', 'P001', '2026-04-04', rxVisit('RX-T1'), [
+        line('XJ01CAA001A', 'drug', 20),
+      ]);
       expect(third.statusCode).toBe(422);
-      expect(third.json()).toMatchObject({ error: { code: 'beyond_prescription', field: 'items[0].quantity' } });
+      expect(third.json()).toMatchObject({
+        error: { code: 'beyond_prescription', field: 'items[0].quantity' },
+      });
       const undo = await api.post(`/settlements/${first.json<Result>().settlementId}/reversal`, {
         requestId: `rec-${driver.kind}-undo-${++seq}`,
       });
       expect(undo.statusCode).toBe(201);
-      const again = await settle('R001', 'P001', '2026-04-05', rxVisit('RX-T1'), [line('XJ01CAA001A', 'drug', 20)]);
+      const again = await settle('R001', 'P001', '2026-04-05', rxVisit('RX-T1'), [
+        line('XJ01CAA001A', 'drug', 20),
+      ]);
       expect(again.statusCode).toBe(201);
     });
 
@@ -178,7 +199,9 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
       ]);
       expect(other.statusCode).toBe(422);
       expect(other.json()).toMatchObject({ error: { code: 'not_prescribed', field: 'items[0].code' } });
-      const many = await settle('R001', 'P001', '2026-04-02', rxVisit('RX-T2'), [line('XJ01CAA001A', 'drug', 20, 400)]);
+      const many = await settle('R001', 'P001', '2026-04-02', rxVisit('RX-T2'), [
+        line('XJ01CAA001A', 'drug', 20, 400),
+      ]);
       expect(many.statusCode).toBe(422);
       expect(many.json()).toMatchObject({ error: { field: 'items[0].quantity' } });
     });
@@ -214,7 +237,9 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
     expect(r.trace.some((e) => e.rule === 'R-D10' && e.text.includes('库存目录'))).toBe(true);
     // C001 has no list on record: the same drug is paid there.
     const open = (
-      await preview('R001', 'C001', '2026-03-03', { kind: 'outpatient' }, [line('XC08CAA035A', 'drug', 199.8, 3)])
+      await preview('R001', 'C001', '2026-03-03', { kind: 'outpatient' }, [
+        line('XC08CAA035A', 'drug', 199.8, 3),
+      ])
     ).json<CalcResult>();
     expect(open.institutionBorne).toBe(0);
     expect(open.fundPay).toBeGreaterThan(0);
@@ -260,7 +285,9 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
     const before = process.env['YIBAO_TODAY'];
     process.env['YIBAO_TODAY'] = '2026-05-31';
     try {
-      const late = await settle('R001', 'C001', '2026-06-01', { kind: 'outpatient' }, [line('110200001', 'service', 10)]);
+      const late = await settle('R001', 'C001', '2026-06-01', { kind: 'outpatient' }, [
+        line('110200001', 'service', 10),
+      ]);
       expect(late.statusCode).toBe(400);
       expect(late.json()).toMatchObject({ error: { code: 'future_date', field: 'date' } });
       const onDay = await preview('R001', 'C001', '2026-05-31', { kind: 'outpatient' }, [

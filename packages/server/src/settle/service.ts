@@ -130,7 +130,11 @@ export class SettlementService {
   private precheck(body: PreviewBody): void {
     const latest = latestVisitDate(this.skewMinutes, this.now());
     if (typeof body.date === 'string' && body.date > latest)
-      throw new Invalid('date', 'future_date', `就诊日期 ${body.date} 晚于今天（${latest}），不能结算未来的就诊`);
+      throw new Invalid(
+        'date',
+        'future_date',
+        `就诊日期 ${body.date} 晚于今天（${latest}），不能结算未来的就诊`,
+      );
     refsOf(body.visit);
   }
 

@@ -17,7 +17,10 @@ function rowOf(item: Record<string, unknown>): unknown[] | undefined {
   const { code, kind } = item;
   const cls = item['class'];
   if (typeof code !== 'string' || !CLASSES.has(cls as string) || !KINDS.has(kind as string)) return undefined;
-  const ratio = cls === 'B' && typeof item['selfPayRatio'] === 'number' ? Math.round(item['selfPayRatio'] * 10_000) : null;
+  const ratio =
+    cls === 'B' && typeof item['selfPayRatio'] === 'number'
+      ? Math.round(item['selfPayRatio'] * 10_000)
+      : null;
   const price = fen(item['priceStandard']);
   return [
     code,
@@ -64,9 +67,15 @@ export function withClaimsAsCatalogue(app: FastifyInstance, db: Database): void 
   const held = new Map<string, string>();
   const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<unknown>;
   const patched = async (opts: InjectOptions | string): Promise<unknown> => {
-    if (typeof opts === 'object' && opts.method === 'POST' && typeof opts.url === 'string' && SETTLE_URL.test(opts.url)) {
+    if (
+      typeof opts === 'object' &&
+      opts.method === 'POST' &&
+      typeof opts.url === 'string' &&
+      SETTLE_URL.test(opts.url)
+    ) {
       const payload = opts.payload as Record<string, unknown> | undefined;
-      if (payload !== undefined && typeof payload === 'object') await recordClaims(db, held, payload['items']);
+      if (payload !== undefined && typeof payload === 'object')
+        await recordClaims(db, held, payload['items']);
     }
     return inject(opts);
   };
