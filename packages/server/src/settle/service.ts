@@ -248,7 +248,7 @@ export class SettlementService {
           visit: body.visit,
           result: response,
           resultJson: json,
-          requestJson: JSON.stringify(request),
+          requestJson: storedRequestJson(request),
           dispensings,
           lines: itemLines(request['items'], result),
         });
@@ -354,6 +354,34 @@ export class SettlementService {
     if (stored === undefined) throw new ApiError(500, 'internal', '内部错误');
     return { status: 200, body: stored as SettlementResponse };
   }
+}
+
+/** An item's fields that the engine defaults when absent, with their defaults. */
+const ITEM_DEFAULTS: readonly (readonly [string, unknown])[] = [
+  ['selfPayRatio', null],
+  ['priceStandard', null],
+  ['paymentLimit', null],
+  ['consent', false],
+  ['publicHealth', false],
+  ['fixedSelfPay', false],
+  ['refusedBy', null],
+];
+
+/**
+ * The resolved request as stored (settlements.request): every fact the engine used, with an item's
+ * fields left out where they hold the engine's own default — the same request to the engine, a
+ * third fewer bytes on every settlement row.
+ */
+function storedRequestJson(request: Record<string, unknown>): string {
+  const items = request['items'];
+  if (!Array.isArray(items)) return JSON.stringify(request);
+  const compact = (items as unknown[]).map((item) => {
+    if (item === null || typeof item !== 'object') return item;
+    const o = { ...(item as Record<string, unknown>) };
+    for (const [name, fallback] of ITEM_DEFAULTS) if (o[name] === fallback) delete o[name];
+    return o;
+  });
+  return JSON.stringify({ ...request, items: compact });
 }
 
 function visitKindOf(visit: unknown): string {
