@@ -214,7 +214,12 @@ function fullLoad(port, run, institutions, options) {
 async function primaryInstitutions(port) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/institutions?level=primary&pageSize=500`);
   const page = await res.json();
-  const candidates = page.items.filter((i) => i.type !== 'internet_hospital').map((i) => i.id);
+  // BENCH_INSTITUTION_TYPES=township_centre,village_clinic: only those types (an A/B of two builds
+  // on the same work, e.g. institutions that hold no stock list, so neither build refuses a line).
+  const types = process.env.BENCH_INSTITUTION_TYPES?.split(',');
+  const candidates = page.items
+    .filter((i) => i.type !== 'internet_hospital' && (types === undefined || types.includes(i.type)))
+    .map((i) => i.id);
   // Keep the institutions that settle today: the demo registry has one whose agreement was
   // terminated and one suspended (422 by design), which would only measure refusals.
   const probe = visitFactory('probe', candidates, persons);
