@@ -5,7 +5,7 @@
 // and price (and consent on self-paid lines); the agency's catalogue decides the rest. A referral or
 // an e-prescription is a record, created before the visit and named by id (prepareDemoVisit).
 import type { Database } from '../db/types.js';
-import { Conflict } from '../domain/errors.js';
+import { Conflict, RuleRefused } from '../domain/errors.js';
 import { today } from '../domain/today.js';
 import {
   createEPrescription,
@@ -131,28 +131,34 @@ export type DemoVisit = SettleBody & { records?: DemoRecords };
 export async function prepareDemoVisit(db: Database, visit: DemoVisit): Promise<SettleBody> {
   const { records, ...body } = visit;
   const change = { actor: 'demo', reason: '演示数据' };
-  // The same run again (a replay) finds its records made: they are made once.
-  const once = async (make: () => Promise<unknown>): Promise<boolean> => {
+  // The same run again (a replay) finds its records made: they are made once ('kept'). An
+  // institution that may not issue or receive one (not designated, R-D3/R-D8) makes none ('refused'):
+  // the visit then names no record and the registry answers it as it would any other.
+  const once = async (make: () => Promise<unknown>): Promise<'made' | 'kept' | 'refused'> => {
     try {
       await make();
-      return true;
+      return 'made';
     } catch (err) {
-      if (err instanceof Conflict && err.code === 'already_exists') return false;
+      if (err instanceof Conflict && err.code === 'already_exists') return 'kept';
+      if (err instanceof RuleRefused) return 'refused';
       throw err;
     }
   };
+  const named = { ...(body.visit as Record<string, unknown>) };
   const referral = records?.referral;
   if (referral !== undefined) {
     const r = referral.input;
-    const made = await once(() =>
-      createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }),
-    );
-    if (made && referral.filed && r.id !== undefined)
+    const made = await once(() => createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }));
+    if (made === 'made' && referral.filed && r.id !== undefined)
       await fileReferral(db, r.id, { filedOn: r.issuedOn }, { ...change, reason: '转诊备案' });
+    if (made === 'refused') delete named['referralId'];
   }
   const rx = records?.ePrescription;
-  if (rx !== undefined) await once(() => createEPrescription(db, rx, { ...change, reason: '开具电子处方' }));
-  return body;
+  if (rx !== undefined) {
+    const made = await once(() => createEPrescription(db, rx, { ...change, reason: '开具电子处方' }));
+    if (made === 'refused') delete named['ePrescriptionId'];
+  }
+  return { ...body, visit: named };
 }
 
 export function demoVisit(
