@@ -19,7 +19,8 @@ export function demoVisit(n, institutions, population) {
   return {
     personId: `DM${String(1 + ((n * 7919) % population)).padStart(8, '0')}`,
     institutionId: institutions[n % institutions.length],
-    date: `2026-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+    // January to November: never after today (2026-12-07 when this was written), which the service refuses
+    date: `2026-${String(1 + (n % 11)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
     visit: { kind: 'outpatient' },
     items: LINES.map(([code, name, kind, cls, price], i) => ({
       code,

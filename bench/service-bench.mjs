@@ -29,6 +29,8 @@ const persons = Number(process.env.BENCH_PERSONS ?? 20000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 128);
 const workers = process.env.BENCH_WORKERS; // default: one per core (yibao serve's own default)
 const skipEmbedded = process.env.BENCH_SKIP_EMBEDDED === '1';
+// BENCH_FULL_ONLY=1: the PostgreSQL full-load run alone (for A/B runs of two builds, alternated).
+const fullOnly = process.env.BENCH_FULL_ONLY === '1';
 const wrkInstalled = spawnSync('wrk', ['--version']).error === undefined;
 const fullLoadDriver = process.env.BENCH_DRIVER ?? (wrkInstalled ? 'wrk' : 'autocannon');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -212,7 +214,12 @@ function fullLoad(port, run, institutions, options) {
 async function primaryInstitutions(port) {
   const res = await fetch(`http://127.0.0.1:${port}/api/v1/institutions?level=primary&pageSize=500`);
   const page = await res.json();
-  const candidates = page.items.filter((i) => i.type !== 'internet_hospital').map((i) => i.id);
+  // BENCH_INSTITUTION_TYPES=township_centre,village_clinic: only those types (an A/B of two builds
+  // on the same work, e.g. institutions that hold no stock list, so neither build refuses a line).
+  const types = process.env.BENCH_INSTITUTION_TYPES?.split(',');
+  const candidates = page.items
+    .filter((i) => i.type !== 'internet_hospital' && (types === undefined || types.includes(i.type)))
+    .map((i) => i.id);
   // Keep the institutions that settle today: the demo registry has one whose agreement was
   // terminated and one suspended (422 by design), which would only measure refusals.
   const probe = visitFactory('probe', candidates, persons);
@@ -389,6 +396,11 @@ async function main() {
     await fullLoad(port, 'warm', institutions, { duration: 3 });
     report.fullLoad = await fullLoad(port, 'full', institutions);
     console.log('full load', report.fullLoad);
+    if (fullOnly) {
+      await stopServer(server);
+      console.log(`FULL_ONLY ${JSON.stringify(report.fullLoad)}`);
+      return;
+    }
     // autocannon paces a fixed rate per connection, and the connections fire together: the more
     // connections, the bigger the synchronized bursts. 32 connections carry 1,000/s with room to
     // spare; 64 show what bursts of 64 simultaneous visits cost.

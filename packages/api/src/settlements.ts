@@ -20,6 +20,9 @@ const Referral = Type.Object({
 });
 const EPrescription = Type.Object({ fromLevel: Type.String(), fromType: Type.String() });
 
+const INLINE_REFERRAL = '仅 yibao calc 使用；结算服务不接受（400），请用 referralId 指明登记的转诊单';
+const INLINE_RX = '仅 yibao calc 使用；结算服务不接受（400），请用 ePrescriptionId 指明登记的电子处方';
+
 /**
  * 就诊信息 as it travels (yuan, the caller's words): every field optional here, the engine says
  * which one is missing. Not the engine's VisitInput, which is the parsed request in fen.
@@ -30,13 +33,17 @@ export const WireVisit = Type.Object(
     department: Type.Optional(Type.String()),
     diagnosis: Type.Optional(Nullable(Type.String())),
     scope: Type.Optional(Type.String()),
-    referral: Type.Optional(Nullable(Referral)),
-    ePrescription: Type.Optional(Nullable(EPrescription)),
+    // `yibao calc` only: on the service an inline referral or e-prescription is a 400 naming the
+    // field (SERVICE_CONTRACT.md): they come from their records, named by id below.
+    referral: Type.Optional(Type.Union([Referral, Type.Null()], { description: INLINE_REFERRAL })),
+    ePrescription: Type.Optional(Type.Union([EPrescription, Type.Null()], { description: INLINE_RX })),
     useAccount: Type.Optional(Type.Boolean()),
-    // The registry's records a settlement may cite instead of describing them (registry.md). Not
-    // checked here: the settlement's registry gate answers a bad one with its own field and words.
+    // The registry's records a settlement cites (registry.md). Not checked here: the settlement's
+    // registry gate answers a bad one with its own field and words.
     referralId: Type.Optional(Type.Unsafe<string | null>({ description: '转诊单编号（登记的转诊单）' })),
-    ePrescriptionId: Type.Optional(Type.Unsafe<string | null>({ description: '电子处方编号' })),
+    ePrescriptionId: Type.Optional(
+      Type.Unsafe<string | null>({ description: '电子处方编号（登记的电子处方）' }),
+    ),
   },
   { description: '就诊信息 (CALC_CONTRACT.md visit)' },
 );
@@ -46,8 +53,12 @@ export type WireVisit = Static<typeof WireVisit>;
 const LooseVisit = Type.Object(
   {
     ...WireVisit.properties,
-    referral: Type.Optional(Nullable(Type.Partial(Referral))),
-    ePrescription: Type.Optional(Nullable(Type.Partial(EPrescription))),
+    referral: Type.Optional(
+      Type.Union([Type.Partial(Referral), Type.Null()], { description: INLINE_REFERRAL }),
+    ),
+    ePrescription: Type.Optional(
+      Type.Union([Type.Partial(EPrescription), Type.Null()], { description: INLINE_RX }),
+    ),
   },
   { description: '就诊信息 (CALC_CONTRACT.md visit)' },
 );
@@ -68,7 +79,11 @@ export const WireItem = Type.Object(
     publicHealth: Type.Optional(Type.Boolean()),
     fixedSelfPay: Type.Optional(Type.Boolean()),
   },
-  { description: '费用明细 (CALC_CONTRACT.md item)；自费项目也须上传' },
+  {
+    description:
+      '费用明细 (CALC_CONTRACT.md item)；自费项目也须上传。结算服务只采信 code、name、kind、quantity、unitPrice、consent：' +
+      'class、selfPayRatio、priceStandard、paymentLimit、publicHealth、fixedSelfPay 以就诊日有效的医保目录为准（目录外为自费）',
+  },
 );
 export type WireItem = Static<typeof WireItem>;
 

@@ -79,6 +79,8 @@ export interface CalcItem {
   consent: boolean;
   publicHealth: boolean;
   fixedSelfPay: boolean;
+  /** A rule that refused the line before the benefit ("R-D10", "F-05"): institution-borne. */
+  refusedBy?: string | null;
 }
 
 export interface CalcRequest {

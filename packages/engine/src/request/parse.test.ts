@@ -382,3 +382,16 @@ describe('missing required fields', () => {
     expect(errorOf([]).field).toBe('request');
   });
 });
+
+describe('items[i].refusedBy', () => {
+  it('a rule id is accepted; anything else names the field', () => {
+    expect(() => settleRaw(request({ items: [classA(5, { refusedBy: 'R-D10' })] }))).not.toThrow();
+    expect(() => settleRaw(request({ items: [classA(5, { refusedBy: 'F-05' })] }))).not.toThrow();
+    expectError(
+      request({ items: [classA(5, { refusedBy: 'because' })] }),
+      'items[0].refusedBy',
+      'invalid_rule',
+    );
+    expectError(request({ items: [classA(5, { refusedBy: 10 })] }), 'items[0].refusedBy', 'invalid_rule');
+  });
+});

@@ -52,6 +52,15 @@ function segmentOn(region: RegionPolicy, day: string): PolicySegment {
   );
 }
 
+/** A requirement or supervision rule id ("R-D10", "F-05"): the rule that refused a line; null when absent. */
+const RULE_ID = /^[A-Z]{1,2}-[A-Z]?\d{1,3}$/;
+function ruleId(v: unknown, field: string): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string' || !RULE_ID.test(v))
+    fail('invalid_rule', field, `${field} 须为规则编号，如 "R-D10" 或 "F-05" (a rule id)`);
+  return v;
+}
+
 /** Field names are local ("unitPrice") on the hot path; an error is re-raised as items[i].unitPrice. */
 function parseLine(raw: unknown, i: number): Line {
   try {
@@ -70,6 +79,7 @@ function parseLine(raw: unknown, i: number): Line {
       consent: bool(o.consent, 'consent', false),
       publicHealth: bool(o.publicHealth, 'publicHealth', false),
       fixedSelfPay: bool(o.fixedSelfPay, 'fixedSelfPay', false),
+      refusedBy: ruleId(o.refusedBy, 'refusedBy'),
     };
   } catch (err) {
     if (!(err instanceof CalcInputError)) throw err;

@@ -26,6 +26,8 @@ export interface Line {
   consent: boolean;
   publicHealth: boolean;
   fixedSelfPay: boolean;
+  /** A rule that refused the whole line before the benefit ("R-D10", "F-05"): institution-borne. */
+  refusedBy: string | null;
 }
 
 export interface VisitInput {

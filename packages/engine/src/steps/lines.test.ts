@@ -279,3 +279,44 @@ describe('R-C1 cites the parameter it used (引用参数)', () => {
     expect(given?.params).toBeUndefined(); // the line's own ratio is no policy parameter
   });
 });
+
+describe('refusedBy: a line refused before the benefit (CALC_CONTRACT.md, R-D10 / F-05)', () => {
+  it('refusedBy positive: the whole line is institution-borne, outside every other step, and the trace cites the rule', () => {
+    // 3 × 199.80 = 599.40, Class A: refused by R-D10, so 599.40 institution-borne; the other line
+    // (10.00 Class A) is untouched: 10.00 in scope × 60% = 6.00 fund.
+    const r = settle({
+      items: [classA(199.8, { quantity: 3, kind: 'drug', refusedBy: 'R-D10' }), classA(10)],
+    });
+    expect(r.totalCost).toBe(609.4);
+    expect(r.items[0]?.institutionBorne).toBe(599.4);
+    expect(r.items[0]?.inScope).toBe(0);
+    expect(r.institutionBorne).toBe(599.4);
+    expect(r.inScope).toBe(10);
+    expect(r.fundPay).toBe(6);
+    expect(r.personalPart).toBe(4);
+    const ev = appliedEvents(r, 'R-D10').find((e) => e.item === 0);
+    expect(ev?.amount).toBe(599.4);
+    expect(ev?.text).toContain('R-D10');
+  });
+
+  it('refusedBy positive: it overrides public health, a price standard, a limit and a self-pay class', () => {
+    const r = settle({
+      items: [selfItem(12, { priceStandard: 10, publicHealth: true, consent: true, refusedBy: 'F-05' })],
+    });
+    expect(r.institutionBorne).toBe(12);
+    expect(r.fullSelfPay).toBe(0);
+    expect(r.overLimitSelfPay).toBe(0);
+    expect(traceApplied(r, 'F-05')).toBe(true);
+    expect(traceApplied(r, 'R-C5')).toBe(false);
+    expect(traceApplied(r, 'R-C3')).toBe(false);
+    expect(traceApplied(r, 'R-B6')).toBe(false);
+  });
+
+  it('refusedBy negative: null or absent settles the line as before', () => {
+    const line = classA(5, { quantity: 2 });
+    const a = settle({ items: [{ ...line, refusedBy: null }] });
+    const b = settle({ items: [line] });
+    expect(a).toEqual(b);
+    expect(a.institutionBorne).toBe(0);
+  });
+});

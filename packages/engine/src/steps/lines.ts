@@ -112,7 +112,17 @@ export function priceLines(input: VisitInput, region: RegionWide, cite: Cite, tr
     };
     const p1 = priceLine(line.quantity, line.unitPrice);
     a.total = p1;
-    if (line.publicHealth) {
+    if (line.refusedBy !== null) {
+      // Refused before the benefit (a supervision rule, or R-D10: an item the institution may not
+      // bill): the institution bears the whole line, outside every other step.
+      a.institutionBorne = p1;
+      trace.applied(
+        line.refusedBy,
+        `${label(line)}经 ${line.refusedBy} 拒付：基金不予支付，${formatYuan(p1)}全部由机构承担，不向患者收取，不计入其他环节`,
+        p1,
+        line.index,
+      );
+    } else if (line.publicHealth) {
       a.institutionBorne = p1;
       trace.applied(
         'R-C5',

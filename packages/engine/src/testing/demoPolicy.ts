@@ -69,6 +69,7 @@ export interface RawItem {
   consent?: boolean;
   publicHealth?: boolean;
   fixedSelfPay?: boolean;
+  refusedBy?: unknown;
 }
 
 export interface RawReferral {

@@ -80,3 +80,18 @@ export class CatalogueCache {
     return this.entries?.size ?? 0;
   }
 }
+
+const shared = new WeakMap<object, CatalogueCache>();
+
+/**
+ * The process's one cache over `db`: the settlement service reads it, and whatever changes the
+ * catalogue in this process (routes, imports) passes it to the change so it is forgotten at once.
+ */
+export function sharedCatalogueCache(db: Queryable): CatalogueCache {
+  let cache = shared.get(db);
+  if (cache === undefined) {
+    cache = new CatalogueCache(db);
+    shared.set(db, cache);
+  }
+  return cache;
+}

@@ -8,7 +8,7 @@ import { checkInstitutionLine, type ListRefusal } from './institution-lists.js';
 import { claimNotes, resolveLine, type CallerLine, type Resolution } from './resolve.js';
 
 /** CALC_CONTRACT.md's item with the optional `refusedBy` of a line refused before the benefit. */
-export type ResolvedItem = CalcItem & { refusedBy?: 'R-D10' };
+export type ResolvedItem = CalcItem;
 
 export interface ResolvedLine {
   item: ResolvedItem;

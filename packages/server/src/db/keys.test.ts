@@ -10,7 +10,12 @@ import { testDrivers, type TestDatabase } from './testing.js';
 import type { Database } from './types.js';
 
 /** Tables distributed by person_id (Citus): their rows grow with visits. */
-const SETTLEMENT_SIDE = ['settlements', 'person_accounts', 'person_year_accumulators'];
+const SETTLEMENT_SIDE = [
+  'settlements',
+  'person_accounts',
+  'person_year_accumulators',
+  'e_prescription_dispensings',
+];
 
 interface UniqueIndex {
   table: string;

@@ -483,7 +483,9 @@ const MATERIALS: readonly MaterialRow[] = [
   ['C07010102', '弹力绷带', '卷', 'A', 20],
 ];
 
-const FROM = '2026-01-01';
+// From 2025: the demo year's visits begin in 2025 (demo/visits.ts demoDate), and a code not in force
+// on a visit's date would be 目录外.
+const FROM = '2025-01-01';
 
 function drugInput([code, name, cls, form, limit, x = {}]: DrugRow): CatalogueEntryInput {
   return {

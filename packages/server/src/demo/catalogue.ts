@@ -120,7 +120,14 @@ export const INPATIENT_DAILY: readonly CatalogueItem[] = [
 export const INPATIENT_STAY: readonly CatalogueItem[] = [
   { code: '331303001', name: '腹腔镜胆囊切除术', kind: 'service', class: 'A', price: [2200, 3800] },
   { code: '330100005', name: '全身麻醉', kind: 'service', class: 'A', price: [600, 1200] },
-  { code: '311201001', name: '康复治疗', kind: 'service', class: 'B', price: [200, 600], selfPayRatio: 0.1 },
+  {
+    code: '340200015',
+    name: '康复治疗（运动疗法）',
+    kind: 'service',
+    class: 'B',
+    price: [200, 600],
+    selfPayRatio: 0.1,
+  },
   { code: 'HC2301', name: '可吸收缝线', kind: 'material', class: 'B', price: [150, 400], selfPayRatio: 0.2 },
   ...HOSPITAL_LINES,
 ];

@@ -1,3 +1,4 @@
+import { today } from '../domain/today.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers, type TestDatabase } from '../db/testing.js';
 import { repositoryPolicyDir } from '../policy-release/load.js';
@@ -78,6 +79,18 @@ describe.each(testDrivers())('demo seeding on $kind', (driver) => {
     expect(kinds.map((k) => k.visit_kind)).toEqual(
       expect.arrayContaining(['chronic_outpatient', 'emergency', 'inpatient', 'outpatient', 'pharmacy']),
     );
+    // The visits send codes only (issue 12 §6): every code is in the demo catalogue, no visit is
+    // dated after yesterday, and referrals and e-prescriptions are named records.
+    const outside = await t.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM settlements WHERE result::text LIKE '%目录外%'`,
+    );
+    expect(Number(outside[0]?.n)).toBe(0);
+    const latest = await t.db.query<{ d: string }>('SELECT max(date)::text AS d FROM settlements');
+    expect((latest[0]?.d ?? '') < today()).toBe(true);
+    const named = await t.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM settlements WHERE visit ? 'referralId' OR visit ? 'ePrescriptionId'`,
+    );
+    expect(Number(named[0]?.n)).toBeGreaterThan(0);
     const again = await seedDemo(t.db, service, options);
     expect(again).toMatchObject({ settled: 0, replayed: report.settled });
   }, 120_000);

@@ -9,7 +9,11 @@ import { demoPersons, type DemoPerson } from './persons.js';
 import { Rng } from './prng.js';
 import { demoInstitutions } from './region.js';
 import { assessDemoYear, seedDemoRegistry, settleWithRecords } from './registry.js';
-import { demoDate, demoNetwork, demoVisit } from './visits.js';
+import { demoDate, demoNetwork, demoVisit, prepareDemoVisit } from './visits.js';
+import { loadDemoCatalogue } from './catalogue-seed.js';
+
+/** The refusals a realistic year has (a person who left the scheme, an agreement ended); any other fails the seed. */
+const EXPECTED_REFUSALS = new Set(['not_insured', 'no_active_agreement']);
 
 export interface SeedOptions {
   persons: number;
@@ -42,6 +46,8 @@ export async function isEmpty(db: Database): Promise<boolean> {
 }
 
 export async function registerDemoRegion(db: Database, persons: number): Promise<DemoPerson[]> {
+  // The agency's catalogue first: the visits send codes, and the catalogue decides the rest.
+  await loadDemoCatalogue(db, { actor: 'demo', reason: '演示目录' });
   await insertInstitutionsBulk(db, demoInstitutions());
   const list = demoPersons(persons);
   await insertPersonsBulk(db, list);
@@ -86,7 +92,8 @@ export async function seedDemo(
       const visitRng = new Rng((options.seed ?? 2026) * 31 + step.n);
       const requestId = `demo-${options.run}-${step.n}`;
       try {
-        const answer = await service.settle(demoVisit(visitRng, net, step.person, step.date, requestId));
+        const body = await prepareDemoVisit(db, demoVisit(visitRng, net, step.person, step.date, requestId));
+        const answer = await service.settle(body);
         if (answer.status === 201) report.settled++;
         else report.replayed++;
         if (answer.status === 201 && visitRng.chance(reversalShare)) {
@@ -96,7 +103,12 @@ export async function seedDemo(
       } catch (err) {
         const code =
           isCalcInputError(err) || err instanceof ApiError || isDomainError(err) ? err.code : undefined;
-        if (code === undefined) throw err;
+        // A generated visit the service refuses for anything but a realistic rule is a bug of the
+        // demo (issue 12 §6): fail loudly rather than seed a year with holes in it.
+        if (code === undefined || !EXPECTED_REFUSALS.has(code)) {
+          const message = err instanceof Error ? err.message : String(err);
+          throw new Error(`demo visit ${requestId} refused (${code ?? 'error'}): ${message}`, { cause: err });
+        }
         report.refused[code] = (report.refused[code] ?? 0) + 1;
       }
       options.onProgress?.(++done, plan.length);

@@ -1,6 +1,19 @@
 // A realistic visit (就诊) for a demo person: mostly primary outpatient near home, chronic care for
 // the chronically ill, referrals up to hospitals, some inpatient stays, pharmacy purchases with and
 // without e-prescriptions, internet follow-ups and TCM.
+// The visits send what a hospital system sends (issue 12 §3): each line's code, name, kind, quantity
+// and price (and consent on self-paid lines); the agency's catalogue decides the rest. A referral or
+// an e-prescription is a record, created before the visit and named by id (prepareDemoVisit).
+import type { Database } from '../db/types.js';
+import { Conflict, RuleRefused } from '../domain/errors.js';
+import { today } from '../domain/today.js';
+import {
+  createEPrescription,
+  createReferral,
+  fileReferral,
+  type EPrescriptionInput,
+  type ReferralInput,
+} from '../registry/referrals.js';
 import type { Institution } from '../store/records.js';
 import type { SettleBody } from '../settle/types.js';
 import {
@@ -67,8 +80,6 @@ function line(rng: Rng, item: CatalogueItem, quantity?: number) {
     code: item.code,
     name: item.name,
     kind: item.kind,
-    class: item.class,
-    ...(item.selfPayRatio === undefined ? {} : { selfPayRatio: item.selfPayRatio }),
     quantity: q,
     unitPrice: rng.yuan(item.price[0], item.price[1]),
     // A self-paid line with the patient's signed consent (R-B6), as institutions record it.
@@ -107,26 +118,75 @@ function shapeFor(rng: Rng, person: DemoPerson): VisitShape {
   ]);
 }
 
+/** The records a demo visit names, to create before it is settled. */
+export interface DemoRecords {
+  referral?: { input: ReferralInput; filed: boolean };
+  ePrescription?: EPrescriptionInput;
+}
+
+/** A demo visit: the body to settle, and the records it names (created by prepareDemoVisit). */
+export type DemoVisit = SettleBody & { records?: DemoRecords };
+
+/** Creates the records a demo visit names and returns the body to settle (without them). */
+export async function prepareDemoVisit(db: Database, visit: DemoVisit): Promise<SettleBody> {
+  const { records, ...body } = visit;
+  const change = { actor: 'demo', reason: '演示数据' };
+  // The same run again (a replay) finds its records made: they are made once ('kept'). An
+  // institution that may not issue or receive one (not designated, R-D3/R-D8) makes none ('refused'):
+  // the visit then names no record and the registry answers it as it would any other.
+  const once = async (make: () => Promise<unknown>): Promise<'made' | 'kept' | 'refused'> => {
+    try {
+      await make();
+      return 'made';
+    } catch (err) {
+      if (err instanceof Conflict && err.code === 'already_exists') return 'kept';
+      if (err instanceof RuleRefused) return 'refused';
+      throw err;
+    }
+  };
+  const named = { ...(body.visit as Record<string, unknown>) };
+  const referral = records?.referral;
+  if (referral !== undefined) {
+    const r = referral.input;
+    const made = await once(() => createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }));
+    if (made === 'made' && referral.filed && r.id !== undefined)
+      await fileReferral(db, r.id, { filedOn: r.issuedOn }, { ...change, reason: '转诊备案' });
+    if (made === 'refused') delete named['referralId'];
+  }
+  const rx = records?.ePrescription;
+  if (rx !== undefined) {
+    const made = await once(() => createEPrescription(db, rx, { ...change, reason: '开具电子处方' }));
+    if (made === 'refused') delete named['ePrescriptionId'];
+  }
+  return { ...body, visit: named };
+}
+
 export function demoVisit(
   rng: Rng,
   net: DemoNetwork,
   person: DemoPerson,
   date: string,
   requestId: string,
-): SettleBody {
+): DemoVisit {
   const home = person.homeCounty;
   const anyPrimary = [...net.primaryByCounty.values()].flat();
   const primary = (): Institution => pickFrom(rng, net.primaryByCounty, home, anyPrimary);
   const useAccount = person.scheme === 'employee' && rng.chance(0.6);
   const scope = rng.chance(0.05) ? 'cross_county' : 'in_county';
   const shape = shapeFor(rng, person);
-  const body = (institution: Institution, visit: Record<string, unknown>, items: unknown[]): SettleBody => ({
+  const body = (
+    institution: Institution,
+    visit: Record<string, unknown>,
+    items: unknown[],
+    records?: DemoRecords,
+  ): DemoVisit => ({
     requestId,
     personId: person.id,
     institutionId: institution.id,
     date,
     visit: useAccount ? { ...visit, useAccount } : visit,
     items,
+    ...(records === undefined ? {} : { records }),
   });
   switch (shape) {
     case 'primary':
@@ -163,18 +223,34 @@ export function demoVisit(
       const hospital = city
         ? rng.pick(net.cityHospitals)
         : pickFrom(rng, net.hospitalsByCounty, home, net.cityHospitals);
-      const referral =
-        shape === 'hospital_referred'
-          ? { fromLevel: 'primary', direction: 'up', filed: rng.chance(0.9) }
-          : null;
+      // A referral is a record of the primary institution near home, named by id (R-D3); 90 % filed.
+      const filed = rng.chance(0.9);
+      const from = primary();
+      const referralId = `RF-${requestId}`;
+      const referred = shape === 'hospital_referred';
       return body(
         hospital,
         {
           kind: 'outpatient',
-          referral,
+          ...(referred ? { referralId } : {}),
           scope: city && home !== hospital.county ? 'cross_county' : 'in_county',
         },
         [line(rng, EXPERT_CONSULTATION), ...some(rng, HOSPITAL_LINES, 2, 6).map((i) => line(rng, i))],
+        referred
+          ? {
+              referral: {
+                input: {
+                  id: referralId,
+                  personId: person.id,
+                  fromInstitutionId: from.id,
+                  toInstitutionId: hospital.id,
+                  issuedOn: date,
+                  validUntil: date,
+                },
+                filed,
+              },
+            }
+          : undefined,
       );
     }
     case 'emergency':
@@ -192,19 +268,33 @@ export function demoVisit(
     case 'pharmacy': {
       const withPrescription = rng.chance(0.6);
       const prescriber = primary();
+      const pharmacy = pickFrom(
+        rng,
+        net.pharmaciesByCounty,
+        home,
+        net.all.filter((i) => i.type === 'pharmacy'),
+      );
+      const lines = some(rng, PRIMARY_DRUGS, 1, 4).map((i) => line(rng, i));
+      const ePrescriptionId = `RX-${requestId}`;
+      // R-D8: an e-prescription of a community centre takes the purchase into outpatient pooling;
+      // it is a record of the prescriber, listing exactly the drugs dispensed.
       return body(
-        pickFrom(
-          rng,
-          net.pharmaciesByCounty,
-          home,
-          net.all.filter((i) => i.type === 'pharmacy'),
-        ),
-        {
-          kind: 'pharmacy',
-          // R-D8: an e-prescription of a community centre takes the purchase into outpatient pooling.
-          ePrescription: withPrescription ? { fromLevel: 'primary', fromType: prescriber.type } : null,
-        },
-        some(rng, PRIMARY_DRUGS, 1, 4).map((i) => line(rng, i)),
+        pharmacy,
+        { kind: 'pharmacy', ...(withPrescription ? { ePrescriptionId } : {}) },
+        lines,
+        withPrescription
+          ? {
+              ePrescription: {
+                id: ePrescriptionId,
+                personId: person.id,
+                institutionId: prescriber.id,
+                doctor: '家庭医生',
+                issuedOn: date,
+                validUntil: date,
+                items: prescribed(lines),
+              },
+            }
+          : undefined,
       );
     }
     case 'internet':
@@ -235,10 +325,36 @@ export function demoVisit(
   }
 }
 
-/** A date of the demo year: mostly 2026, some 2025, evenly over the days. */
-export function demoDate(rng: Rng): string {
+/** What a prescription lists for these lines: each drug once, with the quantity dispensed. */
+function prescribed(lines: readonly { code: string; name: string; quantity: number }[]) {
+  const byCode = new Map<string, { code: string; name: string; quantity: number }>();
+  for (const l of lines) {
+    const held = byCode.get(l.code);
+    if (held === undefined) byCode.set(l.code, { code: l.code, name: l.name, quantity: l.quantity });
+    else held.quantity += l.quantity;
+  }
+  return [...byCode.values()];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The day before `day` (YYYY-MM-DD). */
+export function dayBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A date of the demo year: mostly 2026, some 2025, evenly over the days — and never after
+ * `until` (default: yesterday, SERVICE_CONTRACT.md's today less a day): a later one falls back
+ * into the days up to it.
+ */
+export function demoDate(rng: Rng, until: string = dayBefore(today())): string {
   const year = rng.chance(0.15) ? 2025 : 2026;
   const day = rng.int(0, 364);
-  const d = new Date(Date.UTC(year, 0, 1) + day * 86_400_000);
+  const start = Date.UTC(year, 0, 1);
+  const last = Date.parse(`${until}T00:00:00Z`);
+  const span = Math.floor((last - start) / DAY_MS); // days of the year up to `until`
+  if (span < 0) return until; // the year has not begun: the latest day allowed
+  const d = new Date(start + (day <= span ? day : day % (span + 1)) * DAY_MS);
   return d.toISOString().slice(0, 10);
 }

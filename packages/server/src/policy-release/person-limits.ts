@@ -2,12 +2,17 @@
 // on the view's date says: the console shows this answer and keeps no copy of the rule (R-D4).
 import type { Accumulators, PersonLimit, PersonLimits } from '@yibao/api';
 import type { Person } from '../store/records.js';
+import { today } from '../domain/today.js';
 import type { ParameterView, VersionView } from './console-view.js';
 
-/** The day whose policy applies to a year's view: today for this year, else the year's last day. */
-export function policyDateFor(year: number, today: Date = new Date()): string {
-  const current = today.getUTCFullYear();
-  if (year === current) return today.toISOString().slice(0, 10);
+/**
+ * The day whose policy applies to a year's view: today for this year (the business date,
+ * domain/today.ts, unless a day is given), else the year's last day.
+ */
+export function policyDateFor(year: number, day: Date | string = today()): string {
+  const date = typeof day === 'string' ? day : day.toISOString().slice(0, 10);
+  const current = Number(date.slice(0, 4));
+  if (year === current) return date;
   return year < current ? `${year}-12-31` : `${year}-01-01`;
 }
 
@@ -87,9 +92,9 @@ export function personLimits(
   year: number,
   ytd: Accumulators,
   policy: { parameters: readonly ParameterView[]; versions: readonly VersionView[] },
-  today: Date = new Date(),
+  day: Date | string = today(),
 ): PersonLimits {
-  const date = policyDateFor(year, today);
+  const date = policyDateFor(year, day);
   const params = policy.parameters;
   return {
     personId: person.id,

@@ -26,17 +26,21 @@ export function refsOf(visit: unknown): VisitRefs {
     }
     return value;
   };
-  const refs: VisitRefs = { referralId: read('referralId'), ePrescriptionId: read('ePrescriptionId') };
-  if (refs.referralId !== undefined && v['referral'] !== undefined && v['referral'] !== null) {
-    throw new Invalid('visit.referral', 'ambiguous', '转诊请只给 referralId 或 referral 之一');
-  }
-  if (refs.ePrescriptionId !== undefined && v['ePrescription'] !== undefined && v['ePrescription'] !== null) {
+  // Referrals and e-prescriptions come from their records only (issue 12 §3): the caller names the
+  // record; an inline one is the caller's word and is refused, whatever it says.
+  if (v['referral'] !== undefined && v['referral'] !== null)
+    throw new Invalid(
+      'visit.referral',
+      'inline_record',
+      '转诊信息只能来自登记的转诊单：请用 visit.referralId 指明转诊单编号，不能直接填写 visit.referral',
+    );
+  if (v['ePrescription'] !== undefined && v['ePrescription'] !== null)
     throw new Invalid(
       'visit.ePrescription',
-      'ambiguous',
-      '电子处方请只给 ePrescriptionId 或 ePrescription 之一',
+      'inline_record',
+      '电子处方只能来自登记的处方记录：请用 visit.ePrescriptionId 指明处方编号，不能直接填写 visit.ePrescription',
     );
-  }
+  const refs: VisitRefs = { referralId: read('referralId'), ePrescriptionId: read('ePrescriptionId') };
   return refs;
 }
 

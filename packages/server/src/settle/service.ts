@@ -23,7 +23,15 @@ import { itemLines } from './lines.js';
 import { requestHash } from './request-hash.js';
 import { negateLines, negateResponse } from './reversal.js';
 import type { RegistryFacts } from '../registry/facts.js';
-import { coveredFacts, withFacts, withNotes } from './registry-gate.js';
+import { coveredFacts, refsOf, withFacts } from './registry-gate.js';
+import type { CatalogueCache } from '../catalogue/cache.js';
+import { sharedCatalogueCache } from '../catalogue/cache.js';
+import { resolveItems } from './catalogue-lines.js';
+import { dispense } from './prescription.js';
+import type { Dispensing } from '../store/settlement-writes.js';
+import { Invalid } from '../domain/errors.js';
+import { clockSkewMinutes, latestVisitDate } from '../domain/today.js';
+import type { TraceEvent } from '@yibao/engine';
 import { withCasRetry } from './retry.js';
 import { Batcher } from './batcher.js';
 import type {
@@ -59,7 +67,28 @@ const REQUEST_ID_UNIQUE = 'settlement_requests_pkey';
 const isUniqueViolation = (err: unknown, constraint: string): boolean =>
   isPgError(err) && err.code === UNIQUE_VIOLATION && err.constraint === constraint;
 
+export interface SettlementServiceOptions {
+  /** The catalogue in memory (default: the process's one cache over the database). */
+  catalogue?: CatalogueCache;
+  /** Minutes a caller's clock may run ahead (default YIBAO_CLOCK_SKEW_MINUTES, else 10). */
+  clockSkewMinutes?: number;
+  /** The clock (epoch ms), for tests. */
+  now?: () => number;
+}
+
+/** The engine's request as settled on the records, with what it dispenses and the notes on it. */
+interface Settled {
+  request: Record<string, unknown>;
+  result: CalcResult;
+  dispensings: Dispensing[];
+}
+
 export class SettlementService {
+  /** The agency's catalogue, in memory (docs/catalogue.md § Speed). */
+  readonly catalogue: CatalogueCache;
+  private readonly skewMinutes: number;
+  private readonly now: () => number;
+
   // Concurrent settlements share their reads and their writes (see batcher.ts); a few batches in
   // flight keep the pool busy without queueing on it.
   private readonly reads: Batcher<SettleContextKey, SettleContext>;
@@ -68,7 +97,11 @@ export class SettlementService {
   constructor(
     private readonly db: Database,
     private readonly calculate: Calculator,
+    options: SettlementServiceOptions = {},
   ) {
+    this.catalogue = options.catalogue ?? sharedCatalogueCache(db);
+    this.skewMinutes = options.clockSkewMinutes ?? clockSkewMinutes();
+    this.now = options.now ?? Date.now;
     // PGlite runs one statement at a time (on its own thread, db/pglite-thread.ts): one batch in
     // flight per stage, as big as it comes.
     // PostgreSQL works on several at once: a few moderate batches in flight gave the best rate and
@@ -93,21 +126,55 @@ export class SettlementService {
     return coveredFacts(this.db, ctx.facts, key, body.visit);
   }
 
-  /** The engine's answer, on the registry's facts when it has them. */
-  private calculateWith(
+  /** Checks a body can be settled at all before anything is read: not a future visit, records by id. */
+  private precheck(body: PreviewBody): void {
+    const latest = latestVisitDate(this.skewMinutes, this.now());
+    if (typeof body.date === 'string' && body.date > latest)
+      throw new Invalid(
+        'date',
+        'future_date',
+        `就诊日期 ${body.date} 晚于今天（${latest}），不能结算未来的就诊`,
+      );
+    refsOf(body.visit);
+  }
+
+  /**
+   * The engine's answer on the agency's records: the lines resolved through the catalogue in force
+   * on the visit date (and the institution's lists, R-D10), the registry's facts, the
+   * e-prescription's dispensing (R-D8). `request` is every fact the engine used, stored to replay.
+   */
+  private async settleOnRecords(
     body: PreviewBody,
     facts: RegistryFacts | undefined,
     person: Parameters<typeof buildCalcRequest>[1],
     institution: Parameters<typeof buildCalcRequest>[2],
     accumulatorsFen: Accumulators,
-  ): CalcResult {
-    const request = buildCalcRequest(body, person, institution, accumulatorsFen);
-    if (facts === undefined) return this.calculate(request);
-    return withNotes(this.calculate(withFacts(request, facts)), facts);
+  ): Promise<Settled> {
+    const lines = await resolveItems(this.catalogue, body.items, {
+      date: body.date,
+      institutionId: body.institutionId,
+      level: institution.level,
+    });
+    let request = buildCalcRequest({ ...body, items: lines.items }, person, institution, accumulatorsFen);
+    if (facts !== undefined) request = withFacts(request, facts);
+    const rxId = refsOf(body.visit).ePrescriptionId;
+    const dispensings =
+      rxId !== undefined && facts?.ePrescription != null && Array.isArray(lines.items)
+        ? await dispense(this.db, body.personId, rxId, lines.items)
+        : [];
+    const result = this.calculate(request);
+    // The registry's notes go first (what the records were), then the catalogue's, then the engine's.
+    const notes: TraceEvent[] = [...(facts?.notes ?? []), ...lines.notes];
+    return {
+      request,
+      result: notes.length === 0 ? result : { ...result, trace: [...notes, ...result.trace] },
+      dispensings,
+    };
   }
 
   /** 预结算: the engine's answer on today's accumulators; reads only, writes nothing. */
   async preview(body: PreviewBody): Promise<CalcResult> {
+    this.precheck(body);
     const ctx = await this.reads.submit({
       personId: body.personId,
       institutionId: body.institutionId,
@@ -118,11 +185,13 @@ export class SettlementService {
     if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
     if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
     const facts = await this.factsOf(body, ctx);
-    return this.calculateWith(body, facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
+    const settled = await this.settleOnRecords(body, facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
+    return settled.result;
   }
 
   /** 结算: 201 with the new settlement, or 200 with the first answer when the request is a retry. */
   async settle(body: SettleBody): Promise<Answer> {
+    this.precheck(body);
     const hash = requestHash(body);
     const year = yearOf(body.date);
     return withCasRetry(async () => {
@@ -137,7 +206,13 @@ export class SettlementService {
       if (ctx.person === undefined) throw notFound('参保人', 'personId', body.personId);
       if (ctx.institution === undefined) throw notFound('定点医药机构', 'institutionId', body.institutionId);
       const facts = await this.factsOf(body, ctx);
-      const result = this.calculateWith(body, facts, ctx.person, ctx.institution, ctx.accumulatorsFen);
+      const { request, result, dispensings } = await this.settleOnRecords(
+        body,
+        facts,
+        ctx.person,
+        ctx.institution,
+        ctx.accumulatorsFen,
+      );
       const settlementId = newSettlementId();
       const response: SettlementResponse = {
         settlementId,
@@ -173,7 +248,9 @@ export class SettlementService {
           visit: body.visit,
           result: response,
           resultJson: json,
-          lines: itemLines(body.items, result),
+          requestJson: storedRequestJson(request),
+          dispensings,
+          lines: itemLines(request['items'], result),
         });
         return written ? { status: 201 as const, body: response, json } : undefined;
       } catch (err) {
@@ -237,6 +314,9 @@ export class SettlementService {
           ytdDeltaFen: minus(afterFen, original.accumulatorsFen),
           visit: { reversalOf: settlementId },
           result: response,
+          requestJson: null,
+          // the quantities the original dispensed go back to its e-prescription
+          dispensings: original.dispensings.map((d) => ({ ...d, quantity: -d.quantity })),
           lines: negateLines(original.lines),
         });
         return written ? { status: 201 as const, body: response } : undefined;
@@ -273,6 +353,34 @@ export class SettlementService {
     if (stored === undefined) throw new ApiError(500, 'internal', '内部错误');
     return { status: 200, body: stored as SettlementResponse };
   }
+}
+
+/** An item's fields that the engine defaults when absent, with their defaults. */
+const ITEM_DEFAULTS: readonly (readonly [string, unknown])[] = [
+  ['selfPayRatio', null],
+  ['priceStandard', null],
+  ['paymentLimit', null],
+  ['consent', false],
+  ['publicHealth', false],
+  ['fixedSelfPay', false],
+  ['refusedBy', null],
+];
+
+/**
+ * The resolved request as stored (settlements.request): every fact the engine used, with an item's
+ * fields left out where they hold the engine's own default — the same request to the engine, a
+ * third fewer bytes on every settlement row.
+ */
+function storedRequestJson(request: Record<string, unknown>): string {
+  const items = request['items'];
+  if (!Array.isArray(items)) return JSON.stringify(request);
+  const compact = (items as unknown[]).map((item) => {
+    if (item === null || typeof item !== 'object') return item;
+    const o = { ...(item as Record<string, unknown>) };
+    for (const [name, fallback] of ITEM_DEFAULTS) if (o[name] === fallback) delete o[name];
+    return o;
+  });
+  return JSON.stringify({ ...request, items: compact });
 }
 
 function visitKindOf(visit: unknown): string {

@@ -44,6 +44,23 @@ const FIELDS: ReadonlyArray<readonly [string, string, (w: SettlementWrite) => un
   ['ytd_delta', 'jsonb', (w) => JSON.stringify(w.ytdDeltaFen)],
   ['visit', 'jsonb', (w) => JSON.stringify(w.visit)],
   ['lines', 'json', (w) => JSON.stringify(w.lines.map(lineRow))],
+  ['request', 'json', (w) => w.requestJson],
+  // null when the visit dispensed nothing (most): the insert below then reads no rows
+  [
+    'dispensed',
+    'json',
+    (w) =>
+      w.dispensings.length === 0
+        ? null
+        : JSON.stringify(
+            w.dispensings.map((d) => ({
+              line_no: d.lineNo,
+              prescription_id: d.prescriptionId,
+              code: d.code,
+              quantity: d.quantity,
+            })),
+          ),
+  ],
   // Serialized once, by the service (it is also the HTTP reply), and sent as those same bytes.
   ['result', 'json', (w) => w.resultJson ?? JSON.stringify(w.result)],
 ];
@@ -65,6 +82,7 @@ const SETTLEMENT_COLUMNS = [
   'visit',
   'request_hash',
   'lines',
+  'request',
   'result',
 ];
 
@@ -95,6 +113,14 @@ function batchSql(size: number): string {
   -- the whole statement on settlement_requests_pkey and nothing is written
   INSERT INTO settlement_requests (request_id, request_hash, person_id, settlement_id)
   SELECT request_id, request_hash, person_id, id FROM ok
+  RETURNING 1
+), disp AS (
+  -- what an e-prescription gave (R-D8): in the same statement, so it is dispensed only if the
+  -- settlement is written, and the person's compare-and-swap above serialises two dispensings
+  INSERT INTO e_prescription_dispensings (person_id, settlement_id, line_no, prescription_id, code, quantity)
+  SELECT ok.person_id, ok.id, d.line_no, d.prescription_id, d.code, d.quantity
+  FROM ok, json_to_recordset(ok.dispensed) AS d(line_no integer, prescription_id text, code text, quantity numeric)
+  WHERE ok.dispensed IS NOT NULL
   RETURNING 1
 ), st AS (
   INSERT INTO settlements (${SETTLEMENT_COLUMNS.join(', ')})
@@ -129,7 +155,7 @@ export async function writeSettlementBatch(
   const rows = await db.query<{ id: string }>(
     statementFor(writes.length),
     params,
-    `yibao_settle_batch_v5_${writes.length}`,
+    `yibao_settle_batch_v6_${writes.length}`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -3,7 +3,8 @@
 import type { Accumulators, InstitutionType, Level, Scheme } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
-import { storedLine, type ItemLine } from './settlement-writes.js';
+import { storedLine, type Dispensing, type ItemLine } from './settlement-writes.js';
+import { dispensingsOf } from './settlement-dispensings.js';
 import { factsColumnsSql, type FactsRow } from '../registry/person-facts.js';
 
 export interface PreviousUse {
@@ -148,6 +149,8 @@ export interface ReverseContext {
         accountPayFen: number;
         ytdDeltaFen: Accumulators;
         lines: ItemLine[];
+        /** What the settlement dispensed of an e-prescription: the reversal gives it back. */
+        dispensings: Dispensing[];
         response: Record<string, unknown>;
         version: number;
         accumulatorsFen: Accumulators;
@@ -158,6 +161,8 @@ export interface ReverseContext {
 const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
     s.id AS s_id, s.person_id, s.reverses, s.visit_kind, s.benefit_group, s.policy_version, s.policy_hash, s.year, s.account_pay_fen, s.ytd_delta, s.lines, s.result,
     (SELECT r.id FROM settlements r WHERE r.person_id = s.person_id AND r.reverses = s.id) AS reversed_by,
+    (SELECT json_agg(json_build_object('line_no', d.line_no, 'prescription_id', d.prescription_id, 'code', d.code, 'quantity', d.quantity))
+       FROM e_prescription_dispensings d WHERE d.person_id = s.person_id AND d.settlement_id = s.id) AS dispensed,
     a.version, a.balance_fen, ${ACC_SELECT}
   FROM (SELECT 1) AS one
   LEFT JOIN settlement_requests k ON k.request_id = $2
@@ -188,6 +193,7 @@ export async function readReverseContext(
             accountPayFen: Number(row['account_pay_fen']),
             ytdDeltaFen: row['ytd_delta'] as Accumulators,
             lines: (row['lines'] as Record<string, unknown>[]).map(storedLine),
+            dispensings: dispensingsOf(row['dispensed']),
             response: row['result'] as Record<string, unknown>,
             version: row.version ?? 0,
             accumulatorsFen: accumulatorsOf(row),

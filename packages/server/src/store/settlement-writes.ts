@@ -19,6 +19,14 @@ export interface ItemLine {
   institutionBorneFen: number;
 }
 
+/** One visit line's dispensing of an e-prescription (R-D8); negated by a reversal. */
+export interface Dispensing {
+  lineNo: number;
+  prescriptionId: string;
+  code: string;
+  quantity: number;
+}
+
 export interface SettlementWrite {
   id: string;
   personId: string;
@@ -43,6 +51,10 @@ export interface SettlementWrite {
   result: object;
   /** `result` already serialized (the HTTP reply), so a batch need not serialize it again. */
   resultJson?: string;
+  /** The resolved engine request as JSON (every fact the engine used), or null (a reversal). */
+  requestJson: string | null;
+  /** What the visit dispensed of an e-prescription (none: empty). */
+  dispensings: readonly Dispensing[];
   /** The lines as uploaded with the engine's split (a settlement), or the original's negated (a reversal). */
   lines: ItemLine[];
 }

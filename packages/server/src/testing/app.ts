@@ -5,6 +5,7 @@ import type { TestDatabase, TestDriver } from '../db/testing.js';
 import { build } from '../http/app.js';
 import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
+import { withClaimsAsCatalogue } from './claims-catalogue.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -37,6 +38,8 @@ export function withJitter(db: Database): Database {
 
 export interface TestAppOptions {
   jitter?: boolean;
+  /** Record each settled line's claimed class, ratio, limits as the catalogue (default true): testing/claims-catalogue.ts. */
+  claimsAsCatalogue?: boolean;
 }
 
 export async function createTestApp(driver: TestDriver, options: TestAppOptions = {}): Promise<TestApp> {
@@ -44,13 +47,15 @@ export async function createTestApp(driver: TestDriver, options: TestAppOptions 
   const policy = loadPolicy(repositoryPolicyDir());
   const apps: FastifyInstance[] = [];
   const make = async (db: Database): Promise<FastifyInstance> => {
+    const appDb = options.jitter === true ? withJitter(db) : db;
     const app = await build({
-      db: options.jitter === true ? withJitter(db) : db,
+      db: appDb,
       calculate: policy.calculate,
       regions: policy.regions,
       policy,
     });
     apps.push(app);
+    if (options.claimsAsCatalogue !== false) withClaimsAsCatalogue(app, appDb);
     return app;
   };
   let app: FastifyInstance;

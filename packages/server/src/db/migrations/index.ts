@@ -9,6 +9,7 @@ import * as settlementOneRow from './007_settlement_one_row.js';
 import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
 import * as personKeys from './009_person_keys.js';
 import * as catalogue from './010_catalogue.js';
+import * as settlementRecords from './011_settlement_records.js';
 
 export interface Migration {
   id: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: settlementWriteTriggers.name, sql: settlementWriteTriggers.sql },
   { id: 9, name: personKeys.name, sql: personKeys.sql },
   { id: 10, name: catalogue.name, sql: catalogue.sql },
+  { id: 11, name: settlementRecords.name, sql: settlementRecords.sql },
 ];

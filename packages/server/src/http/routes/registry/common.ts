@@ -46,7 +46,8 @@ export {
   RegistryErrorResponses as errors,
 } from '@yibao/api';
 
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today's business date (China Standard Time, or YIBAO_TODAY): domain/today.ts. */
+export { today } from '../../../domain/today.js';
 
 /** 201 with the record a registration created. */
 export async function created(reply: FastifyReply, work: Promise<unknown>): Promise<FastifyReply> {
