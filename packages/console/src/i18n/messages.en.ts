@@ -463,7 +463,7 @@ export const en: Record<MessageKey, string> = {
   'paramName.diseases.special': 'Special outpatient diseases',
 
   'nav.catalogue': 'Catalogue',
-  'catalogue.title': "The agency's catalogue (医保目录)",
+  'catalogue.title': "The agency's catalogue",
   'catalogue.intro':
     "The agency's own record of each code: class, Class B self-pay ratio, price standard per level, payment limit and flags. Settlement takes these facts from here, not from the caller.",
   'catalogue.tabSearch': 'Search',
