@@ -185,6 +185,17 @@ describe('the console in Chromium', () => {
     await page.getByPlaceholder('单价').first().fill('1.234');
     await page.getByTestId('try-submit').click();
     await page.getByText('金额不能为负，至多两位小数').first().waitFor();
+
+    // A line picked from the catalogue: its class and ratio are the entry's, not typed.
+    await page.getByTestId('try-add-item').click();
+    const code = page.getByTestId('try-code').last().locator('input');
+    await code.fill('阿托伐');
+    const option = page.locator('.ant-select-item-option', { hasText: 'XC10AAA158B' }).first();
+    await option.waitFor();
+    await screenshot(page, '05b-try-catalogue-pick');
+    await option.click();
+    await expect(page.getByTestId('try-line-class').last().textContent()).resolves.toBe('乙类 10%');
+    await expect(page.getByPlaceholder('项目名称').last().inputValue()).resolves.toBe('阿托伐他汀钙片');
   });
 
   it("opens a county's network and an institution with its stations", async () => {
