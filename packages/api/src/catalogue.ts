@@ -251,10 +251,10 @@ export const CatalogueImportResult = Type.Object({
 });
 export type CatalogueImportResult = Static<typeof CatalogueImportResult>;
 
-/** A refused import (400): the error, and the preview naming every rejected line. */
+/** A refused import (400): the error, and (for rejected lines) the preview naming every one. */
 export const CatalogueImportRefusal = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Nullable(Type.String()) }),
-  preview: CatalogueImportPreview,
+  preview: Type.Optional(CatalogueImportPreview),
 });
 export type CatalogueImportRefusal = Static<typeof CatalogueImportRefusal>;
 

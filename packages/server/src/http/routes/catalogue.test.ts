@@ -211,6 +211,12 @@ describe.each(testDrivers())('catalogue routes on $kind', (driver) => {
     expect(unreadable.json().error.field).toBe('file');
     const empty = await upload('/catalogue-imports/preview?fileName=x.csv', '');
     expect(empty.statusCode).toBe(400);
+    const unreadableApply = await upload('/catalogue-imports?fileName=x.csv', 'just,one\n');
+    expect(unreadableApply.statusCode).toBe(400);
+    expect(unreadableApply.json<Json>().error.field).toBe('file');
+    const badDate = await upload('/catalogue-imports?fileName=x.csv&effectiveFrom=2026-02-30', csv);
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json<Json>().error.field).toBe('effectiveFrom');
   });
 
   it('reads a national TSV sent as octet-stream', async () => {
