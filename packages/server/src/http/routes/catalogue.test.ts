@@ -269,4 +269,22 @@ describe.each(testDrivers())('catalogue routes on $kind', (driver) => {
     expect(viaNew.drugs.map((d: Json) => d.code)).toEqual(['XA10BAA042A']);
     expect((await send('GET', '/institutions/NOPE/stock-list')).statusCode).toBe(404);
   });
+
+  it('describes the catalogue endpoints in the OpenAPI document (/docs)', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    for (const path of [
+      '/api/v1/catalogue',
+      '/api/v1/catalogue/{code}',
+      '/api/v1/catalogue/{code}/versions',
+      '/api/v1/catalogue-versions',
+      '/api/v1/catalogue-versions/diff',
+      '/api/v1/catalogue-imports/preview',
+      '/api/v1/catalogue-imports',
+      '/api/v1/institutions/{id}/approved-items',
+      '/api/v1/institutions/{id}/stock-list',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
 });
