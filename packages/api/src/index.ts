@@ -9,3 +9,4 @@ export * from './persons.js';
 export * from './policy.js';
 export * from './settlements.js';
 export * from './registry/index.js';
+export * from './catalogue.js';

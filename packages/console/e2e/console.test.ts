@@ -185,6 +185,17 @@ describe('the console in Chromium', () => {
     await page.getByPlaceholder('单价').first().fill('1.234');
     await page.getByTestId('try-submit').click();
     await page.getByText('金额不能为负，至多两位小数').first().waitFor();
+
+    // A line picked from the catalogue: its class and ratio are the entry's, not typed.
+    await page.getByTestId('try-add-item').click();
+    const code = page.getByTestId('try-code').last().locator('input');
+    await code.fill('阿托伐');
+    const option = page.locator('.ant-select-item-option', { hasText: 'XC10AAA158B' }).first();
+    await option.waitFor();
+    await screenshot(page, '05b-try-catalogue-pick');
+    await option.click();
+    await expect(page.getByTestId('try-line-class').last().textContent()).resolves.toBe('乙类 10%');
+    await expect(page.getByPlaceholder('项目名称').last().inputValue()).resolves.toBe('阿托伐他汀钙片');
   });
 
   it("opens a county's network and an institution with its stations", async () => {
@@ -243,6 +254,57 @@ describe('the console in Chromium', () => {
     await screenshot(page, '10-policy');
   });
 
+  it('searches the catalogue, opens an entry’s versions and history, previews and applies an import', async () => {
+    await page.goto(url('/catalogue'));
+    await page.getByTestId('page-catalogue').waitFor();
+    await page.getByPlaceholder('编码或名称').fill('二甲双胍');
+    await page.getByPlaceholder('编码或名称').press('Enter');
+    const table = page.getByTestId('catalogue-table');
+    const row = table.locator('tr', { hasText: 'XA10BAA042A' }).first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('甲类');
+    await screenshot(page, '15-catalogue');
+
+    await row.click();
+    const entry = page.getByTestId('catalogue-entry');
+    await entry.getByTestId('catalogue-entry-versions').getByText('DEMO-2026').first().waitFor();
+    await entry.getByTestId('catalogue-entry-history').getByText('新增').first().waitFor();
+    await screenshot(page, '16-catalogue-entry');
+
+    // An import with a rejected line: previewed with its line number and reason, never applied.
+    await page.goto(url('/catalogue?tab=import'));
+    const header = 'code,name,kind,class,selfPayRatio,paymentLimit,validFrom';
+    const upload = async (name: string, lines: string[]): Promise<void> => {
+      await page
+        .getByTestId('catalogue-import')
+        .locator('input[type=file]')
+        .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\n')) });
+      await page.getByTestId('catalogue-preview').click();
+      await page.getByTestId('catalogue-preview-lines').waitFor();
+    };
+    await upload('bad.csv', [
+      'E2E0001,演示药品甲,drug,A,,1.00,2026-01-01',
+      'E2E0002,演示药品乙,drug,Z,,,2026-01-01',
+    ]);
+    const lines = page.getByTestId('catalogue-preview-lines');
+    const rejected = lines.locator('tr', { hasText: 'E2E0002' }).first();
+    await rejected.waitFor();
+    await expect(rejected.textContent()).resolves.toMatch(/^3拒绝E2E0002class/);
+    await page.getByTestId('catalogue-rejected').waitFor();
+    await expect(page.getByTestId('catalogue-apply').isDisabled()).resolves.toBe(true);
+    await screenshot(page, '17-catalogue-import');
+
+    await upload('good.csv', ['E2E0001,演示药品甲,drug,A,,1.00,2026-01-01']);
+    await lines.locator('tr', { hasText: 'E2E0001' }).first().waitFor();
+    await page.getByTestId('catalogue-apply').click();
+    await page.getByText('已导入：目录版本').waitFor();
+
+    // The new version against the demo catalogue: the added entry.
+    await page.getByRole('tab', { name: '版本对比' }).click();
+    await page.getByTestId('catalogue-diff').locator('tr', { hasText: 'E2E0001' }).first().waitFor();
+    await screenshot(page, '18-catalogue-versions');
+  });
+
   it('says in words what went wrong: an unknown settlement, an unknown page', async () => {
     await page.goto(url('/settlements/no-such-settlement'));
     const alert = page.getByRole('alert');
@@ -275,6 +337,9 @@ describe('the console in Chromium', () => {
     await screenshot(page, '13-policy-en');
     await page.goto(url('/institutions'));
     await page.getByText('County network').waitFor();
+    await page.goto(url('/catalogue?q=XA10'));
+    await page.getByTestId('catalogue-table').getByText('XA10BAA042A').first().waitFor();
+    await screenshot(page, '19-catalogue-en');
     await page.goto(url('/try'));
     await page.getByText('Try a visit (pre-settlement)').waitFor();
     await screenshot(page, '14-try-en');

@@ -22,6 +22,7 @@ const InstitutionsPage = lazy(() => import('./pages/InstitutionsPage'));
 const InstitutionDetailPage = lazy(() => import('./pages/InstitutionDetailPage'));
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const TryVisitPage = lazy(() => import('./pages/TryVisitPage'));
+const CataloguePage = lazy(() => import('./pages/CataloguePage'));
 
 function Localised() {
   const { locale, t } = useLocale();
@@ -45,6 +46,7 @@ function Localised() {
               <Route path="institutions" element={<InstitutionsPage />} />
               <Route path="institutions/:institutionId" element={<InstitutionDetailPage />} />
               <Route path="policy" element={<PolicyPage />} />
+              <Route path="catalogue" element={<CataloguePage />} />
               <Route path="try" element={<TryVisitPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

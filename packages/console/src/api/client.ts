@@ -6,8 +6,11 @@ export class ApiRequestError extends Error {
   readonly status: number; // 0 when the service could not be reached
   readonly code: string;
   readonly field: string | null;
-  constructor(status: number, code: string, message: string, field: string | null) {
+  /** The whole error body, for answers that say more than the error (an import's preview). */
+  readonly body: unknown;
+  constructor(status: number, code: string, message: string, field: string | null, body: unknown = null) {
     super(message);
+    this.body = body;
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = code;
@@ -54,7 +57,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     if (isErrorBody(body))
-      throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.field);
+      throw new ApiRequestError(response.status, body.error.code, body.error.message, body.error.field, body);
     throw new ApiRequestError(response.status, 'http_error', text.slice(0, 200) || response.statusText, null);
   }
   return body as T;
@@ -73,6 +76,30 @@ export function apiPost<T>(path: string, body: unknown, signal?: AbortSignal): P
     method: 'POST',
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json' },
+    signal: signal ?? null,
+  });
+}
+
+export function apiPut<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, {
+    method: 'PUT',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+    signal: signal ?? null,
+  });
+}
+
+/** A file as the raw request body, with its own content type (the catalogue import). */
+export function apiUpload<T>(
+  path: string,
+  file: Blob,
+  query: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<T> {
+  return request<T>(withQuery(path, query), {
+    method: 'POST',
+    body: file,
+    headers: { 'content-type': file.type === '' ? 'application/octet-stream' : file.type },
     signal: signal ?? null,
   });
 }

@@ -1,5 +1,5 @@
 // Typed calls of the service's API, one per endpoint the console reads.
-import { apiGet, apiPost } from './client';
+import { apiGet, apiPost, apiUpload, ApiRequestError } from './client';
 import type {
   CalcResult,
   ComplianceReport,
@@ -26,6 +26,14 @@ import type {
   InstitutionQuery as InstitutionListQuery,
   PersonQuery as PersonListQuery,
   SettlementQuery as SettlementListQuery,
+  CatalogueDiff,
+  CatalogueEntry,
+  CatalogueEntryVersions,
+  CatalogueImportPreview,
+  CatalogueImportQuery,
+  CatalogueImportResult,
+  CatalogueSearchQuery,
+  CatalogueVersionList,
 } from '@yibao/api';
 
 /** A list call's filters as the console passes them: the contract's query, paged by numbers. */
@@ -33,6 +41,15 @@ type Paged<Q> = Omit<Q, 'page' | 'pageSize'> & { page: number; pageSize: number 
 export type SettlementQuery = Paged<SettlementListQuery>;
 export type InstitutionQuery = Paged<InstitutionListQuery>;
 export type PersonQuery = Paged<PersonListQuery>;
+export type CatalogueQuery = Paged<CatalogueSearchQuery>;
+export type ImportOptions = Omit<CatalogueImportQuery, 'fileName'>;
+
+/** A refused import (400) carries the preview naming every rejected line. */
+export function refusedPreview(err: unknown): CatalogueImportPreview | undefined {
+  if (!(err instanceof ApiRequestError) || typeof err.body !== 'object' || err.body === null)
+    return undefined;
+  return 'preview' in err.body ? (err.body.preview as CatalogueImportPreview) : undefined;
+}
 
 const seg = encodeURIComponent;
 
@@ -75,6 +92,26 @@ export const api = {
     apiGet<{ items: Assessment[] }>('/assessments', { institutionId }, signal),
   complaints: (institutionId: string, signal?: AbortSignal) =>
     apiGet<{ items: Complaint[] }>(`/institutions/${seg(institutionId)}/complaints`, {}, signal),
+  /** 医保目录: entries in force on a date whose code or name holds q. */
+  catalogue: (q: CatalogueQuery, signal?: AbortSignal) =>
+    apiGet<Page<CatalogueEntry>>('/catalogue', { ...q }, signal),
+  catalogueEntry: (code: string, date: string | undefined, signal?: AbortSignal) =>
+    apiGet<CatalogueEntry>(`/catalogue/${seg(code)}`, { date }, signal),
+  catalogueEntryVersions: (code: string, signal?: AbortSignal) =>
+    apiGet<CatalogueEntryVersions>(`/catalogue/${seg(code)}/versions`, {}, signal),
+  catalogueVersions: (signal?: AbortSignal) =>
+    apiGet<CatalogueVersionList>('/catalogue-versions', {}, signal),
+  catalogueDiff: (from: string, to: string, signal?: AbortSignal) =>
+    apiGet<CatalogueDiff>('/catalogue-versions/diff', { from, to }, signal),
+  catalogueImportPreview: (file: File, options: ImportOptions, signal?: AbortSignal) =>
+    apiUpload<CatalogueImportPreview>(
+      '/catalogue-imports/preview',
+      file,
+      { ...options, fileName: file.name },
+      signal,
+    ),
+  catalogueImport: (file: File, options: ImportOptions, signal?: AbortSignal) =>
+    apiUpload<CatalogueImportResult>('/catalogue-imports', file, { ...options, fileName: file.name }, signal),
   disclosure: (institutionId: string, year: number, signal?: AbortSignal) =>
     apiGet<Disclosure>(`/public/institutions/${seg(institutionId)}/disclosure`, { year }, signal),
 };

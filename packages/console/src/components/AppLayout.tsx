@@ -2,6 +2,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   CalculatorOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -18,6 +19,7 @@ const SECTIONS = [
   { path: '/persons', key: 'nav.persons', icon: <TeamOutlined /> },
   { path: '/institutions', key: 'nav.institutions', icon: <BankOutlined /> },
   { path: '/policy', key: 'nav.policy', icon: <AuditOutlined /> },
+  { path: '/catalogue', key: 'nav.catalogue', icon: <BookOutlined /> },
   { path: '/try', key: 'nav.try', icon: <CalculatorOutlined /> },
 ] as const;
 

@@ -9,6 +9,10 @@ commands:
                                    check a region's policy against the guidance (合规校验)
   demo [--persons N] [--visits M] [--data DIR]
                                    seed a demo region and settle a year of visits
+  catalogue import FILE [--format csv|xlsx|national] [--apply]
+                                   preview (or apply) a catalogue file (医保目录导入)
+  catalogue export [--date D | --all] [--out FILE]
+                                   the catalogue as a Yibao CSV
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./serve.js')).runServe(rest);
     case 'demo':
       return (await import('./demo.js')).runDemo(rest);
+    case 'catalogue':
+      return (await import('./catalogue.js')).runCatalogue(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
     case undefined:

@@ -1,5 +1,5 @@
 // Loads the demo catalogue (demo/catalogue-entries.ts) as one catalogue version, DEMO-2026 —
-// written for seed.ts, not called by it yet (docs/catalogue.md § Demo catalogue).
+// called by seed.ts before the registry (docs/catalogue.md § Demo catalogue).
 import { applyPlan, type PlanSummary } from '../catalogue/apply.js';
 import { planEntry, type PlanAction } from '../catalogue/plan.js';
 import type { CatalogueChange } from '../catalogue/types.js';

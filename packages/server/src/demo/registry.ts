@@ -13,11 +13,14 @@ import { CRITERIA } from '../registry/criteria.js';
 import type { Change } from '../registry/history.js';
 import { cancelDesignation } from '../registry/designation.js';
 import { putCatalogue } from '../registry/catalogue.js';
+import { putApprovedItems } from '../catalogue/entries.js';
 import { createEPrescription, createReferral, fileReferral } from '../registry/referrals.js';
 import type { SettlementService } from '../settle/service.js';
 import type { Institution } from '../store/records.js';
 import type { DemoPerson } from './persons.js';
 import { Rng } from './prng.js';
+import { CONSULTATION, PRIMARY_DRUGS, PRIMARY_SERVICES } from './catalogue.js';
+import { demoApprovedServices } from './catalogue-entries.js';
 
 const DEMO: Change = { actor: 'demo', reason: '示范数据初始导入' };
 const CHRONIC = new Set([
@@ -110,22 +113,9 @@ async function seedAgreements(db: Database, institutions: readonly Institution[]
       db,
       centre.id,
       {
-        drugs: [
-          {
-            code: 'XA10BAA199A001010101445',
-            name: '二甲双胍片',
-            genericName: '盐酸二甲双胍片',
-            dosageForm: '片剂',
-            price: 12.5,
-          },
-          {
-            code: 'XC08CAA047A001010100709',
-            name: '氨氯地平片',
-            genericName: '苯磺酸氨氯地平片',
-            dosageForm: '片剂',
-            price: 18.6,
-          },
-        ],
+        // Every drug a primary visit bills (demo/catalogue.ts), by the catalogue's code: once R-D10
+        // is checked, a drug missing from a stock list on record is refused (docs/catalogue.md).
+        drugs: PRIMARY_DRUGS.map((d) => ({ code: d.code, name: d.name, price: d.price[1] })),
         services: [
           { code: '110200001', name: '普通门诊诊查费', price: 10 },
           { code: '120100001', name: '家庭病床建床费', price: 20 },
@@ -433,6 +423,7 @@ export async function seedDemoRegistry(
   const already = await db.query('SELECT 1 FROM agreements LIMIT 1');
   if (already.length > 0) return; // seeding again is harmless
   await seedAgreements(db, institutions);
+  await seedApprovedItems(db, institutions);
   await seedApplications(db);
   await seedCare(db, institutions, persons);
 }
@@ -614,4 +605,21 @@ export async function assessDemoYear(db: Database, institutions: readonly Instit
     }
   }
   return assessed;
+}
+
+/**
+ * R-C3: each community centre and station is approved, item by item, for the community service
+ * items of the demo catalogue — every one its primary visits bill among them. Needs the demo
+ * catalogue loaded (seed.ts loads it first); other institutions have no list and are not checked.
+ */
+export async function seedApprovedItems(db: Database, institutions: readonly Institution[]): Promise<void> {
+  const codes = [
+    ...new Set([...demoApprovedServices(), CONSULTATION.code, ...PRIMARY_SERVICES.map((s) => s.code)]),
+  ].sort();
+  for (const i of institutions)
+    if (i.type === 'community_centre' || i.type === 'community_station')
+      await putApprovedItems(db, i.id, codes, '2026-01-01', {
+        actor: 'demo',
+        reason: '核定社区服务项目 (R-C3)',
+      });
 }

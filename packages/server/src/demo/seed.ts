@@ -5,6 +5,7 @@ import { isDomainError } from '../domain/errors.js';
 import { ApiError, isCalcInputError } from '../errors.js';
 import { insertInstitutionsBulk, insertPersonsBulk } from '../store/bulk.js';
 import type { SettlementService } from '../settle/service.js';
+import { loadDemoCatalogue } from './catalogue-seed.js';
 import { demoPersons, type DemoPerson } from './persons.js';
 import { Rng } from './prng.js';
 import { demoInstitutions } from './region.js';
@@ -49,6 +50,9 @@ export async function registerDemoRegion(db: Database, persons: number): Promise
   // The agency's catalogue first: the visits send codes, and the catalogue decides the rest.
   await loadDemoCatalogue(db, { actor: 'demo', reason: '演示目录' });
   await insertInstitutionsBulk(db, demoInstitutions());
+  // The agency's catalogue first: the registry's approved items are checked against it, and the
+  // visits are settled on it (docs/catalogue.md). Idempotent, one catalogue version DEMO-2026.
+  await loadDemoCatalogue(db, { actor: 'demo', reason: '示范市 2026 医保目录' });
   const list = demoPersons(persons);
   await insertPersonsBulk(db, list);
   await seedDemoRegistry(db, demoInstitutions(), list);

@@ -25,6 +25,7 @@ import { registryCareRoutes } from './routes/registry/care.js';
 import { designationRoutes } from './routes/registry/designation.js';
 import { registryReferralRoutes } from './routes/registry/referrals.js';
 import { registrySupervisionRoutes } from './routes/registry/supervision.js';
+import { catalogueRoutes } from './routes/catalogue.js';
 
 export interface BuildOptions {
   db: Database;
@@ -75,6 +76,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'dashboard', description: '管理控制台首页统计' },
         { name: 'policy', description: '政策参数与需求目录' },
         { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
+        { name: 'catalogue', description: '医保目录：条目、版本、导入、机构获准项目与药品库存目录' },
         { name: 'public', description: '公开信息（无需登录）' },
       ],
     },
@@ -101,6 +103,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registryCareRoutes(api, options.db, diseaseListsOf(options.policy.book));
       registryReferralRoutes(api, options.db);
       registrySupervisionRoutes(api, options.db);
+      catalogueRoutes(api, options.db); // 医保目录 (issue 12)
       done();
     },
     { prefix: '/api/v1' },

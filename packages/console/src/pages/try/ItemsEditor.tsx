@@ -1,14 +1,34 @@
-// The lines of a hand-built visit: code, name, kind, class, quantity, unit price, and the Class B
-// self-pay ratio or the self-pay consent where they matter. Checked before anything is sent.
+// The lines of a hand-built visit: a code picked from the agency's catalogue (which decides the class
+// and the Class B self-pay ratio, as the service does), name, kind, quantity, unit price, and the
+// self-pay consent where it matters. Checked before anything is sent.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
-import { ITEM_CLASSES, ITEM_KINDS } from '@yibao/api/constants';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import type { CatalogueEntry } from '@yibao/api';
+import { ITEM_KINDS } from '@yibao/api/constants';
 import { label } from '../../format/labels';
 import { useLocale } from '../../i18n/LocaleContext';
+import { ClassTag } from '../catalogue/format';
+import { CatalogueCodeInput } from './CatalogueCodeInput';
 import { hasAtMostDecimals, refuse } from './validation';
 
 export function ItemsEditor() {
   const { t } = useLocale();
+  const form = Form.useFormInstance();
+  const pick = (index: number, e: CatalogueEntry): void => {
+    const path = (f: string) => ['items', index, f];
+    form.setFieldValue(path('name'), e.name);
+    form.setFieldValue(path('kind'), e.kind);
+    form.setFieldValue(path('class'), e.class);
+    form.setFieldValue(path('selfPayRatio'), e.class === 'B' ? e.selfPayRatio : null);
+    form.setFieldValue(path('fromCatalogue'), true);
+  };
+  // A code typed by hand and not picked is 目录外 until an entry is picked: fully self-paid.
+  const typed = (index: number): void => {
+    if (form.getFieldValue(['items', index, 'fromCatalogue']) === false) return;
+    form.setFieldValue(['items', index, 'class'], 'self');
+    form.setFieldValue(['items', index, 'selfPayRatio'], null);
+    form.setFieldValue(['items', index, 'fromCatalogue'], false);
+  };
   return (
     <Form.List
       name="items"
@@ -24,13 +44,13 @@ export function ItemsEditor() {
           {fields.length > 0 ? (
             <Space className="items-header" wrap style={{ display: 'flex', marginBottom: 4 }}>
               <span style={{ width: 20 }} />
-              <span style={{ width: 120 }}>{t('line.code')}</span>
+              <span style={{ width: 200 }}>{t('line.code')}</span>
               <span style={{ width: 150 }}>{t('line.name')}</span>
               <span style={{ width: 90 }}>{t('line.kind')}</span>
               <span style={{ width: 100 }}>{t('line.class')}</span>
               <span style={{ width: 90 }}>{t('line.quantity')}</span>
               <span style={{ width: 110 }}>{t('line.unitPrice')}</span>
-              <span style={{ width: 120 }}>{t('try.classNote')}</span>
+              <span style={{ width: 120 }}>{t('try.consent')}</span>
             </Space>
           ) : null}
           {fields.map((field, index) => (
@@ -42,7 +62,14 @@ export function ItemsEditor() {
                 name={[field.name, 'code']}
                 rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
               >
-                <Input placeholder={t('line.code')} style={{ width: 120 }} />
+                <CatalogueCodeInput
+                  onPick={(e) => {
+                    pick(field.name, e);
+                  }}
+                  onType={() => {
+                    typed(field.name);
+                  }}
+                />
               </Form.Item>
               <Form.Item
                 name={[field.name, 'name']}
@@ -59,14 +86,34 @@ export function ItemsEditor() {
                   options={ITEM_KINDS.map((k) => ({ value: k, label: label(t, 'itemKind', k) }))}
                 />
               </Form.Item>
-              <Form.Item
-                name={[field.name, 'class']}
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <Select
-                  style={{ width: 100 }}
-                  options={ITEM_CLASSES.map((c) => ({ value: c, label: label(t, 'itemClass', c) }))}
-                />
+              <Form.Item name={[field.name, 'class']} hidden>
+                <Input />
+              </Form.Item>
+              <Form.Item name={[field.name, 'selfPayRatio']} hidden>
+                <InputNumber />
+              </Form.Item>
+              <Form.Item name={[field.name, 'fromCatalogue']} hidden valuePropName="checked">
+                <Checkbox />
+              </Form.Item>
+              <Form.Item noStyle shouldUpdate>
+                {({ getFieldValue }) => {
+                  const line = getFieldValue(['items', field.name]) as
+                    | { class?: 'A' | 'B' | 'self'; selfPayRatio?: number | null; fromCatalogue?: boolean }
+                    | undefined;
+                  const itemClass = line?.class ?? 'self';
+                  return (
+                    <div style={{ width: 100, paddingTop: 4 }} data-testid="try-line-class">
+                      {line?.fromCatalogue === false ? (
+                        <Tag title={t('try.outOfCatalogue')}>{t('try.outOfCatalogue')}</Tag>
+                      ) : (
+                        <ClassTag
+                          t={t}
+                          entry={{ class: itemClass, selfPayRatio: line?.selfPayRatio ?? null }}
+                        />
+                      )}
+                    </div>
+                  );
+                }}
               </Form.Item>
               <Form.Item
                 name={[field.name, 'quantity']}
@@ -103,26 +150,6 @@ export function ItemsEditor() {
               <Form.Item noStyle shouldUpdate>
                 {({ getFieldValue }) => {
                   const itemClass = getFieldValue(['items', field.name, 'class']) as string | undefined;
-                  if (itemClass === 'B')
-                    return (
-                      <Form.Item
-                        name={[field.name, 'selfPayRatio']}
-                        rules={[
-                          {
-                            validator: (_, v: number | null | undefined) =>
-                              refuse(typeof v === 'number' && (v < 0 || v > 1), t('validation.ratio')),
-                          },
-                        ]}
-                      >
-                        <InputNumber
-                          placeholder={t('try.selfPayRatio')}
-                          style={{ width: 120 }}
-                          min={0}
-                          max={1}
-                          step={0.05}
-                        />
-                      </Form.Item>
-                    );
                   if (itemClass === 'self')
                     return (
                       <Form.Item name={[field.name, 'consent']} valuePropName="checked">
@@ -145,7 +172,15 @@ export function ItemsEditor() {
             type="dashed"
             icon={<PlusOutlined />}
             onClick={() => {
-              add({ code: '', name: '', kind: 'drug', class: 'A', quantity: 1, unitPrice: 0 });
+              add({
+                code: '',
+                name: '',
+                kind: 'drug',
+                class: 'self',
+                quantity: 1,
+                unitPrice: 0,
+                fromCatalogue: false,
+              });
             }}
             data-testid="try-add-item"
           >

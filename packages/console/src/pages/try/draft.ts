@@ -11,6 +11,8 @@ export interface DraftItem {
   unitPrice: number;
   selfPayRatio?: number | null;
   consent?: boolean;
+  /** Picked from the catalogue (class and ratio are its); false: typed by hand, 目录外. */
+  fromCatalogue?: boolean;
 }
 
 export interface VisitDraft {
@@ -28,25 +30,36 @@ export interface VisitDraft {
   items: DraftItem[];
 }
 
+/** Entries of the demo catalogue (demo/catalogue-entries.ts), as if picked there. */
 export const SAMPLE_ITEMS: DraftItem[] = [
-  { code: '110200001', name: '诊查费', kind: 'service', class: 'A', quantity: 1, unitPrice: 10 },
   {
-    code: 'XA10BAA001',
-    name: '二甲双胍片',
+    code: '110200001',
+    name: '普通门诊诊查费',
+    kind: 'service',
+    class: 'A',
+    quantity: 1,
+    unitPrice: 10,
+    fromCatalogue: true,
+  },
+  {
+    code: 'XC10AAA158B',
+    name: '阿托伐他汀钙片',
     kind: 'drug',
     class: 'B',
     quantity: 2,
     unitPrice: 25,
     selfPayRatio: 0.1,
+    fromCatalogue: true,
   },
   {
-    code: 'ZZ0000001',
-    name: '自费保健品',
+    code: 'ZS0001',
+    name: '维生素保健品',
     kind: 'drug',
     class: 'self',
     quantity: 1,
     unitPrice: 20,
     consent: true,
+    fromCatalogue: true,
   },
 ];
 

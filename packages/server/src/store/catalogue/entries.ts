@@ -92,6 +92,24 @@ export async function searchEntries(
   return rows.map((r) => arrayToEntry(r.a));
 }
 
+/** How many entries `searchEntries` would find without paging. */
+export async function countEntries(
+  db: Queryable,
+  q: string,
+  date: string,
+  options: { kind?: string } = {},
+): Promise<number> {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.query<{ n: string | number }>(
+    `SELECT count(*) AS n FROM catalogue_entries
+     WHERE valid_from <= $1::date AND (valid_to IS NULL OR valid_to >= $1::date)
+       AND (code ILIKE $2 OR name ILIKE $2 OR generic_name ILIKE $2)
+       AND ($3::text IS NULL OR kind = $3)`,
+    [date, like, options.kind ?? null],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
 export async function insertEntries(tx: Queryable, entries: readonly CatalogueEntry[]): Promise<void> {
   for (const part of chunks(entries)) await tx.query(INSERT_UNNEST, entryArrays(part));
 }
