@@ -7,7 +7,7 @@
 // (demo/catalogue.ts, demo/registry.ts); price standards and limits sit at or above the demo's
 // price ranges, so in-catalogue demo lines settle as before.
 //
-// Not wired yet: seed.ts would call loadDemoCatalogue (demo/catalogue-seed.ts) before the registry
+// Loaded by seed.ts through loadDemoCatalogue (demo/catalogue-seed.ts) before the registry
 // and the visits — one catalogue version DEMO-2026 — then give the demo community centres their
 // approved service items (demoApprovedServices) and stock lists from these codes. Items the demo
 // bills at every level (CT, anaesthesia, cholecystectomy) hold one price for all levels, at the top

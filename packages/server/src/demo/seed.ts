@@ -11,7 +11,6 @@ import { Rng } from './prng.js';
 import { demoInstitutions } from './region.js';
 import { assessDemoYear, seedDemoRegistry, settleWithRecords } from './registry.js';
 import { demoDate, demoNetwork, demoVisit, prepareDemoVisit } from './visits.js';
-import { loadDemoCatalogue } from './catalogue-seed.js';
 
 /** The refusals a realistic year has (a person who left the scheme, an agreement ended); any other fails the seed. */
 const EXPECTED_REFUSALS = new Set(['not_insured', 'no_active_agreement']);
@@ -47,12 +46,11 @@ export async function isEmpty(db: Database): Promise<boolean> {
 }
 
 export async function registerDemoRegion(db: Database, persons: number): Promise<DemoPerson[]> {
-  // The agency's catalogue first: the visits send codes, and the catalogue decides the rest.
-  await loadDemoCatalogue(db, { actor: 'demo', reason: '演示目录' });
-  await insertInstitutionsBulk(db, demoInstitutions());
   // The agency's catalogue first: the registry's approved items are checked against it, and the
-  // visits are settled on it (docs/catalogue.md). Idempotent, one catalogue version DEMO-2026.
+  // visits send codes that it decides the rest of (docs/catalogue.md). Idempotent, one catalogue
+  // version DEMO-2026.
   await loadDemoCatalogue(db, { actor: 'demo', reason: '示范市 2026 医保目录' });
+  await insertInstitutionsBulk(db, demoInstitutions());
   const list = demoPersons(persons);
   await insertPersonsBulk(db, list);
   await seedDemoRegistry(db, demoInstitutions(), list);

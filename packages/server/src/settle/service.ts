@@ -356,7 +356,7 @@ export class SettlementService {
 }
 
 /** An item's fields that the engine defaults when absent, with their defaults. */
-const ITEM_DEFAULTS: readonly (readonly [string, unknown])[] = [
+const ITEM_DEFAULTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ['selfPayRatio', null],
   ['priceStandard', null],
   ['paymentLimit', null],
@@ -364,7 +364,7 @@ const ITEM_DEFAULTS: readonly (readonly [string, unknown])[] = [
   ['publicHealth', false],
   ['fixedSelfPay', false],
   ['refusedBy', null],
-];
+]);
 
 /**
  * The resolved request as stored (settlements.request): every fact the engine used, with an item's
@@ -376,9 +376,10 @@ function storedRequestJson(request: Record<string, unknown>): string {
   if (!Array.isArray(items)) return JSON.stringify(request);
   const compact = (items as unknown[]).map((item) => {
     if (item === null || typeof item !== 'object') return item;
-    const o = { ...(item as Record<string, unknown>) };
-    for (const [name, fallback] of ITEM_DEFAULTS) if (o[name] === fallback) delete o[name];
-    return o;
+    const kept = Object.entries(item as Record<string, unknown>).filter(
+      ([name, value]) => !ITEM_DEFAULTS.has(name) || ITEM_DEFAULTS.get(name) !== value,
+    );
+    return Object.fromEntries(kept);
   });
   return JSON.stringify({ ...request, items: compact });
 }

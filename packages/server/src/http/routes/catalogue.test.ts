@@ -213,10 +213,10 @@ describe.each(testDrivers())('catalogue routes on $kind', (driver) => {
     expect(empty.statusCode).toBe(400);
     const unreadableApply = await upload('/catalogue-imports?fileName=x.csv', 'just,one\n');
     expect(unreadableApply.statusCode).toBe(400);
-    expect(unreadableApply.json<Json>().error.field).toBe('file');
+    expect(unreadableApply.json().error.field).toBe('file');
     const badDate = await upload('/catalogue-imports?fileName=x.csv&effectiveFrom=2026-02-30', csv);
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.json<Json>().error.field).toBe('effectiveFrom');
+    expect(badDate.json().error.field).toBe('effectiveFrom');
   });
 
   it('reads a national TSV sent as octet-stream', async () => {

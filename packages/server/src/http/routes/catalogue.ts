@@ -49,7 +49,7 @@ import { isCalendarDate } from '../../catalogue/validate.js';
 import { diffToWire, entryToWire, historyToWire, previewToWire } from '../../catalogue/wire.js';
 import { Invalid } from '../../domain/errors.js';
 import { putCatalogue, readCatalogue } from '../../registry/catalogue.js';
-import { mustFindInstitution } from '../../registry/institutions.js';
+import { mustFindInstitution } from '../../registry/designation.js';
 import { countEntries, listCatalogueVersions, searchEntries } from '../../store/catalogue/entries.js';
 import { approvedItemsOf } from '../../store/catalogue/institution-lists.js';
 import { paging } from '../paging.js';
