@@ -103,7 +103,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registryCareRoutes(api, options.db, diseaseListsOf(options.policy.book));
       registryReferralRoutes(api, options.db);
       registrySupervisionRoutes(api, options.db);
-      catalogueRoutes(api, options.db); // 医保目录 (issue 12)
+      // 医保目录 (issue 12): a change clears this process's catalogue cache at once (others within a second).
+      catalogueRoutes(api, options.db, service.catalogue);
       done();
     },
     { prefix: '/api/v1' },
