@@ -15,7 +15,7 @@ import {
 } from '../catalogue/import/import.js';
 import { catalogueToCsv } from '../catalogue/import/export.js';
 import type { FileFormat } from '../catalogue/import/read.js';
-import { businessToday } from '../catalogue/today.js';
+import { today as businessToday } from '../domain/today.js';
 import { isCalendarDate } from '../catalogue/validate.js';
 import { previewToWire } from '../catalogue/wire.js';
 import { isDomainError } from '../domain/errors.js';

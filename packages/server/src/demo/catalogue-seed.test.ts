@@ -11,6 +11,8 @@ import { loadDemoCatalogue } from './catalogue-seed.js';
 import { demoCatalogueEntries } from './catalogue-entries.js';
 import { demoInstitutions } from './region.js';
 import { registerDemoRegion } from './seed.js';
+import { demoThroughYear } from './registry.js';
+import { today } from '../domain/today.js';
 
 describe.each(testDrivers())('demo catalogue seeding on $kind', (driver) => {
   let t: TestDatabase;
@@ -52,5 +54,22 @@ describe.each(testDrivers())('demo catalogue seeding on $kind', (driver) => {
     expect(stock.drugs.map((d) => d.code).sort()).toEqual(PRIMARY_DRUGS.map((d) => d.code).sort());
     const held = new Set(demoCatalogueEntries().map((e) => e.code));
     for (const d of stock.drugs) expect(held.has(d.code)).toBe(true);
+  });
+
+  it('R-A6: signs the agreements and family-doctor contracts through the year after today', async () => {
+    const through = demoThroughYear();
+    expect(through).toBe(Number(today().slice(0, 4)) + 1);
+    const agreements = await t.db.query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM agreements WHERE year = $1',
+      [through],
+    );
+    // every institution but the clinic whose agreement was terminated (not renewed) and any whose
+    // designation was cancelled
+    expect(Number(agreements[0]?.n)).toBeGreaterThan(demoInstitutions().length / 2);
+    const contracts = await t.db.query<{ n: string | number }>(
+      'SELECT count(*) AS n FROM family_doctor_contracts WHERE valid_to < $1',
+      [`${through}-12-31`],
+    );
+    expect(Number(contracts[0]?.n)).toBe(0);
   });
 });

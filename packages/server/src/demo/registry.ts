@@ -5,7 +5,8 @@
 import type { Database, Queryable } from '../db/types.js';
 import { isDomainError } from '../domain/errors.js';
 import { ApiError } from '../errors.js';
-import { signAgreement, changeAgreementState } from '../registry/agreements.js';
+import { signAgreement, changeAgreementState, renewAgreementsThrough } from '../registry/agreements.js';
+import { today } from '../domain/today.js';
 import { assessAgreement, publishAssessment } from '../registry/assessment.js';
 import { closeComplaint, receiveComplaint, recordSurvey } from '../registry/feedback.js';
 import { reviewApplication, submitApplication } from '../registry/applications.js';
@@ -84,6 +85,9 @@ async function seedAgreements(db: Database, institutions: readonly Institution[]
       DEMO,
     );
   }
+  // R-A6: renewed yearly through the year after today, so the demo keeps settling past New Year; the
+  // terminated clinic is not renewed (docs/registry.md § Renewal).
+  await renewAgreementsThrough(db, 2027, demoThroughYear(), (year) => `${year - 1}-12-01`, DEMO);
   const pharmacy = institutions.find((i) => i.type === 'pharmacy');
   if (pharmacy) {
     await changeAgreementState(
@@ -347,7 +351,7 @@ async function seedCare(
               : 'other',
         identity_verified: true,
         valid_from: '2025-01-01',
-        valid_to: '2026-12-31',
+        valid_to: `${demoThroughYear()}-12-31`, // signed through the year after today (R-A6 renewals alike)
       });
     }
     if (p.relocated)
@@ -415,6 +419,14 @@ async function seedCare(
 }
 
 /** Registers the registry side of the demo region (before any visit is settled). */
+/**
+ * The last year the demo's agreements and family-doctor contracts run to: the year after today, so
+ * a demo seeded now keeps settling past New Year (issue 12 §4).
+ */
+export function demoThroughYear(): number {
+  return Number(today().slice(0, 4)) + 1;
+}
+
 export async function seedDemoRegistry(
   db: Database,
   institutions: readonly Institution[],

@@ -44,7 +44,7 @@ import {
   previewImport,
   type ImportOptions,
 } from '../../catalogue/import/import.js';
-import { businessToday } from '../../catalogue/today.js';
+import { today as businessToday } from '../../domain/today.js';
 import { isCalendarDate } from '../../catalogue/validate.js';
 import { diffToWire, entryToWire, historyToWire, previewToWire } from '../../catalogue/wire.js';
 import { Invalid } from '../../domain/errors.js';
