@@ -148,7 +148,9 @@ export async function prepareDemoVisit(db: Database, visit: DemoVisit): Promise<
   const referral = records?.referral;
   if (referral !== undefined) {
     const r = referral.input;
-    const made = await once(() => createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }));
+    const made = await once(() =>
+      createReferral(db, r, { actor: r.fromInstitutionId, reason: '开具转诊单' }),
+    );
     if (made === 'made' && referral.filed && r.id !== undefined)
       await fileReferral(db, r.id, { filedOn: r.issuedOn }, { ...change, reason: '转诊备案' });
     if (made === 'refused') delete named['referralId'];

@@ -20,9 +20,12 @@ const DEFAULTS: readonly (readonly [string, unknown])[] = [
 /** An engine item as stored beside its line. */
 export function storedItem(item: unknown): unknown {
   if (item === null || typeof item !== 'object') return item;
-  const o = { ...(item as Record<string, unknown>) };
-  for (const name of IN_LINES) delete o[name];
-  for (const [name, fallback] of DEFAULTS) if (o[name] === fallback) delete o[name];
+  const o: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
+    if ((IN_LINES as readonly string[]).includes(name)) continue;
+    if (DEFAULTS.some(([d, fallback]) => d === name && value === fallback)) continue;
+    o[name] = value;
+  }
   return o;
 }
 
