@@ -13,7 +13,9 @@ import { repositoryPolicyDir } from '../policy-release/load.js';
 import { client, type Client } from '../registry/testing.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { registerFixtures } from '../testing/fixtures.js';
+import { storedLine } from '../store/settlement-writes.js';
 import { loadPolicy } from './calculator.js';
+import { replayRequest } from './replay.js';
 
 interface Result extends CalcResult {
   settlementId: string;
@@ -265,20 +267,33 @@ describe.each(testDrivers())('settling on the records on $kind', (driver) => {
         line('110200001', 'service', 10),
       ])
     ).json<Result>();
-    const rows = await t.db.query<{ request: string | Record<string, unknown> }>(
-      'SELECT request FROM settlements WHERE id = $1',
-      [r.settlementId],
-    );
-    const raw = rows[0]?.request;
-    const request = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
-      items: { class: string; selfPayRatio: number | null; paymentLimit: number | null }[];
+    const rows = await t.db.query<{
+      request: string | Record<string, unknown>;
+      lines: Record<string, unknown>[];
+    }>('SELECT request, lines FROM settlements WHERE id = $1', [r.settlementId]);
+    const row = rows[0];
+    if (row === undefined) throw new Error('settlement not stored');
+    const stored = (typeof row.request === 'string' ? JSON.parse(row.request) : row.request) as Record<
+      string,
+      unknown
+    >;
+    const request = replayRequest(stored, row.lines.map(storedLine)) as {
+      items: { class: string; selfPayRatio?: number | null; paymentLimit?: number | null }[];
       person: { scheme: string };
     };
-    expect(request.items[0]).toMatchObject({ class: 'B', selfPayRatio: 0.2, paymentLimit: 10 });
+    expect(request.items[0]).toMatchObject({
+      code: 'XA10BAA042A',
+      class: 'B',
+      selfPayRatio: 0.2,
+      paymentLimit: 10,
+    });
     expect(request.person.scheme).toBe('employee');
     const replay = calculate(request);
     for (const k of ['totalCost', 'fundPay', 'personalPart', 'accountPay', 'institutionBorne'] as const)
       expect(replay[k]).toBe(r[k]);
+    expect(replay.items).toEqual(r.items);
+    // the engine's own trace is the end of the answer's (the records' notes come first)
+    expect(r.trace.slice(r.trace.length - replay.trace.length)).toEqual(replay.trace);
   });
 
   it('a visit dated after today is refused (400 naming date); today is YIBAO_TODAY when set', async () => {

@@ -33,6 +33,7 @@ import { Invalid } from '../domain/errors.js';
 import { clockSkewMinutes, latestVisitDate } from '../domain/today.js';
 import type { TraceEvent } from '@yibao/engine';
 import { withCasRetry } from './retry.js';
+import { storedItem } from './replay.js';
 import { Batcher } from './batcher.js';
 import type {
   Answer,
@@ -355,33 +356,17 @@ export class SettlementService {
   }
 }
 
-/** An item's fields that the engine defaults when absent, with their defaults. */
-const ITEM_DEFAULTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ['selfPayRatio', null],
-  ['priceStandard', null],
-  ['paymentLimit', null],
-  ['consent', false],
-  ['publicHealth', false],
-  ['fixedSelfPay', false],
-  ['refusedBy', null],
-]);
-
 /**
- * The resolved request as stored (settlements.request): every fact the engine used, with an item's
- * fields left out where they hold the engine's own default — the same request to the engine, a
- * third fewer bytes on every settlement row.
+ * The resolved request as stored (settlements.request): every fact the engine used. An item keeps
+ * only what the settlement's stored lines do not already hold (their code, name, kind, quantity and
+ * price: store/settlement-writes.ts), and none of the fields that hold the engine's own default;
+ * settle/replay.ts puts the two back together — the same request to the engine, half the bytes on
+ * every settlement row.
  */
 function storedRequestJson(request: Record<string, unknown>): string {
   const items = request['items'];
   if (!Array.isArray(items)) return JSON.stringify(request);
-  const compact = (items as unknown[]).map((item) => {
-    if (item === null || typeof item !== 'object') return item;
-    const kept = Object.entries(item as Record<string, unknown>).filter(
-      ([name, value]) => !ITEM_DEFAULTS.has(name) || ITEM_DEFAULTS.get(name) !== value,
-    );
-    return Object.fromEntries(kept);
-  });
-  return JSON.stringify({ ...request, items: compact });
+  return JSON.stringify({ ...request, items: (items as unknown[]).map(storedItem) });
 }
 
 function visitKindOf(visit: unknown): string {
