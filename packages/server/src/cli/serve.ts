@@ -2,6 +2,7 @@
 // On PostgreSQL every core gets a worker process (node:cluster) with its own connection pool; the
 // embedded PGlite lives in one process (on a thread of its own, db/pglite-thread.ts), so it is
 // served by one.
+import { fixedToday } from '../domain/today.js';
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
@@ -107,6 +108,12 @@ export async function runServe(argv: string[]): Promise<number> {
   const opts = options(argv);
   if (cluster.isWorker) return runWorker(opts);
 
+  // SERVICE_CONTRACT.md: a fixed business date is for tests and demos; say so where an operator sees it.
+  const fixed = fixedToday();
+  if (fixed !== undefined)
+    process.stderr.write(
+      `yibao serve: YIBAO_TODAY=${fixed} — "today" is fixed, not the clock (tests and demos only)\n`,
+    );
   const runtime = await openRuntime(opts.dataDir, 2);
   await seedIfNew(runtime, opts);
   const url = `http://${opts.host}:${opts.port}`;
