@@ -22,8 +22,15 @@ function callerLine(raw: unknown): CallerLine | undefined {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const o = raw as Record<string, unknown>;
   if (typeof o['code'] !== 'string' || o['code'] === '') return undefined;
+  // The claims are copied by name (not a spread of the whole object): they never count, and are kept
+  // only to say in the trace that they were set aside.
   return {
-    ...(o as Partial<CallerLine>),
+    class: o['class'],
+    selfPayRatio: o['selfPayRatio'],
+    priceStandard: o['priceStandard'],
+    paymentLimit: o['paymentLimit'],
+    publicHealth: o['publicHealth'],
+    fixedSelfPay: o['fixedSelfPay'],
     code: o['code'],
     name: typeof o['name'] === 'string' ? o['name'] : undefined,
     kind: o['kind'] as ItemKind,

@@ -5,26 +5,40 @@
 // puts them back, so `calculate(replayRequest(row))` answers what the settlement answered.
 import type { ItemLine } from '../store/settlement-writes.js';
 
-/** The line fields that live in `lines` and the item fields the engine defaults, with their defaults. */
-const IN_LINES = ['code', 'name', 'kind', 'quantity', 'unitPrice'] as const;
-const DEFAULTS: readonly (readonly [string, unknown])[] = [
-  ['selfPayRatio', null],
-  ['priceStandard', null],
-  ['paymentLimit', null],
-  ['consent', false],
-  ['publicHealth', false],
-  ['fixedSelfPay', false],
-  ['refusedBy', null],
-];
+/**
+ * Whether an item's field is left out of the stored request: the fields that live in `lines`, and
+ * those holding the engine's own default. A switch, not a list search: it runs for every field of
+ * every line of every settlement.
+ */
+function leftOut(name: string, value: unknown): boolean {
+  switch (name) {
+    case 'code':
+    case 'name':
+    case 'kind':
+    case 'quantity':
+    case 'unitPrice':
+      return true; // in `lines`
+    case 'selfPayRatio':
+    case 'priceStandard':
+    case 'paymentLimit':
+    case 'refusedBy':
+      return value === null; // the engine's default
+    case 'consent':
+    case 'publicHealth':
+    case 'fixedSelfPay':
+      return value === false; // the engine's default
+    default:
+      return false;
+  }
+}
 
 /** An engine item as stored beside its line. */
 export function storedItem(item: unknown): unknown {
   if (item === null || typeof item !== 'object') return item;
   const o: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
-    if ((IN_LINES as readonly string[]).includes(name)) continue;
-    if (DEFAULTS.some(([d, fallback]) => d === name && value === fallback)) continue;
-    o[name] = value;
+  for (const name in item) {
+    const value = (item as Record<string, unknown>)[name];
+    if (!leftOut(name, value)) o[name] = value;
   }
   return o;
 }
