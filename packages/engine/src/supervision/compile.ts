@@ -171,76 +171,64 @@ function readRule(file: SourceFile, raw: unknown, i: number): SupervisionRule {
   });
 }
 
-function readWorkflow(file: SourceFile, raw: unknown): WorkflowSettings[] {
+/** A section of dated settings holding one whole number of days each (workflow, indicators). */
+interface DaysSection {
+  section: 'workflow' | 'indicators';
+  field: 'appealWindowDays' | 'readmissionWithinDays';
+  noun: string; // "workflow settings" / "indicator settings", for the order error
+  daysRule: string; // the error when the days are not a whole number in range
+}
+
+function readDatedDays(
+  file: SourceFile,
+  raw: unknown,
+  d: DaysSection,
+): { effectiveFrom: string; days: number; source: Citation }[] {
   if (!Array.isArray(raw) || raw.length === 0)
-    file.fail(['workflow'], null, 'workflow must list dated settings');
-  const out: WorkflowSettings[] = [];
+    file.fail([d.section], null, `${d.section} must list dated settings`);
+  const out: { effectiveFrom: string; days: number; source: Citation }[] = [];
   raw.forEach((item: unknown, k: number) => {
-    const at = ['workflow', k];
+    const at = [d.section, k];
     const r = asRecord(item);
-    if (!r) file.fail(at, null, `workflow[${k}] must be { effectiveFrom, appealWindowDays, source }`);
-    file.onlyKeys(at, r, ['effectiveFrom', 'appealWindowDays', 'source'], null);
+    if (!r) file.fail(at, null, `${d.section}[${k}] must be { effectiveFrom, ${d.field}, source }`);
+    file.onlyKeys(at, r, ['effectiveFrom', d.field, 'source'], null);
     if (!isRealDate(r.effectiveFrom))
       file.fail([...at, 'effectiveFrom'], null, 'effectiveFrom must be a date YYYY-MM-DD');
     const prev = out[out.length - 1];
     if (prev && r.effectiveFrom <= prev.effectiveFrom)
-      file.fail(
-        [...at, 'effectiveFrom'],
-        null,
-        'workflow settings must be in date order without two on one date',
-      );
-    const days = r.appealWindowDays;
+      file.fail([...at, 'effectiveFrom'], null, `${d.noun} must be in date order without two on one date`);
+    const days = r[d.field];
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 365)
-      file.fail(
-        [...at, 'appealWindowDays'],
-        null,
-        'appealWindowDays must be a whole number of calendar days (0–365)',
-      );
-    out.push(
-      Object.freeze({
-        effectiveFrom: r.effectiveFrom,
-        appealWindowDays: days,
-        source: readCitation(file, [...at, 'source'], r.source, null),
-      }),
-    );
+      file.fail([...at, d.field], null, d.daysRule);
+    out.push({
+      effectiveFrom: r.effectiveFrom,
+      days,
+      source: readCitation(file, [...at, 'source'], r.source, null),
+    });
   });
   return out;
 }
 
+function readWorkflow(file: SourceFile, raw: unknown): WorkflowSettings[] {
+  return readDatedDays(file, raw, {
+    section: 'workflow',
+    field: 'appealWindowDays',
+    noun: 'workflow settings',
+    daysRule: 'appealWindowDays must be a whole number of calendar days (0–365)',
+  }).map((v) =>
+    Object.freeze({ effectiveFrom: v.effectiveFrom, appealWindowDays: v.days, source: v.source }),
+  );
+}
+
 function readIndicators(file: SourceFile, raw: unknown): IndicatorSettings[] {
-  if (!Array.isArray(raw) || raw.length === 0)
-    file.fail(['indicators'], null, 'indicators must list dated settings');
-  const out: IndicatorSettings[] = [];
-  raw.forEach((item: unknown, k: number) => {
-    const at = ['indicators', k];
-    const r = asRecord(item);
-    if (!r) file.fail(at, null, `indicators[${k}] must be { effectiveFrom, readmissionWithinDays, source }`);
-    file.onlyKeys(at, r, ['effectiveFrom', 'readmissionWithinDays', 'source'], null);
-    if (!isRealDate(r.effectiveFrom))
-      file.fail([...at, 'effectiveFrom'], null, 'effectiveFrom must be a date YYYY-MM-DD');
-    const prev = out[out.length - 1];
-    if (prev && r.effectiveFrom <= prev.effectiveFrom)
-      file.fail(
-        [...at, 'effectiveFrom'],
-        null,
-        'indicator settings must be in date order without two on one date',
-      );
-    const days = r.readmissionWithinDays;
-    if (typeof days !== 'number' || !Number.isInteger(days) || days < 0 || days > 365)
-      file.fail(
-        [...at, 'readmissionWithinDays'],
-        null,
-        'readmissionWithinDays must be a whole number of days (0–365)',
-      );
-    out.push(
-      Object.freeze({
-        effectiveFrom: r.effectiveFrom,
-        readmissionWithinDays: days,
-        source: readCitation(file, [...at, 'source'], r.source, null),
-      }),
-    );
-  });
-  return out;
+  return readDatedDays(file, raw, {
+    section: 'indicators',
+    field: 'readmissionWithinDays',
+    noun: 'indicator settings',
+    daysRule: 'readmissionWithinDays must be a whole number of days (0–365)',
+  }).map((v) =>
+    Object.freeze({ effectiveFrom: v.effectiveFrom, readmissionWithinDays: v.days, source: v.source }),
+  );
 }
 
 /** Compiles the `supervision` files of one region into its rule library (empty when it has none). */
