@@ -92,7 +92,7 @@ async function startListening(args, env, port) {
 }
 
 function startServer(args, env, port) {
-  return startListening([yibao, 'serve', '--port', String(port), '--no-seed', ...args], env, port);
+  return startListening([yibao, 'serve', '--port', String(port), '--no-seed', '--open', ...args], env, port);
 }
 
 async function stopServer(child) {

@@ -41,7 +41,15 @@ export type ApiErrorBody = Static<typeof ApiErrorBody>;
 
 /** The error responses by status; registered once by $id so OpenAPI shows one Error component. */
 const errorRef = Type.Ref('Error');
-export const ErrorResponses = { 400: errorRef, 404: errorRef, 409: errorRef } as const;
+/** 400 bad input, 401 no or bad credential, 403 not this caller's to do, 404, 409, 429 too many requests. */
+export const ErrorResponses = {
+  400: errorRef,
+  401: errorRef,
+  403: errorRef,
+  404: errorRef,
+  409: errorRef,
+  429: errorRef,
+} as const;
 /** The registry's changes may also be refused as not allowed in the record's state (422). */
 export const RegistryErrorResponses = { ...ErrorResponses, 422: errorRef } as const;
 /** The settlement path's own refusals: 422 not insured / no agreement, 503 busy or timeout. */

@@ -63,3 +63,19 @@ export type SettlementSort = (typeof SETTLEMENT_SORTS)[number];
 
 /** At most this many rows a page of a list call (分页上限). */
 export const MAX_PAGE_SIZE = 500;
+
+/**
+ * 角色: what an officer's account may do (least privilege, issue 13). An account holds one or
+ * more; `institution_user` is bound to one institution. The server's access/permissions.ts says
+ * what each role may do; the console shows the Chinese names.
+ */
+export const ROLES = [
+  'officer', // 经办员: registry writes, settlement reads
+  'reviewer', // 审核员: designation review, alert review, assessment
+  'finance', // 基金财务: payment runs and their release
+  'auditor', // 稽核: reads everything, changes nothing, sees the audit log
+  'admin', // 管理员: accounts, roles, credentials, catalogue and policy releases
+  'analyst', // 政策分析: simulation, de-identified data only
+  'institution_user', // 机构用户: one institution's own settlements, statements, alerts and appeals
+] as const;
+export type Role = (typeof ROLES)[number];

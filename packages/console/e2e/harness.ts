@@ -71,7 +71,14 @@ export async function startConsoleService(size: {
   // under a running test.
   const consoleDir = mkdtempSync(resolve(tmpdir(), 'yibao-console-'));
   cpSync(CONSOLE_DIST, consoleDir, { recursive: true });
-  const app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy, consoleDir });
+  const app = await build({
+    db,
+    calculate: policy.calculate,
+    regions: policy.regions,
+    policy,
+    consoleDir,
+    open: true,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -35,7 +35,7 @@ const children: ChildProcess[] = [];
 
 async function start(dataDir: string): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', String(port)], {
+  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', String(port), '--open'], {
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });

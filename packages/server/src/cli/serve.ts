@@ -26,10 +26,12 @@ interface ServeOptions {
   poolSize: number;
   seed: boolean;
   log: boolean;
+  /** `--open`: no credentials asked (development and acceptance checks not about access); loopback only. */
+  open: boolean;
 }
 
 function options(argv: string[]): ServeOptions {
-  const args = parseArgs(argv, ['no-seed', 'log']);
+  const args = parseArgs(argv, ['no-seed', 'log', 'open']);
   const envPort = process.env['PORT'];
   return {
     port: intFlag(args, 'port', envPort !== undefined && envPort !== '' ? Number(envPort) : 8080),
@@ -40,6 +42,7 @@ function options(argv: string[]): ServeOptions {
     poolSize: intFlag(args, 'pool', Number(process.env['YIBAO_POOL_SIZE'] ?? 10)),
     seed: !args.flags.has('no-seed'),
     log: args.flags.has('log'),
+    open: args.flags.has('open'),
   };
 }
 
@@ -51,6 +54,7 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
     policy: runtime.policy,
     consoleDir: defaultConsoleDir(),
     logger: opts.log,
+    open: opts.open,
   });
   await app.listen({ port: opts.port, host: opts.host });
   return app;
@@ -76,6 +80,11 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
   process.stderr.write(
     `已载入 ${report.institutions} 家机构、${report.persons} 名参保人，结算 ${report.settled} 笔，撤销 ${report.reversed} 笔\n`,
   );
+}
+
+/** Only the machine itself can reach a loopback address: the one place --open may listen. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function onShutdown(close: () => Promise<void>): void {
@@ -106,7 +115,17 @@ async function runWorker(opts: ServeOptions): Promise<number> {
 
 export async function runServe(argv: string[]): Promise<number> {
   const opts = options(argv);
+  if (opts.open && !isLoopback(opts.host)) {
+    process.stderr.write(
+      `yibao serve: --open 只能在本机回环地址上使用 (--host ${opts.host} 不是 127.0.0.1、::1 或 localhost)\n`,
+    );
+    return 2;
+  }
   if (cluster.isWorker) return runWorker(opts);
+  if (opts.open)
+    process.stderr.write(
+      'yibao serve: --open — 不检查任何凭证，任何本机调用者都可办理一切业务（仅供开发与验收，切勿用于生产）\n',
+    );
 
   // SERVICE_CONTRACT.md: a fixed business date is for tests and demos; say so where an operator sees it.
   const fixed = fixedToday();

@@ -1,5 +1,5 @@
 // 领域错误: what the registry's rules can say when they refuse, and nothing about HTTP. A closed
-// set of four kinds, so the one place that turns them into replies (http/error-handler.ts) can be
+// set of kinds, so the one place that turns them into replies (http/error-handler.ts) can be
 // exhaustive and every refusal of one kind leaves with the same status (docs/decisions.md 16).
 //
 // `code`, `message` and `field` are what the caller reads in { error: { code, message, field } };
@@ -69,11 +69,46 @@ export class Invalid extends Error {
   }
 }
 
-export type DomainError = NotFound | Conflict | RuleRefused | Invalid;
+/** 未认证: no credential, or one that does not verify (unknown key, bad signature, stale, replayed). */
+export class Unauthenticated extends Error {
+  readonly kind = 'unauthenticated';
+  readonly field: string | null;
+  constructor(
+    readonly code: string,
+    message: string,
+    field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'Unauthenticated';
+    this.field = field;
+  }
+}
+
+/** 无权限: the caller is known but may not do this (its role, or another institution's record). */
+export class Forbidden extends Error {
+  readonly kind = 'forbidden';
+  readonly field: string | null;
+  constructor(
+    readonly code: string,
+    message: string,
+    field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'Forbidden';
+    this.field = field;
+  }
+}
+
+export type DomainError = NotFound | Conflict | RuleRefused | Invalid | Unauthenticated | Forbidden;
 export type DomainErrorKind = DomainError['kind'];
 
 export function isDomainError(err: unknown): err is DomainError {
   return (
-    err instanceof NotFound || err instanceof Conflict || err instanceof RuleRefused || err instanceof Invalid
+    err instanceof NotFound ||
+    err instanceof Conflict ||
+    err instanceof RuleRefused ||
+    err instanceof Invalid ||
+    err instanceof Unauthenticated ||
+    err instanceof Forbidden
   );
 }

@@ -26,6 +26,8 @@ import { designationRoutes } from './routes/registry/designation.js';
 import { registryReferralRoutes } from './routes/registry/referrals.js';
 import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { installAccess, type Authenticator } from '../access/install.js';
+import { defaultAuthenticators } from '../access/authenticators.js';
 
 export interface BuildOptions {
   db: Database;
@@ -37,6 +39,13 @@ export interface BuildOptions {
   /** The console's static build; null or a missing folder serves no console. */
   consoleDir?: string | null;
   logger?: boolean;
+  /**
+   * Serve without credentials (every caller may do everything): `yibao serve --open` on a loopback
+   * host, and tests that are not about access. Default false.
+   */
+  open?: boolean;
+  /** Replaces the default authenticators (access/authenticators.ts); tests of one scheme use it. */
+  authenticators?: readonly Authenticator[];
 }
 
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
@@ -52,6 +61,11 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     clientErrorHandler,
   });
   installErrorHandler(app);
+  // Before any route is registered: the table check runs as each route is added (issue 13).
+  installAccess(app, {
+    open: options.open ?? false,
+    authenticators: options.authenticators ?? defaultAuthenticators(options.db),
+  });
   // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
   app.removeContentTypeParser('text/plain');
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).

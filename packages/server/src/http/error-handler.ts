@@ -46,9 +46,9 @@ function validationMessage(issue: ValidationIssue, field: string): string {
 
 /**
  * The one mapping of domain errors to HTTP (docs/registry.md "Layers"): the domain says what kind
- * of refusal it is, only here does that become a status. Exhaustive: a fifth kind will not compile.
+ * of refusal it is, only here does that become a status. Exhaustive: a new kind will not compile.
  */
-export function statusOf(err: DomainError): 400 | 404 | 409 | 422 {
+export function statusOf(err: DomainError): 400 | 401 | 403 | 404 | 409 | 422 {
   const kind = err.kind;
   switch (kind) {
     case 'not_found':
@@ -59,6 +59,10 @@ export function statusOf(err: DomainError): 400 | 404 | 409 | 422 {
       return 422;
     case 'invalid':
       return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
     default: {
       const unknown: never = kind;
       throw new Error(`unmapped domain error ${String(unknown)}`);
@@ -111,7 +115,10 @@ export interface ErrorBody {
   error: { code: string; message: string; field: string | null };
 }
 
-export function domainReply(err: DomainError): { status: 400 | 404 | 409 | 422; body: ErrorBody } {
+export function domainReply(err: DomainError): {
+  status: 400 | 401 | 403 | 404 | 409 | 422;
+  body: ErrorBody;
+} {
   return {
     status: statusOf(err),
     body: { error: { code: err.code, message: err.message, field: err.field } },

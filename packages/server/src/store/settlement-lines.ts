@@ -29,20 +29,23 @@ const yuan = (fen: string | number): number => fenToYuan(Number(fen));
 export async function findSettlementVisit(
   db: Queryable,
   settlementId: string,
-): Promise<SettlementVisit | undefined> {
+): Promise<(SettlementVisit & { institutionId: string }) | undefined> {
   const [head] = await db.query<{
+    institution_id: string;
     visit: Record<string, unknown>;
     reverses: string | null;
     original_visit: Record<string, unknown> | null;
     lines: LineRow[];
   }>(
-    `SELECT s.visit, s.reverses, o.visit AS original_visit, s.lines
+    `SELECT s.institution_id, s.visit, s.reverses, o.visit AS original_visit, s.lines
      FROM settlements s LEFT JOIN settlements o ON o.id = s.reverses WHERE s.id = $1`,
     [settlementId],
   );
   if (head === undefined) return undefined;
   return {
     settlementId,
+    // Who may read it (issue 13); not on the wire: the answer's schema leaves it out.
+    institutionId: head.institution_id,
     visit: head.reverses !== null && head.original_visit !== null ? head.original_visit : head.visit,
     lines: [...head.lines]
       .sort((a, b) => a.line_no - b.line_no)

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/types.js';
 import type { TestDatabase, TestDriver } from '../db/testing.js';
-import { build } from '../http/app.js';
+import { build, type BuildOptions } from '../http/app.js';
 import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
 import { withClaimsAsCatalogue } from './claims-catalogue.js';
@@ -40,6 +40,12 @@ export interface TestAppOptions {
   jitter?: boolean;
   /** Record each settled line's claimed class, ratio, limits as the catalogue (default true): testing/claims-catalogue.ts. */
   claimsAsCatalogue?: boolean;
+  /**
+   * Enforce access control (default false: tests that are not about access run as `serve --open`
+   * does; access tests set true and obtain credentials the documented way).
+   */
+  enforceAccess?: boolean;
+  authenticators?: BuildOptions['authenticators'];
 }
 
 export async function createTestApp(driver: TestDriver, options: TestAppOptions = {}): Promise<TestApp> {
@@ -53,6 +59,8 @@ export async function createTestApp(driver: TestDriver, options: TestAppOptions 
       calculate: policy.calculate,
       regions: policy.regions,
       policy,
+      open: options.enforceAccess !== true,
+      ...(options.authenticators !== undefined ? { authenticators: options.authenticators } : {}),
     });
     apps.push(app);
     if (options.claimsAsCatalogue !== false) withClaimsAsCatalogue(app, appDb);

@@ -2,6 +2,7 @@
 // statement list, beside the amounts the stored result gives per line.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorResponses, SettlementParams, SettlementVisit } from '@yibao/api';
+import { assertOwnInstitution } from '../../access/identity.js';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../errors.js';
@@ -22,6 +23,7 @@ export function settlementVisitRoutes(server: FastifyInstance, db: Database): vo
     async (request) => {
       const found = await findSettlementVisit(db, request.params.settlementId);
       if (found === undefined) throw notFound('结算记录', 'settlementId', request.params.settlementId);
+      assertOwnInstitution(request, found.institutionId, 'settlementId');
       return found;
     },
   );

@@ -13,6 +13,7 @@ import {
   SettleRequest,
   Settlement,
 } from '@yibao/api';
+import { assertOwnInstitution, boundInstitution } from '../../access/identity.js';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/types.js';
 import { findInstitution } from '../../store/institution-records.js';
@@ -72,7 +73,11 @@ export function settlementRoutes(server: FastifyInstance, db: Database, service:
         response: { 200: SettlementRead, ...ErrorResponses },
       },
     },
-    async (request) => service.get(request.params.settlementId),
+    async (request) => {
+      const settlement = await service.get(request.params.settlementId);
+      assertOwnInstitution(request, settlement.institutionId, 'settlementId');
+      return settlement;
+    },
   );
 
   app.post(
@@ -92,6 +97,11 @@ export function settlementRoutes(server: FastifyInstance, db: Database, service:
       },
     },
     async (request, reply) => {
+      // An institution reverses only its own settlements (issue 13); officers' reversals are unbound.
+      if (boundInstitution(request.identity) !== null) {
+        const original = await service.get(request.params.settlementId);
+        assertOwnInstitution(request, original.institutionId, 'settlementId');
+      }
       const answer = await service.reverse(request.params.settlementId, request.body);
       return reply.status(answer.status).send(answer.body);
     },
