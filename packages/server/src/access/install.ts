@@ -28,7 +28,7 @@ export interface AccessOptions {
 }
 
 const OPEN: Identity = { kind: 'open' };
-const PUBLIC: Identity = { kind: 'open' };
+const PUBLIC: Identity = { kind: 'anonymous' };
 
 function accessOf(method: string, url: string): RouteAccess | undefined {
   return ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${url}`];

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { isEmpty, seedDemo } from '../demo/seed.js';
 import { defaultConsoleDir } from '../http/console-static.js';
 import { build } from '../http/app.js';
+import { securityOptionsFromEnv } from '../http/security.js';
 import { SettlementService } from '../settle/service.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { progressBar } from './progress.js';
@@ -55,6 +56,7 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
     consoleDir: defaultConsoleDir(),
     logger: opts.log,
     open: opts.open,
+    security: securityOptionsFromEnv(process.env),
   });
   await app.listen({ port: opts.port, host: opts.host });
   return app;

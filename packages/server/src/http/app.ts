@@ -28,6 +28,7 @@ import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { installAccess, type Authenticator } from '../access/install.js';
 import { defaultAuthenticators } from '../access/authenticators.js';
+import { installSecurity, type SecurityOptions } from './security.js';
 
 export interface BuildOptions {
   db: Database;
@@ -44,6 +45,8 @@ export interface BuildOptions {
    * host, and tests that are not about access. Default false.
    */
   open?: boolean;
+  /** Security headers, CORS and rate limits (http/security.ts); the defaults when absent. */
+  security?: SecurityOptions;
   /** Replaces the default authenticators (access/authenticators.ts); tests of one scheme use it. */
   authenticators?: readonly Authenticator[];
 }
@@ -66,6 +69,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     open: options.open ?? false,
     authenticators: options.authenticators ?? defaultAuthenticators(options.db),
   });
+  await installSecurity(app, options.security);
   // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
   app.removeContentTypeParser('text/plain');
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).

@@ -192,6 +192,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     const status = err.statusCode ?? 500;
+    if (status === 429) {
+      // The rate limiter (http/security.ts) has set Retry-After already.
+      return reply.status(429).send({ error: { code: 'rate_limited', message: err.message, field: null } });
+    }
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
       const { body } = frameworkReply(err);
