@@ -39,7 +39,7 @@ function inSettlementRules(library: SupervisionLibrary, scene: Scene): readonly 
     runnable = library.rules.flatMap((rule) => {
       const family = FAMILIES.get(rule.family);
       return rule.stage === '事中' && rule.scenes.includes(scene) && family?.stage === '事中'
-        ? [{ rule, family: family as InSettlementFamily<unknown> }]
+        ? [{ rule, family: family }]
         : [];
     });
     byScene.set(scene, runnable);
