@@ -28,7 +28,7 @@ const dateOrNull = (v: unknown): Date | null => (v === null || v === undefined ?
 /** text[] as both drivers return it: an array (or, defensively, the `{a,b}` literal). */
 function rolesOf(v: unknown): Role[] {
   if (Array.isArray(v)) return v.map(String) as Role[];
-  const text = String(v ?? '{}');
+  const text = typeof v === 'string' ? v : '{}';
   return text
     .slice(1, -1)
     .split(',')

@@ -43,6 +43,12 @@ function actorFor(request: FastifyRequest, change: string, reason?: string): Acc
   };
 }
 
+/** Enable, unlock, reset: a POST with no body at all is a body of `{}` (no reason given). */
+const leftOutIsEmpty = (request: FastifyRequest, _reply: unknown, done: () => void): void => {
+  request.body ??= {};
+  done();
+};
+
 export function accountRoutes(server: FastifyInstance, db: Database): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['accounts'];
@@ -108,6 +114,7 @@ export function accountRoutes(server: FastifyInstance, db: Database): void {
   app.post(
     '/accounts/:id/enable',
     {
+      preValidation: leftOutIsEmpty,
       schema: {
         tags,
         summary: '启用',
@@ -117,12 +124,13 @@ export function accountRoutes(server: FastifyInstance, db: Database): void {
       },
     },
     async (request): Promise<Account> =>
-      enableAccount(db, request.params.id, actorFor(request, 'enable', request.body?.reason)),
+      enableAccount(db, request.params.id, actorFor(request, 'enable', request.body.reason)),
   );
 
   app.post(
     '/accounts/:id/unlock',
     {
+      preValidation: leftOutIsEmpty,
       schema: {
         tags,
         summary: '解锁（连续登录失败的锁定）',
@@ -132,12 +140,13 @@ export function accountRoutes(server: FastifyInstance, db: Database): void {
       },
     },
     async (request): Promise<Account> =>
-      unlockAccount(db, request.params.id, actorFor(request, 'unlock', request.body?.reason)),
+      unlockAccount(db, request.params.id, actorFor(request, 'unlock', request.body.reason)),
   );
 
   app.post(
     '/accounts/:id/password-reset',
     {
+      preValidation: leftOutIsEmpty,
       schema: {
         tags,
         summary: '重置密码：生成新密码，仅此一次显示；该账户的会话随即结束',
@@ -147,6 +156,6 @@ export function accountRoutes(server: FastifyInstance, db: Database): void {
       },
     },
     async (request): Promise<AccountWithPassword> =>
-      resetPassword(db, request.params.id, actorFor(request, 'password-reset', request.body?.reason)),
+      resetPassword(db, request.params.id, actorFor(request, 'password-reset', request.body.reason)),
   );
 }
