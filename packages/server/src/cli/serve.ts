@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { isEmpty, seedDemo } from '../demo/seed.js';
+import { demoAccountsTable, seedDemoAccounts } from '../demo/accounts.js';
 import { defaultConsoleDir } from '../http/console-static.js';
 import { build } from '../http/app.js';
 import { SettlementService } from '../settle/service.js';
@@ -80,6 +81,9 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
   process.stderr.write(
     `已载入 ${report.institutions} 家机构、${report.persons} 名参保人，结算 ${report.settled} 笔，撤销 ${report.reversed} 笔\n`,
   );
+  // One account per role with a random password, printed this once (never a default password).
+  const accounts = await seedDemoAccounts(runtime.db);
+  if (accounts.length > 0) process.stdout.write(demoAccountsTable(accounts));
 }
 
 /** Only the machine itself can reach a loopback address: the one place --open may listen. */
