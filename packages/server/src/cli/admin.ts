@@ -10,7 +10,10 @@ import { USERNAME_PATTERN } from '@yibao/api';
 import { createAdmin } from '../access/accounts.js';
 import { isDomainError } from '../domain/errors.js';
 import { parseArgs, stringFlag } from './args.js';
-import { openRuntime } from './runtime.js';
+import { resolve } from 'node:path';
+import { migrate } from '../db/migrate.js';
+import { openDatabase } from '../db/open.js';
+import { databaseUrl, DEFAULT_DATA_DIR } from './runtime.js';
 
 const USAGE = `usage:
   yibao admin create --username U [--display-name N] [--password-stdin] [--data DIR]
@@ -65,9 +68,14 @@ async function create(argv: string[]): Promise<number> {
   const displayName = stringFlag(args, 'display-name');
   const password = args.flags.has('password-stdin') ? await readStdin() : undefined;
 
-  const runtime = await openRuntime(stringFlag(args, 'data'));
+  // The database of `serve` (not its policy: an account needs none), migrated if it is new.
+  const db = await openDatabase({
+    databaseUrl: databaseUrl(),
+    dataDir: resolve(stringFlag(args, 'data') ?? DEFAULT_DATA_DIR),
+  });
   try {
-    const { account, password: shown } = await createAdmin(runtime.db, {
+    await migrate(db);
+    const { account, password: shown } = await createAdmin(db, {
       username,
       ...(displayName !== undefined ? { displayName } : {}),
       ...(password !== undefined ? { password } : {}),
@@ -85,6 +93,6 @@ async function create(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    await runtime.db.close();
+    await db.close();
   }
 }
