@@ -380,6 +380,33 @@ describe.each(testDrivers())('officers’ accounts, sessions and tokens on $kind
     expect((await signIn('forgot', reset.password)).statusCode).toBe(200);
   });
 
+  it('counts wrong passwords sent at once exactly: the fifth locks, the rest are refused as locked', async () => {
+    const { password } = await openAccount({ username: 'rushed', displayName: '并发', roles: ['finance'] });
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => signIn('rushed', `wrong-password-${i}`)),
+    );
+    const codes = answers.map(errorCode);
+    expect(codes.filter((c) => c === 'invalid_credentials')).toHaveLength(4);
+    expect(codes.filter((c) => c === 'account_locked')).toHaveLength(4);
+    expect(errorCode(await signIn('rushed', password))).toBe('account_locked');
+  });
+
+  it('describes the session, token and account endpoints in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    for (const path of [
+      '/api/v1/session',
+      '/api/v1/session/password',
+      '/api/v1/tokens',
+      '/api/v1/tokens/{id}/revocation',
+      '/api/v1/accounts',
+      '/api/v1/accounts/{id}/roles',
+      '/api/v1/accounts/{id}/password-reset',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+
   it('tells the console under `serve --open` that every agency role is granted, with no CSRF token', async () => {
     const res = await open.inject({ method: 'GET', url: '/api/v1/session' });
     expect(res.statusCode).toBe(200);
