@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { isEmpty, seedDemo } from '../demo/seed.js';
 import { demoAccountsTable, seedDemoAccounts } from '../demo/accounts.js';
+import { countActiveAdmins } from '../store/access/accounts.js';
 import { defaultConsoleDir } from '../http/console-static.js';
 import { build } from '../http/app.js';
 import { SettlementService } from '../settle/service.js';
@@ -139,6 +140,10 @@ export async function runServe(argv: string[]): Promise<number> {
     );
   const runtime = await openRuntime(opts.dataDir, 2);
   await seedIfNew(runtime, opts);
+  if (!opts.open && (await countActiveAdmins(runtime.db)) === 0)
+    process.stderr.write(
+      'yibao serve: 尚无启用的管理员账户，无人能登录开户 — 请运行 npx yibao admin create --username <登录名>\n',
+    );
   const url = `http://${opts.host}:${opts.port}`;
   const clustered = databaseUrl() !== undefined && opts.workers > 1;
   if (!clustered) {

@@ -107,6 +107,14 @@ export async function listAccounts(db: Queryable): Promise<AccountRecord[]> {
   return rows.map(accountOf);
 }
 
+/** How many active admins there are: none means nobody can open an account. */
+export async function countActiveAdmins(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM accounts WHERE status = 'active' AND 'admin' = ANY (roles)`,
+  );
+  return row?.n ?? 0;
+}
+
 /**
  * The active admins, their rows held until the transaction ends: two admins taking each other's
  * role at once queue here, so the second sees the first's change and the last admin stays.
