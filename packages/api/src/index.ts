@@ -10,3 +10,5 @@ export * from './policy.js';
 export * from './settlements.js';
 export * from './registry/index.js';
 export * from './catalogue.js';
+// Paying institutions (issue 14).
+export * from './payments.js';

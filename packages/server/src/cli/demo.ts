@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { seedDemo } from '../demo/seed.js';
 import { SettlementService } from '../settle/service.js';
+import { paymentPoliciesOf } from '../settle/payment-facts.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { progressBar } from './progress.js';
 import { openRuntime } from './runtime.js';
@@ -15,7 +16,9 @@ export async function runDemo(argv: string[]): Promise<number> {
   const runtime = await openRuntime(stringFlag(args, 'data'), 4 * availableParallelism());
   try {
     process.stderr.write(`示范市 (demo): ${persons} 名参保人，${visits} 笔就诊 → ${runtime.where}\n`);
-    const service = new SettlementService(runtime.db, runtime.policy.calculate);
+    const service = new SettlementService(runtime.db, runtime.policy.calculate, {
+      payment: paymentPoliciesOf(runtime.policy.book),
+    });
     const bar = progressBar('结算');
     const started = Date.now();
     const report = await seedDemo(runtime.db, service, {

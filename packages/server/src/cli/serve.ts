@@ -11,6 +11,7 @@ import { defaultConsoleDir } from '../http/console-static.js';
 import { build } from '../http/app.js';
 import { securityOptionsFromEnv } from '../http/security.js';
 import { SettlementService } from '../settle/service.js';
+import { paymentPoliciesOf } from '../settle/payment-facts.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { progressBar } from './progress.js';
 import { databaseUrl, openRuntime, type Runtime } from './runtime.js';
@@ -68,7 +69,9 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
     `新数据库：载入示范市 (demo) 机构与参保人，并结算 ${FIRST_START_VISITS} 笔示例就诊…\n`,
   );
   const bar = progressBar('示例结算');
-  const service = new SettlementService(runtime.db, runtime.policy.calculate);
+  const service = new SettlementService(runtime.db, runtime.policy.calculate, {
+    payment: paymentPoliciesOf(runtime.policy.book),
+  });
   const report = await seedDemo(runtime.db, service, {
     persons: FIRST_START_PERSONS,
     visits: FIRST_START_VISITS,

@@ -15,6 +15,7 @@ const SETTLEMENT_SIDE = [
   'person_accounts',
   'person_year_accumulators',
   'e_prescription_dispensings',
+  'settlement_payment_facts',
 ];
 
 interface UniqueIndex {

@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/types.js';
 import { SettlementService } from '../settle/service.js';
+import { paymentPoliciesOf } from '../settle/payment-facts.js';
 import type { Calculator } from '../settle/types.js';
 import { installConsole } from './console-static.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './error-handler.js';
@@ -101,7 +102,10 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const service = new SettlementService(options.db, options.calculate);
+  // Issue 14: every settlement is written with its payment facts under its region's payment policy.
+  const service = new SettlementService(options.db, options.calculate, {
+    payment: paymentPoliciesOf(options.policy.book),
+  });
   app.get('/healthz', { schema: { hide: true } }, (_request, reply) => reply.send({ status: 'ok' }));
   await app.register(
     (api, _options, done) => {

@@ -10,6 +10,9 @@ import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
 import * as personKeys from './009_person_keys.js';
 import * as catalogue from './010_catalogue.js';
 import * as settlementRecords from './011_settlement_records.js';
+// Paying institutions (issue 14).
+import * as paymentFacts from './017_payment_facts.js';
+import * as paymentRuns from './018_payment_runs.js';
 
 export interface Migration {
   id: number;
@@ -29,4 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: personKeys.name, sql: personKeys.sql },
   { id: 10, name: catalogue.name, sql: catalogue.sql },
   { id: 11, name: settlementRecords.name, sql: settlementRecords.sql },
+  // Paying institutions (issue 14).
+  { id: 17, name: paymentFacts.name, sql: paymentFacts.sql },
+  { id: 18, name: paymentRuns.name, sql: paymentRuns.sql },
 ];
