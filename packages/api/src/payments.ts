@@ -32,7 +32,12 @@ export const PaymentVisitFields = {
     ),
   ),
   careType: Type.Optional(
-    Nullable(Type.Enum(CARE_TYPE_NAMES, { type: 'string', description: '住院类型：急性期 | 康复 | 安宁疗护 | 长期慢性病' })),
+    Nullable(
+      Type.Enum(CARE_TYPE_NAMES, {
+        type: 'string',
+        description: '住院类型：急性期 | 康复 | 安宁疗护 | 长期慢性病',
+      }),
+    ),
   ),
   lengthOfStay: Type.Optional(
     Nullable(Type.Integer({ minimum: 1, maximum: 366, description: '本次结算覆盖的住院天数' })),
@@ -232,8 +237,6 @@ export const InstitutionPayments = Type.Object({
   institutionId: Type.String(),
   year: Type.Integer(),
   months: Type.Array(Type.Object({ month: Type.String(), ...MonthlyRunRow.properties })),
-  yearEnd: Nullable(
-    Type.Object({ rows: Type.Array(YearEndRow), institution: Nullable(InstitutionLine) }),
-  ),
+  yearEnd: Nullable(Type.Object({ rows: Type.Array(YearEndRow), institution: Nullable(InstitutionLine) })),
 });
 export type InstitutionPayments = Static<typeof InstitutionPayments>;

@@ -13,6 +13,8 @@ commands:
                                    preview (or apply) a catalogue file (医保目录导入)
   catalogue export [--date D | --all] [--out FILE]
                                    the catalogue as a Yibao CSV
+  payments month YYYY-MM | payments year YYYY [--data DIR]
+                                   the monthly run (拨付清单) or the year-end clearing (年终清算)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./catalogue.js')).runCatalogue(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
+    case 'payments':
+      return (await import('./payments.js')).runPayments(rest);
     case undefined:
     case 'help':
     case '--help':

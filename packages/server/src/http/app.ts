@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '../db/types.js';
 import { SettlementService } from '../settle/service.js';
 import { paymentPoliciesOf } from '../settle/payment-facts.js';
+import { payingPolicy, paymentRoutes } from './routes/payments.js';
 import type { Calculator } from '../settle/types.js';
 import { installConsole } from './console-static.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './error-handler.js';
@@ -97,15 +98,15 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
         { name: 'catalogue', description: '医保目录：条目、版本、导入、机构获准项目与药品库存目录' },
         { name: 'public', description: '公开信息（无需登录）' },
+        { name: 'payments', description: '支付方式与结算：支付信息、月度结算、年终清算、审核扣款' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   // Issue 14: every settlement is written with its payment facts under its region's payment policy.
-  const service = new SettlementService(options.db, options.calculate, {
-    payment: paymentPoliciesOf(options.policy.book),
-  });
+  const paymentPolicies = paymentPoliciesOf(options.policy.book);
+  const service = new SettlementService(options.db, options.calculate, { payment: paymentPolicies });
   app.get('/healthz', { schema: { hide: true } }, (_request, reply) => reply.send({ status: 'ok' }));
   await app.register(
     (api, _options, done) => {
@@ -127,6 +128,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registrySupervisionRoutes(api, options.db);
       // 医保目录 (issue 12): a change clears this process's catalogue cache at once (others within a second).
       catalogueRoutes(api, options.db, service.catalogue);
+      // 支付方式与结算 (issue 14): payment facts, runs, deductions.
+      paymentRoutes(api, options.db, payingPolicy(paymentPolicies));
       done();
     },
     { prefix: '/api/v1' },

@@ -15,7 +15,11 @@ function equal(a: number, b: number, what: string): void {
   if (a !== b) throw new IdentityBroken(`${what}: ${a} ≠ ${b}`);
 }
 
-function month(run: MonthlyRun, records: readonly PaymentFacts[], deductions: readonly MonthDeduction[]): void {
+function month(
+  run: MonthlyRun,
+  records: readonly PaymentFacts[],
+  deductions: readonly MonthDeduction[],
+): void {
   const unitPaid = records.filter((r) => r.method !== 'item' && r.method !== 'capitation');
   equal(
     sum(records, (r) => r.fundPay),

@@ -52,8 +52,7 @@ export function firstPaymentMonth(policy: PaymentPolicy): string {
   return first.from.slice(0, 7);
 }
 
-const percentOrNull = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isFinite(v) ? v : null;
+const percentOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** POST /payments/monthly-runs: the run of (year, month), made now or as made before. */
 export async function runMonth(
@@ -71,7 +70,11 @@ export async function runMonth(
     throw new RuleRefused('R-E1', 'no_policy_version', `${key} 没有生效的支付政策`, 'month');
   const today = businessToday();
   if (today <= last)
-    throw new Conflict('month_not_ended', `${key} 尚未结束（今天 ${today}），月度结算须在月末之后进行`, 'month');
+    throw new Conflict(
+      'month_not_ended',
+      `${key} 尚未结束（今天 ${today}），月度结算须在月末之后进行`,
+      'month',
+    );
   if (key > firstPaymentMonth(policy)) {
     const prev = previousMonth(key);
     const p = await findMonthlyRun(db, { year: Number(prev.slice(0, 4)), month: Number(prev.slice(5, 7)) });
@@ -131,7 +134,11 @@ export async function runYear(
   const months = await runMonthsOf(db, year);
   for (let m = 1; m <= 12; m++)
     if (!months.has(m))
-      throw new Conflict('months_not_run', `${monthKey(year, m)} 尚未月度结算，年终清算须在十二个月结算之后`, 'month');
+      throw new Conflict(
+        'months_not_run',
+        `${monthKey(year, m)} 尚未月度结算，年终清算须在十二个月结算之后`,
+        'month',
+      );
   onProgress(`读取 ${year} 年十二个月的拨付清单`);
   const rows = await yearRows(db, year);
   const ids = [...new Set(rows.map((r) => r.institutionId))].sort();

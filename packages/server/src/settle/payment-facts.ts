@@ -81,7 +81,12 @@ export function settlementFacts(
         id: input.institutionId,
         level: institution.level,
         inRegion: instRegion === null || instRegion === person.region,
-        centreId: centreOf(input.institutionId, institution.type, ctx.payment.parentId, ctx.payment.parentType),
+        centreId: centreOf(
+          input.institutionId,
+          institution.type,
+          ctx.payment.parentId,
+          ctx.payment.parentType,
+        ),
       },
       careType: fields.careType,
       diagnosis: typeof v['diagnosis'] === 'string' && v['diagnosis'] !== '' ? v['diagnosis'] : null,

@@ -128,7 +128,9 @@ function asOf(r: AgreementRow, date: string): AgreementTerms {
   };
 }
 
-const AGREEMENTS_SQL = (where: string) => `SELECT a.id, a.institution_id, a.valid_from::text, a.valid_to::text,
+const AGREEMENTS_SQL = (
+  where: string,
+) => `SELECT a.id, a.institution_id, a.valid_from::text, a.valid_to::text,
     a.indicators, a.settlement_terms,
     (SELECT json_agg(json_build_object('effectiveOn', m.effective_on::text, 'changes', m.changes)
        ORDER BY m.effective_on, m.signed_on, m.id) FROM agreement_amendments m WHERE m.agreement_id = a.id) AS amendments
@@ -140,9 +142,10 @@ const AGREEMENTS_SQL = (where: string) => `SELECT a.id, a.institution_id, a.vali
  * whatever its state), as amended that day.
  */
 export async function agreementsCovering(db: Queryable, date: string): Promise<Map<string, AgreementTerms>> {
-  const rows = await db.query<AgreementRow>(AGREEMENTS_SQL('a.valid_from <= $1::date AND a.valid_to >= $1::date'), [
-    date,
-  ]);
+  const rows = await db.query<AgreementRow>(
+    AGREEMENTS_SQL('a.valid_from <= $1::date AND a.valid_to >= $1::date'),
+    [date],
+  );
   const out = new Map<string, AgreementTerms>();
   for (const r of rows) out.set(r.institution_id, asOf(r, date)); // ordered by valid_from: the last wins
   return out;

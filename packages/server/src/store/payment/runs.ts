@@ -91,7 +91,9 @@ export async function insertMonthlyRun(
 
 /** The months of `year` that have a run. */
 export async function runMonthsOf(db: Queryable, year: number): Promise<Set<number>> {
-  const rows = await db.query<{ month: number }>('SELECT month FROM payment_monthly_runs WHERE year = $1', [year]);
+  const rows = await db.query<{ month: number }>('SELECT month FROM payment_monthly_runs WHERE year = $1', [
+    year,
+  ]);
   return new Set(rows.map((r) => Number(r.month)));
 }
 

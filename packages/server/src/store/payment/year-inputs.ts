@@ -21,23 +21,33 @@ export async function insuredPersonDays(
     [`${year}-01-01`, `${year}-12-31`, region],
   );
   const out = { employee: 0, resident: 0 };
-  for (const r of rows) if (r.scheme === 'employee' || r.scheme === 'resident') out[r.scheme] = Number(r.days);
+  for (const r of rows)
+    if (r.scheme === 'employee' || r.scheme === 'resident') out[r.scheme] = Number(r.days);
   return out;
 }
 
 /** Each institution's kind for the sharing set and growth: its level, or pharmacy (no level). */
-export async function institutionKinds(db: Queryable, ids: readonly string[]): Promise<Map<string, InstitutionKind>> {
+export async function institutionKinds(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, InstitutionKind>> {
   const rows = await db.query<{ id: string; type: string; level: string | null }>(
     'SELECT id, type, level FROM institutions WHERE id = ANY ($1::text[])',
     [ids],
   );
   return new Map(
-    rows.map((r) => [r.id, (r.type === 'pharmacy' || r.level === null ? 'pharmacy' : r.level) as InstitutionKind]),
+    rows.map((r) => [
+      r.id,
+      (r.type === 'pharmacy' || r.level === null ? 'pharmacy' : r.level) as InstitutionKind,
+    ]),
   );
 }
 
 /** §8: each agreement's score: its assessment with the latest period end (the later made on a tie). */
-export async function agreementScores(db: Queryable, agreementIds: readonly string[]): Promise<Map<string, number>> {
+export async function agreementScores(
+  db: Queryable,
+  agreementIds: readonly string[],
+): Promise<Map<string, number>> {
   const rows = await db.query<{ agreement_id: string; score: number }>(
     `SELECT DISTINCT ON (agreement_id) agreement_id, score FROM assessments
      WHERE agreement_id = ANY ($1::text[])
