@@ -41,7 +41,7 @@ function toBody(r: Row): DeductionAnswer['body'] {
     fund: r['fund'] as string,
     amount: Number(r['amount_fen']) / 100,
     reason: r['reason'] as string,
-    alertIds: (r['alert_ids'] as string[]) ?? [],
+    alertIds: (r['alert_ids'] as string[] | null) ?? [],
     paymentMonth: r['payment_month'] as string,
   };
 }
@@ -63,7 +63,7 @@ async function replay(db: Database, body: DeductionBody, hash: string): Promise<
 }
 
 export async function recordDeduction(db: Database, body: DeductionBody): Promise<DeductionAnswer> {
-  const hash = requestHash(body as unknown as Record<string, unknown>);
+  const hash = requestHash(body);
   const again = await replay(db, body, hash);
   if (again !== undefined) return again;
   const known = await db.query('SELECT 1 FROM institutions WHERE id = $1', [body.institutionId]);

@@ -27,7 +27,8 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 /** A stored row (row_to_json or a plain select) back as PaymentFacts; null for none. */
 export function storedPaymentFacts(row: Record<string, unknown> | null | undefined): PaymentFacts | null {
   if (row === null || row === undefined) return null;
-  const events = typeof row['events'] === 'string' ? JSON.parse(row['events']) : row['events'];
+  const raw = row['events'];
+  const events: unknown = typeof raw === 'string' ? JSON.parse(raw) : raw;
   return {
     paymentMonth: row['payment_month'] as string,
     institutionId: row['institution_id'] as string,
@@ -44,7 +45,7 @@ export function storedPaymentFacts(row: Record<string, unknown> | null | undefin
     outflowCentreId: (row['outflow_centre_id'] as string | null) ?? null,
     fundPay: Number(row['fund_pay_fen']),
     accountPay: Number(row['account_pay_fen']),
-    events: (events as PaymentFacts['events']) ?? [],
+    events: (events as PaymentFacts['events'] | null) ?? [],
   };
 }
 

@@ -8,7 +8,7 @@ const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v)
 
 /** The month's records, one per (cell, method, centre) group: sums, enough for monthlyRun. */
 export async function monthRecords(db: Queryable, month: string): Promise<PaymentFacts[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT institution_id, pool, fund, method, capitation_centre_id, outflow_centre_id,
        sum(fund_pay_fen) AS fund_pay, sum(account_pay_fen) AS account_pay,
        sum(dip_points) AS dip_points, count(dip_points) AS with_points, sum(bed_day_amount_fen) AS bed_day
@@ -41,7 +41,7 @@ export interface MonthDeductionRow extends MonthDeduction {
 }
 
 export async function monthDeductions(db: Queryable, month: string): Promise<MonthDeductionRow[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT institution_id, pool, fund, sum(amount_fen) AS amount, array_agg(id ORDER BY id) AS ids
      FROM payment_deductions WHERE payment_month = $1 GROUP BY institution_id, pool, fund
      ORDER BY institution_id, pool, fund`,
@@ -66,7 +66,7 @@ export async function monthContractDays(
   first: string,
   last: string,
 ): Promise<MonthContractDays[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     `SELECT f.community_centre_id AS centre_id, p.scheme AS pool, sum(d.days) AS days
      FROM family_doctor_contracts f
      JOIN persons p ON p.id = f.person_id

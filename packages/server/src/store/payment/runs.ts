@@ -16,7 +16,8 @@ export interface StoredYearEndRun {
 }
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
-const parsed = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+// json columns: PGlite answers parsed, some pg setups text
+const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 export async function findMonthlyRun(
   db: Queryable,
@@ -24,25 +25,22 @@ export async function findMonthlyRun(
 ): Promise<StoredMonthlyRun | undefined> {
   const rows =
     'id' in by
-      ? await db.query<Record<string, unknown>>(
-          'SELECT id, created_at, run FROM payment_monthly_runs WHERE id = $1',
-          [by.id],
-        )
-      : await db.query<Record<string, unknown>>(
+      ? await db.query('SELECT id, created_at, run FROM payment_monthly_runs WHERE id = $1', [by.id])
+      : await db.query(
           'SELECT id, created_at, run FROM payment_monthly_runs WHERE year = $1 AND month = $2',
           [by.year, by.month],
         );
   const r = rows[0];
   return r === undefined
     ? undefined
-    : { id: r['id'] as string, createdAt: iso(r['created_at']), run: parsed<MonthlyRun>(r['run']) };
+    : { id: r['id'] as string, createdAt: iso(r['created_at']), run: parsed(r['run']) as MonthlyRun };
 }
 
 export async function listMonthlyRuns(
   db: Queryable,
   year: number,
 ): Promise<{ id: string; year: number; month: number; createdAt: string }[]> {
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.query(
     'SELECT id, year, month, created_at FROM payment_monthly_runs WHERE year = $1 ORDER BY month',
     [year],
   );
@@ -91,7 +89,7 @@ export async function insertMonthlyRun(
 
 /** The months of `year` that have a run. */
 export async function runMonthsOf(db: Queryable, year: number): Promise<Set<number>> {
-  const rows = await db.query<{ month: number }>('SELECT month FROM payment_monthly_runs WHERE year = $1', [
+  const rows = await db.query<{ month: unknown }>('SELECT month FROM payment_monthly_runs WHERE year = $1', [
     year,
   ]);
   return new Set(rows.map((r) => Number(r.month)));
@@ -103,13 +101,13 @@ export async function yearRows(
   year: number,
   institutionId?: string,
 ): Promise<(MonthlyRow & { month: number })[]> {
-  const rows = await db.query<{ month: number; row: unknown }>(
+  const rows = await db.query<{ month: unknown; row: unknown }>(
     institutionId === undefined
       ? 'SELECT month, row FROM payment_run_rows WHERE year = $1 ORDER BY month, institution_id'
       : 'SELECT month, row FROM payment_run_rows WHERE year = $1 AND institution_id = $2 ORDER BY month',
     institutionId === undefined ? [year] : [year, institutionId],
   );
-  return rows.map((r) => ({ ...parsed<MonthlyRow>(r.row), month: Number(r.month) }));
+  return rows.map((r) => ({ ...(parsed(r.row) as MonthlyRow), month: Number(r.month) }));
 }
 
 export async function findYearEndRun(
@@ -118,18 +116,12 @@ export async function findYearEndRun(
 ): Promise<StoredYearEndRun | undefined> {
   const rows =
     'id' in by
-      ? await db.query<Record<string, unknown>>(
-          'SELECT id, created_at, run FROM payment_year_end_runs WHERE id = $1',
-          [by.id],
-        )
-      : await db.query<Record<string, unknown>>(
-          'SELECT id, created_at, run FROM payment_year_end_runs WHERE year = $1',
-          [by.year],
-        );
+      ? await db.query('SELECT id, created_at, run FROM payment_year_end_runs WHERE id = $1', [by.id])
+      : await db.query('SELECT id, created_at, run FROM payment_year_end_runs WHERE year = $1', [by.year]);
   const r = rows[0];
   return r === undefined
     ? undefined
-    : { id: r['id'] as string, createdAt: iso(r['created_at']), run: parsed<YearEndRun>(r['run']) };
+    : { id: r['id'] as string, createdAt: iso(r['created_at']), run: parsed(r['run']) as YearEndRun };
 }
 
 export async function insertYearEndRun(

@@ -48,7 +48,7 @@ export async function agreementScores(
   db: Queryable,
   agreementIds: readonly string[],
 ): Promise<Map<string, number>> {
-  const rows = await db.query<{ agreement_id: string; score: number }>(
+  const rows = await db.query<{ agreement_id: string; score: unknown }>(
     `SELECT DISTINCT ON (agreement_id) agreement_id, score FROM assessments
      WHERE agreement_id = ANY ($1::text[])
      ORDER BY agreement_id, period_to DESC, assessed_on DESC, id DESC`,
