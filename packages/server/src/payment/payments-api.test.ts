@@ -272,7 +272,7 @@ describe.each(testDrivers())('payments through the API on $kind', (driver) => {
       'SELECT count(*)::int AS n FROM payment_monthly_runs WHERE year = 2026 AND month = 5',
     );
     expect(n?.n).toBe(1);
-    const may = (runs[0]).json<Run>();
+    const may = runs[0].json<Run>();
     expect(itemBased(may)).toBe(await fundOfMonth('2026-05'));
     const months = await t.db.query<{ m: string }>(
       `SELECT f.payment_month AS m FROM settlement_payment_facts f JOIN settlement_requests k ON k.settlement_id = f.settlement_id
