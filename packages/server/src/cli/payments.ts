@@ -5,8 +5,7 @@
 import { isDomainError } from '../domain/errors.js';
 import { runMonth, runYear } from '../payment/runs.js';
 import { monthlyRunToWire, yearEndRunToWire } from '../payment/wire.js';
-import { paymentPoliciesOf } from '../settle/payment-facts.js';
-import { payingPolicy } from '../http/routes/payments.js';
+import { payingPolicy, paymentPoliciesOf } from '../settle/payment-facts.js';
 import { parseArgs, stringFlag } from './args.js';
 import { openRuntime } from './runtime.js';
 

@@ -9,8 +9,7 @@ import { testDrivers, type TestDatabase } from '../db/testing.js';
 import { migrate } from '../db/migrate.js';
 import { repositoryPolicyDir } from '../policy-release/load.js';
 import { loadPolicy } from '../settle/calculator.js';
-import { paymentPoliciesOf } from '../settle/payment-facts.js';
-import { payingPolicy } from '../http/routes/payments.js';
+import { payingPolicy, paymentPoliciesOf } from '../settle/payment-facts.js';
 import { runMonth, runYear } from './runs.js';
 
 const policy = payingPolicy(paymentPoliciesOf(loadPolicy(repositoryPolicyDir()).book));

@@ -26,6 +26,15 @@ export function paymentPoliciesOf(book: PolicyBook): PaymentPolicies {
   return out;
 }
 
+/**
+ * The region whose payment policy the runs use: the one region of the book with a payment part (a
+ * service pays for one region; decisions.md). Null when none has one.
+ */
+export function payingPolicy(policies: PaymentPolicies): PaymentPolicy | null {
+  const [first] = policies.values();
+  return first ?? null;
+}
+
 const CENTRES: ReadonlySet<InstitutionType> = new Set(['community_centre', 'township_centre']);
 const MEMBERS: ReadonlySet<InstitutionType> = new Set(['community_station', 'village_clinic']);
 

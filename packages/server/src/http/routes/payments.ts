@@ -195,9 +195,3 @@ export function paymentRoutes(server: FastifyInstance, db: Database, policy: Pay
     },
   );
 }
-
-/** The region whose payment policy the runs use: the one region of the book with a payment part. */
-export function payingPolicy(policies: ReadonlyMap<string, PaymentPolicy>): PaymentPolicy | null {
-  const all = [...policies.values()];
-  return all.length === 0 ? null : (all[0] as PaymentPolicy);
-}
