@@ -33,12 +33,16 @@ interface Running {
 // Every child started here, so a failed or timed-out test still leaves no server running.
 const children: ChildProcess[] = [];
 
-async function start(dataDir: string): Promise<Running> {
+async function start(dataDir: string, extra: readonly string[] = []): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', String(port), '--open'], {
-    env: { ...process.env, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--data', dataDir, '--port', String(port), '--open', ...extra],
+    {
+      env: { ...process.env, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   children.push(child);
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -86,6 +90,11 @@ describe('yibao serve', () => {
     expect(await total(first.base, '/institutions?pageSize=1')).toBeGreaterThanOrEqual(84);
     const settled = await total(first.base, '/settlements?pageSize=1');
     expect(settled).toBeGreaterThan(2000);
+    // issue 14: the demo year's ended months are run, so the console has payment lists
+    const runs = (await (await fetch(`${first.base}/api/v1/payments/monthly-runs?year=2025`)).json()) as {
+      items: unknown[];
+    };
+    expect(runs.items).toHaveLength(12);
     expect(await stop(first)).toBe(0);
 
     // A database that is not new is not seeded again.
@@ -93,4 +102,18 @@ describe('yibao serve', () => {
     expect(await total(second.base, '/settlements?pageSize=1')).toBe(settled);
     expect(await stop(second)).toBe(0);
   }, 180_000);
+
+  it('--no-seed: the demo region policy and catalogue, no demo institutions, persons or visits', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'yibao-serve-noseed-'));
+    try {
+      const running = await start(empty, ['--no-seed']);
+      expect(await total(running.base, '/institutions?pageSize=1')).toBe(0);
+      expect(await total(running.base, '/persons?pageSize=1')).toBe(0);
+      expect(await total(running.base, '/settlements?pageSize=1')).toBe(0);
+      expect(await total(running.base, '/catalogue?pageSize=1')).toBeGreaterThan(100);
+      expect(await stop(running)).toBe(0);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
