@@ -6,6 +6,8 @@
 // function POST /payments/monthly-runs calls): the close, the aggregate, the engine, the insert.
 //
 //   npm run build && SETTLEMENTS=1000000 node bench/payment-monthly-run.mjs
+//   MODE=year SETTLEMENTS=1000000 node bench/payment-monthly-run.mjs   # spread over 2025, the
+//     twelve runs, then the year-end clearing (runYear) timed on its own
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -14,6 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'packages/server/dist');
 const settlements = Number(process.env.SETTLEMENTS ?? 1_000_000);
 const institutions = Number(process.env.INSTITUTIONS ?? 5000);
+const year = process.env.MODE === 'year';
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = `yibao_payrun_${process.pid}`;
 const dbUrl = (() => {
@@ -30,7 +33,7 @@ async function main() {
     process.env.DATABASE_URL = dbUrl;
     const { openRuntime } = await import(join(dist, 'cli/runtime.js'));
     const { paymentPoliciesOf, payingPolicy } = await import(join(dist, 'settle/payment-facts.js'));
-    const { runMonth } = await import(join(dist, 'payment/runs.js'));
+    const { runMonth, runYear } = await import(join(dist, 'payment/runs.js'));
     const runtime = await openRuntime(undefined, 4);
     const db = runtime.db;
     const policy = payingPolicy(paymentPoliciesOf(runtime.policy.book));
@@ -46,7 +49,8 @@ async function main() {
     await db.query(
       `INSERT INTO settlement_payment_facts (person_id, settlement_id, payment_month, institution_id, pool, fund, method,
          dip_points, bed_day_amount_fen, capitation_centre_id, outflow_centre_id, fund_pay_fen, account_pay_fen, events)
-       SELECT 'P' || (g % 200000), 'S' || g, '2025-01', 'I' || (1 + g % $2::int),
+       SELECT 'P' || (g % 200000), 'S' || g,
+         CASE WHEN $3 THEN '2025-' || lpad((1 + g % 12)::text, 2, '0') ELSE '2025-01' END, 'I' || (1 + g % $2::int),
          CASE WHEN (g / $2::int) % 2 = 0 THEN 'resident' ELSE 'employee' END,
          CASE WHEN (g / 3) % 20 < 3 THEN 'inpatient' ELSE 'outpatient' END,
          CASE WHEN (g / 3) % 20 IN (0, 1) THEN 'dip' WHEN (g / 3) % 20 = 2 THEN 'bed_day' WHEN (g / 3) % 20 IN (3, 4) THEN 'capitation' ELSE 'item' END,
@@ -56,9 +60,33 @@ async function main() {
          CASE WHEN (g / 3) % 20 = 5 THEN 'I' || (10 * (1 + g % ($2::int / 10))) END,
          1000 + g % 50000, g % 7 * 100, '[]'
        FROM generate_series(1, $1::int) g`,
-      [settlements, institutions],
+      [settlements, institutions, year],
     );
     await db.query('ANALYZE settlement_payment_facts');
+    if (year) {
+      // the region's insured: 200,000 persons, insured all year (no enrolment periods)
+      await db.query(
+        `INSERT INTO persons (id, name, scheme, category, region)
+         SELECT 'P' || g, 'P', CASE WHEN g % 2 = 0 THEN 'resident' ELSE 'employee' END,
+           CASE WHEN g % 2 = 0 THEN 'adult' ELSE 'in_service' END, 'demo' FROM generate_series(0, 199999) g`,
+      );
+      const monthsStarted = performance.now();
+      for (let m = 1; m <= 12; m++) await runMonth(db, policy, 2025, m);
+      const monthsSeconds = (performance.now() - monthsStarted) / 1000;
+      const started = performance.now();
+      const made = await runYear(db, policy, 2025);
+      console.log(
+        JSON.stringify({
+          settlements,
+          institutions,
+          twelveRunsSeconds: Math.round(monthsSeconds * 10) / 10,
+          yearEndRows: made.run.run.rows.length,
+          yearEndSeconds: Math.round(((performance.now() - started) / 1000) * 10) / 10,
+        }),
+      );
+      await db.close();
+      return;
+    }
     const loaded = performance.now();
     const progress = [];
     const started = performance.now();
