@@ -1,6 +1,8 @@
 // Issue 14 through the API on both databases: the visit's payment fields (400 naming the field),
 // payment facts written with each settlement, runs made once and refused in the contract's order,
 // late records and reversals after a month was run, concurrent runs, a deduction counted once.
+import { CARE_TYPE_NAMES, PROCEDURE_KIND_NAMES } from '@yibao/api';
+import { CARE_TYPES, PROCEDURE_KINDS } from '@yibao/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../db/testing.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
@@ -60,6 +62,13 @@ const outpatient = (requestId: string, personId: string, date: string, amount: n
   date,
   visit: { kind: 'outpatient' },
   items: [{ code: 'A1000', name: '检查费', kind: 'service', class: 'A', quantity: 1, unitPrice: amount }],
+});
+
+describe('the wire words of the payment fields', () => {
+  it('are the engine’s', () => {
+    expect(CARE_TYPE_NAMES).toEqual(CARE_TYPES);
+    expect(PROCEDURE_KIND_NAMES).toEqual(PROCEDURE_KINDS);
+  });
 });
 
 describe.each(testDrivers())('payments through the API on $kind', (driver) => {
@@ -160,6 +169,51 @@ describe.each(testDrivers())('payments through the API on $kind', (driver) => {
     expect((await get('/settlements/nope/payment')).statusCode).toBe(404);
   });
 
+  it('stores the boundaries: ratio 0.5 and 2 exactly normal, the fen beyond low or high; the bed-day cap', async () => {
+    // CK02 tertiary, A = 19,800.00 (Example 3)
+    const cases: [number, string, number][] = [
+      [9899.99, 'low', 495],
+      [9900, 'normal', 990],
+      [39600, 'normal', 990],
+      [39600.01, 'high', 990],
+    ];
+    for (const [i, [amount, ratio, points]] of cases.entries()) {
+      const res = await post(
+        '/settlements',
+        stay(
+          `ratio-${i}`,
+          'R001',
+          'H001',
+          '2026-01-13',
+          { diagnosis: 'K80.1', procedures: [{ code: '51.23', kind: 'surgery' }] },
+          amount,
+        ),
+      );
+      expect(res.statusCode).toBe(201);
+      expect(await facts(res.json<{ settlementId: string }>().settlementId)).toMatchObject({
+        dipGroup: 'CK02',
+        dipRatio: ratio,
+        dipPoints: points,
+      });
+    }
+    // hospice at a tertiary hospital after 100 days: days 101–120 paid (cap 120), at 80 % (day 61 on)
+    const hospice = await post(
+      '/settlements',
+      stay(
+        'hospice-1',
+        'R002',
+        'H001',
+        '2026-01-25',
+        { careType: 'hospice', lengthOfStay: 30, bedDaysBefore: 100 },
+        6000,
+      ),
+    );
+    const settled = hospice.json<{ settlementId: string; rate: number }>();
+    const h = await facts(settled.settlementId);
+    expect(h.bedDays).toBe(20);
+    expect(h.bedDayAmount).toBe(Math.round(20 * 288 * settled.rate) / 100);
+  });
+
   it('refuses runs in the contract order and makes each month once', async () => {
     expect((await post('/payments/monthly-runs', { year: 2026, month: 13 })).statusCode).toBe(400);
     const early = await runMonth(2024, 12);
@@ -183,7 +237,8 @@ describe.each(testDrivers())('payments through the API on $kind', (driver) => {
     const run = jan.json<Run>();
     expect(itemBased(run)).toBe(await fundOfMonth('2026-01'));
     const dip = run.rows.find((r) => r.institutionId === 'H001' && r.fund === 'inpatient');
-    expect(dip?.dipPoints).toBe(990);
+    // the stays of the two tests before: 990.00 + 495.00 + 3 × 990.00
+    expect(dip?.dipPoints).toBe(4455);
     const bed = run.rows.find((r) => r.institutionId === 'H002' && r.fund === 'inpatient');
     expect(bed?.bedDay).toBeGreaterThan(0);
   });
