@@ -9,6 +9,7 @@
 //
 //   npm run build && node bench/settlement-direct.mjs            # BENCH_SECONDS=8 BENCH_LOOPS=64
 //   MODE=preview node bench/settlement-direct.mjs                 # the reads alone
+//   PAYMENT_FACTS=off node bench/settlement-direct.mjs            # without writing payment facts (issue 14)
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -60,6 +61,16 @@ async function main() {
     process.env.DATABASE_URL = dbUrl;
     const { openRuntime } = await import(join(dist, 'cli/runtime.js'));
     const { SettlementService } = await import(join(dist, 'settle/service.js'));
+    // Issue 14: each settlement written with its payment facts, as `serve` does (PAYMENT_FACTS=off: none).
+    let paymentOptions = {};
+    if (process.env.PAYMENT_FACTS !== 'off') {
+      try {
+        const { paymentPoliciesOf } = await import(join(dist, 'settle/payment-facts.js'));
+        paymentOptions = { payment: paymentPoliciesOf(runtime.policy.book) };
+      } catch {
+        // a build from before issue 14: no payment facts to write
+      }
+    }
     const runtime = await openRuntime(undefined, 10);
 
     // Wall time of each statement, by name (a batch's size is the name's suffix).
@@ -76,7 +87,7 @@ async function main() {
         s.ms += performance.now() - started;
       }
     };
-    const service = new SettlementService(runtime.db, runtime.policy.calculate);
+    const service = new SettlementService(runtime.db, runtime.policy.calculate, paymentOptions);
     const institutions = (
       await runtime.db.query(
         "SELECT id FROM institutions WHERE level = 'primary' AND type <> 'internet_hospital' ORDER BY id",

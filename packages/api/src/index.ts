@@ -12,3 +12,5 @@ export * from './registry/index.js';
 export * from './catalogue.js';
 // 经办人员账户、登录会话与接口令牌 (issue 13).
 export * from './access/accounts.js';
+// Paying institutions (issue 14).
+export * from './payments.js';

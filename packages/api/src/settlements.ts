@@ -11,6 +11,7 @@ import {
   VISIT_KINDS,
 } from './constants.js';
 import { DateString, Nullable, PageQuery, RequestId, SignedYuan } from './common.js';
+import { PaymentVisitFields } from './payments.js';
 
 const Referral = Type.Object({
   fromLevel: Type.String(),
@@ -50,6 +51,8 @@ export const WireVisit = Type.Object(
     ePrescriptionId: Type.Optional(
       Type.Unsafe<string | null>({ description: '电子处方编号（登记的电子处方）' }),
     ),
+    // PAYMENT_POLICY §3 Inputs (issue 14): procedures, careType, lengthOfStay, bedDaysBefore.
+    ...PaymentVisitFields,
   },
   { description: '就诊信息 (CALC_CONTRACT.md visit)' },
 );

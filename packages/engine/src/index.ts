@@ -58,7 +58,9 @@ export type {
   YearEndInstitution,
   YearEndInstitutionLine,
   PoolPrice,
+  InstitutionKind,
 } from './payment/yearEnd.js';
+export { lastDayOf, monthKey, daysInYear } from './payment/arith.js';
 export { CARE_TYPES, PROCEDURE_KINDS, FUNDS } from './payment/types.js';
 export type {
   PaymentPolicy,

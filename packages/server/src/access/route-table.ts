@@ -143,6 +143,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/public/designated-institutions': pub,
   'GET /api/v1/public/assessments': pub,
   'GET /api/v1/public/institutions/:id/disclosure': pub,
+
+  // 支付方式与结算 (issue 14, PAYMENT_CONTRACT.md): runs made by finance, read by whoever reads settlements region-wide; a record's payment facts to whoever
+  // may read the settlement (an institution its own, checked by the handler).
+  'GET /api/v1/settlements/:settlementId/payment': need('settlement.read', 'handler'),
+  'POST /api/v1/payments/monthly-runs': need('payments.run'),
+  'GET /api/v1/payments/monthly-runs': need('settlement.read'),
+  'GET /api/v1/payments/monthly-runs/:id': need('settlement.read'),
+  'POST /api/v1/payments/year-end-runs': need('payments.run'),
+  'GET /api/v1/payments/year-end-runs/:id': need('settlement.read'),
+  'POST /api/v1/payments/deductions': need('supervision.review'),
+  // an institution reads its own months and year-end
+  'GET /api/v1/institutions/:id/payments': need('settlement.read', 'params.id'),
 };
 
 /**

@@ -15,6 +15,8 @@ commands:
                                    the catalogue as a Yibao CSV
   admin create --username U [--display-name N] [--password-stdin]
                                    create an admin account (password printed once)
+  payments month YYYY-MM | payments year YYYY [--data DIR]
+                                   the monthly run (拨付清单) or the year-end clearing (年终清算)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./policy.js')).runPolicy(rest);
     case 'admin':
       return (await import('./admin.js')).runAdmin(rest);
+    case 'payments':
+      return (await import('./payments.js')).runPayments(rest);
     case undefined:
     case 'help':
     case '--help':

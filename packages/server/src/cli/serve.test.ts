@@ -33,9 +33,18 @@ interface Running {
 // Every child started here, so a failed or timed-out test still leaves no server running.
 const children: ChildProcess[] = [];
 
-async function start(dataDir: string, open = true): Promise<Running> {
+async function start(dataDir: string, open = true, extra: readonly string[] = []): Promise<Running> {
   const port = await freePort();
-  const args = [bin, 'serve', '--data', dataDir, '--port', String(port), ...(open ? ['--open'] : [])];
+  const args = [
+    bin,
+    'serve',
+    '--data',
+    dataDir,
+    '--port',
+    String(port),
+    ...(open ? ['--open'] : []),
+    ...extra,
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -114,6 +123,11 @@ describe('yibao serve', () => {
     for (const username of ['demo.officer', 'demo.admin', 'demo.auditor', 'demo.institution'])
       expect(printedPassword(first.stdout(), username), username).toMatch(/^[A-Za-z0-9-]{20,}$/);
     expect((await signIn(first.base, 'demo.officer', officerPassword ?? '')).status).toBe(200);
+    // issue 14: the demo year's ended months are run, so the console has payment lists
+    const runs = (await (await fetch(`${first.base}/api/v1/payments/monthly-runs?year=2025`)).json()) as {
+      items: unknown[];
+    };
+    expect(runs.items).toHaveLength(12);
     expect(await stop(first)).toBe(0);
 
     // A database that is not new is not seeded again, and no password is printed again. Without
@@ -128,4 +142,18 @@ describe('yibao serve', () => {
     expect((await signIn(second.base, 'demo.officer', 'not-the-password')).status).toBe(401);
     expect(await stop(second)).toBe(0);
   }, 180_000);
+
+  it('--no-seed: the demo region policy and catalogue, no demo institutions, persons or visits', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'yibao-serve-noseed-'));
+    try {
+      const running = await start(empty, true, ['--no-seed']);
+      expect(await total(running.base, '/institutions?pageSize=1')).toBe(0);
+      expect(await total(running.base, '/persons?pageSize=1')).toBe(0);
+      expect(await total(running.base, '/settlements?pageSize=1')).toBe(0);
+      expect(await total(running.base, '/catalogue?pageSize=1')).toBeGreaterThan(100);
+      expect(await stop(running)).toBe(0);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -13,6 +13,9 @@ import { defaultConsoleDir } from '../http/console-static.js';
 import { build } from '../http/app.js';
 import { securityOptionsFromEnv } from '../http/security.js';
 import { SettlementService } from '../settle/service.js';
+import { payingPolicy, paymentPoliciesOf } from '../settle/payment-facts.js';
+import { runDemoPayments } from '../demo/payments.js';
+import { loadDemoCatalogue } from '../demo/catalogue-seed.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { progressBar } from './progress.js';
 import { databaseUrl, openRuntime, type Runtime } from './runtime.js';
@@ -65,12 +68,23 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
 }
 
 async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
-  if (!opts.seed || !(await isEmpty(runtime.db))) return;
+  if (!(await isEmpty(runtime.db))) return;
+  if (!opts.seed) {
+    // --no-seed (issue 14 §4): the demo region's policy (its files, loaded at start) and catalogue,
+    // but no demo institutions, persons or visits: acceptance checks build their own region.
+    if (runtime.policy.book.regions.has('demo')) {
+      await loadDemoCatalogue(runtime.db, { actor: 'demo', reason: '示范市 2026 医保目录' });
+      process.stderr.write('新数据库（--no-seed）：已载入示范市医保目录，无示例机构、参保人与就诊\n');
+    }
+    return;
+  }
   process.stderr.write(
     `新数据库：载入示范市 (demo) 机构与参保人，并结算 ${FIRST_START_VISITS} 笔示例就诊…\n`,
   );
   const bar = progressBar('示例结算');
-  const service = new SettlementService(runtime.db, runtime.policy.calculate);
+  const service = new SettlementService(runtime.db, runtime.policy.calculate, {
+    payment: paymentPoliciesOf(runtime.policy.book),
+  });
   const report = await seedDemo(runtime.db, service, {
     persons: FIRST_START_PERSONS,
     visits: FIRST_START_VISITS,
@@ -87,6 +101,15 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
   // One account per role with a random password, printed this once (never a default password).
   const accounts = await seedDemoAccounts(runtime.db);
   if (accounts.length > 0) process.stdout.write(demoAccountsTable(accounts));
+  // The demo year's payments (issue 14): every ended month run, so the console has payment lists.
+  const policy = payingPolicy(paymentPoliciesOf(runtime.policy.book));
+  if (policy !== null) {
+    const started = Date.now();
+    const paid = await runDemoPayments(runtime.db, policy);
+    process.stderr.write(
+      `月度结算 ${paid.months} 个月${paid.years.length > 0 ? `，年终清算 ${paid.years.join('、')} 年` : ''}（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`,
+    );
+  }
 }
 
 /** Only the machine itself can reach a loopback address: the one place --open may listen. */

@@ -5,6 +5,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from '../db/types.js';
 import { SettlementService } from '../settle/service.js';
+import { payingPolicy, paymentPoliciesOf } from '../settle/payment-facts.js';
+import { paymentRoutes } from './routes/payments.js';
 import type { Calculator } from '../settle/types.js';
 import { installConsole } from './console-static.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandler } from './error-handler.js';
@@ -104,12 +106,15 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'public', description: '公开信息（无需登录）' },
         { name: 'session', description: '登录、退出、本人密码与接口令牌' },
         { name: 'accounts', description: '经办人员账户与角色' },
+        { name: 'payments', description: '支付方式与结算：支付信息、月度结算、年终清算、审核扣款' },
       ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  const service = new SettlementService(options.db, options.calculate);
+  // Issue 14: every settlement is written with its payment facts under its region's payment policy.
+  const paymentPolicies = paymentPoliciesOf(options.policy.book);
+  const service = new SettlementService(options.db, options.calculate, { payment: paymentPolicies });
   app.get('/healthz', { schema: { hide: true } }, (_request, reply) => reply.send({ status: 'ok' }));
   await app.register(
     (api, _options, done) => {
@@ -134,6 +139,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       // 经办人员账户、登录会话与接口令牌 (issue 13).
       sessionRoutes(api, options.db);
       accountRoutes(api, options.db);
+      // 支付方式与结算 (issue 14): payment facts, runs, deductions.
+      paymentRoutes(api, options.db, payingPolicy(paymentPolicies));
       done();
     },
     { prefix: '/api/v1' },

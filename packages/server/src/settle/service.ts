@@ -33,6 +33,8 @@ import { Invalid } from '../domain/errors.js';
 import { clockSkewMinutes, latestVisitDate } from '../domain/today.js';
 import type { TraceEvent } from '@yibao/engine';
 import { withCasRetry } from './retry.js';
+import { parsePaymentVisit } from '@yibao/engine';
+import { reversalFacts, settlementFacts, type PaymentPolicies } from './payment-facts.js';
 import { storedItem } from './replay.js';
 import { Batcher } from './batcher.js';
 import type {
@@ -75,6 +77,8 @@ export interface SettlementServiceOptions {
   clockSkewMinutes?: number;
   /** The clock (epoch ms), for tests. */
   now?: () => number;
+  /** The regions' payment policies (issue 14): each settlement's payment facts are written with it. None: no facts. */
+  payment?: PaymentPolicies;
 }
 
 /** The engine's request as settled on the records, with what it dispenses and the notes on it. */
@@ -89,6 +93,7 @@ export class SettlementService {
   readonly catalogue: CatalogueCache;
   private readonly skewMinutes: number;
   private readonly now: () => number;
+  private readonly payment: PaymentPolicies;
 
   // Concurrent settlements share their reads and their writes (see batcher.ts); a few batches in
   // flight keep the pool busy without queueing on it.
@@ -103,6 +108,7 @@ export class SettlementService {
     this.catalogue = options.catalogue ?? sharedCatalogueCache(db);
     this.skewMinutes = options.clockSkewMinutes ?? clockSkewMinutes();
     this.now = options.now ?? Date.now;
+    this.payment = options.payment ?? new Map();
     // PGlite runs one statement at a time (on its own thread, db/pglite-thread.ts): one batch in
     // flight per stage, as big as it comes.
     // PostgreSQL works on several at once: a few moderate batches in flight gave the best rate and
@@ -137,6 +143,8 @@ export class SettlementService {
         `就诊日期 ${body.date} 晚于今天（${latest}），不能结算未来的就诊`,
       );
     refsOf(body.visit);
+    // PAYMENT_POLICY §3 Inputs: the visit's payment fields, 400 naming the field, before anything is read.
+    parsePaymentVisit(body.visit, visitKindOf(body.visit));
   }
 
   /**
@@ -215,6 +223,15 @@ export class SettlementService {
         ctx.accumulatorsFen,
       );
       const settlementId = newSettlementId();
+      const payment = settlementFacts(this.payment, {
+        date: body.date,
+        institutionId: body.institutionId,
+        visit: body.visit,
+        visitKind: visitKindOf(body.visit),
+        ctx,
+        result,
+        request,
+      });
       const response: SettlementResponse = {
         settlementId,
         requestId: body.requestId,
@@ -252,6 +269,8 @@ export class SettlementService {
           requestJson: storedRequestJson(request),
           dispensings,
           lines: itemLines(request['items'], result),
+          firstOpenMonth: ctx.payment.firstOpenMonth,
+          payment,
         });
         return written ? { status: 201 as const, body: response, json } : undefined;
       } catch (err) {
@@ -319,6 +338,8 @@ export class SettlementService {
           // the quantities the original dispensed go back to its e-prescription
           dispensings: original.dispensings.map((d) => ({ ...d, quantity: -d.quantity })),
           lines: negateLines(original.lines),
+          firstOpenMonth: ctx.firstOpenMonth,
+          payment: reversalFacts(original.paymentFacts, original.date, ctx.firstOpenMonth),
         });
         return written ? { status: 201 as const, body: response } : undefined;
       } catch (err) {

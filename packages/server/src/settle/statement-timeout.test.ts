@@ -21,7 +21,7 @@ describe.runIf(postgres.length > 0)('the settlement path on a stalled PostgreSQL
     t = await (postgres[0] as (typeof postgres)[number]).create();
     db = await t.openAnother({ statementTimeoutMs: 300 });
     const policy = loadPolicy(repositoryPolicyDir());
-    app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy });
+    app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy, open: true });
     await registerFixtures(app);
   });
   afterAll(async () => {

@@ -17,6 +17,7 @@ import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
 import { AMOUNT_COLUMNS } from './settlement-columns.js';
 import { lineRow, type SettlementWrite } from './settlement-writes.js';
+import { FACTS_FIELDS } from './payment/facts-rows.js';
 
 const ACC = ACCUMULATOR_COLUMNS.map(([, c]) => c);
 const AMOUNTS = AMOUNT_COLUMNS.map(([, c]) => c);
@@ -63,6 +64,12 @@ const FIELDS: ReadonlyArray<readonly [string, string, (w: SettlementWrite) => un
   ],
   // Serialized once, by the service (it is also the HTTP reply), and sent as those same bytes.
   ['result', 'json', (w) => w.resultJson ?? JSON.stringify(w.result)],
+  // Payment facts (issue 14): the clock as read, and the facts' columns (null: none to store).
+  ['pay_open', 'text', (w) => w.firstOpenMonth],
+  ...FACTS_FIELDS.map(
+    ([c, type, value]) =>
+      [`pf_${c}`, type, (w: SettlementWrite) => (w.payment === null ? null : value(w.payment))] as const,
+  ),
 ];
 
 const SETTLEMENT_COLUMNS = [
@@ -94,9 +101,15 @@ function batchSql(size: number): string {
   const persons = size * FIELDS.length + 1;
   return `WITH x (${FIELDS.map(([name]) => name).join(', ')}) AS (
   VALUES ${rows.join(',\n    ')}
+), clock AS (
+  -- the payment clock (migration 017), held FOR KEY SHARE until this statement commits: a run takes
+  -- it FOR UPDATE, so it waits for this write, and a write after the run sees the month moved on
+  -- (the row re-read under the lock) and writes nothing: its facts are recomputed, like a lost CAS
+  SELECT first_open_month FROM payment_clock WHERE id = 1 FOR KEY SHARE
 ), guard AS (
   UPDATE person_accounts a SET version = a.version + 1, balance_fen = a.balance_fen + x.account_delta_fen
-  FROM x WHERE a.person_id = x.person_id AND a.version = x.expected_version
+  FROM x, clock WHERE a.person_id = x.person_id AND a.version = x.expected_version
+    AND x.pay_open = clock.first_open_month
     -- the array lets the planner probe the index per person instead of scanning every account
     AND a.person_id = ANY ($${persons}::text[])
   RETURNING a.person_id
@@ -121,6 +134,11 @@ function batchSql(size: number): string {
   SELECT ok.person_id, ok.id, d.line_no, d.prescription_id, d.code, d.quantity
   FROM ok, json_to_recordset(ok.dispensed) AS d(line_no integer, prescription_id text, code text, quantity numeric)
   WHERE ok.dispensed IS NOT NULL
+  RETURNING 1
+), pay AS (
+  INSERT INTO settlement_payment_facts (person_id, settlement_id, institution_id, ${FACTS_FIELDS.map(([c]) => c).join(', ')})
+  SELECT person_id, id, institution_id, ${FACTS_FIELDS.map(([c]) => `pf_${c}`).join(', ')} FROM ok
+  WHERE pf_payment_month IS NOT NULL
   RETURNING 1
 ), st AS (
   INSERT INTO settlements (${SETTLEMENT_COLUMNS.join(', ')})
@@ -155,7 +173,7 @@ export async function writeSettlementBatch(
   const rows = await db.query<{ id: string }>(
     statementFor(writes.length),
     params,
-    `yibao_settle_batch_v6_${writes.length}`,
+    `yibao_settle_batch_v7_${writes.length}`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -6,6 +6,8 @@ import { ACCUMULATOR_COLUMNS } from './records.js';
 import { storedLine, type Dispensing, type ItemLine } from './settlement-writes.js';
 import { dispensingsOf } from './settlement-dispensings.js';
 import { factsColumnsSql, type FactsRow } from '../registry/person-facts.js';
+import type { PaymentFacts } from '@yibao/engine';
+import { storedPaymentFacts } from './payment/facts-rows.js';
 
 export interface PreviousUse {
   requestHash: string;
@@ -26,10 +28,22 @@ export interface PersonFacts {
   birthDate: string | null;
 }
 
+/** What the payment facts read beside the settlement (PAYMENT_POLICY §1, §5; issue 14). */
+export interface PaymentContext {
+  /** payment_clock: the first month not yet run, as read; the write checks it still holds. */
+  firstOpenMonth: string;
+  /** The community or township centre of the person's family-doctor contract holding on the date. */
+  contractCentreId: string | null;
+  /** The institution's parent and its type (a station's or village clinic's centre). */
+  parentId: string | null;
+  parentType: InstitutionType | null;
+}
+
 export interface SettleContext {
   previous: PreviousUse | undefined;
   person: PersonFacts | undefined;
   institution: { type: InstitutionType; level: Level | null } | undefined;
+  payment: PaymentContext;
   accumulatorsFen: Accumulators;
   /** What the registry says on the visit date; undefined when the person or institution is unknown. */
   facts: FactsRow | undefined;
@@ -92,6 +106,12 @@ function contextOf(row: ContextRow): SettleContext {
         : { type: row['i_type'] as InstitutionType, level: row['i_level'] as Level | null },
     accumulatorsFen: accumulatorsOf(row),
     facts: row['insured'] === null ? undefined : (row as unknown as FactsRow),
+    payment: {
+      firstOpenMonth: row['pay_open'] as string,
+      contractCentreId: (row['contract_centre'] as string | null) ?? null,
+      parentId: (row['i_parent'] as string | null) ?? null,
+      parentType: (row['i_parent_type'] as InstitutionType | null) ?? null,
+    },
   };
 }
 
@@ -100,7 +120,9 @@ function contextOf(row: ContextRow): SettleContext {
 // lets the planner hash-join a whole table against the batch, whose cost grows with the
 // population instead of with the batch. The registry's facts come in the same statement: one
 // round trip and one statement per batch instead of two.
-const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*, ff.*
+// The payment clock and the person's contract centre (issue 14) ride along: one more index probe.
+const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*, ff.*, cc.contract_centre,
+    (SELECT c.first_open_month FROM payment_clock c WHERE c.id = 1) AS pay_open
   FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::date[]) WITH ORDINALITY AS q(person_id, institution_id, year, request_id, day, n)
   LEFT JOIN LATERAL (
     SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement FROM settlement_requests k
@@ -113,8 +135,15 @@ const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*, f
     LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = q.year
     WHERE p.id = q.person_id LIMIT 1) pp ON true
   LEFT JOIN LATERAL (
-    SELECT i.id AS i_id, i.type AS i_type, i.level AS i_level FROM institutions i
+    SELECT i.id AS i_id, i.type AS i_type, i.level AS i_level, i.parent_id AS i_parent,
+      (SELECT pi.type FROM institutions pi WHERE pi.id = i.parent_id) AS i_parent_type
+    FROM institutions i
     WHERE i.id = q.institution_id LIMIT 1) ii ON true
+  LEFT JOIN LATERAL (
+    SELECT f.community_centre_id AS contract_centre FROM family_doctor_contracts f
+    WHERE f.person_id = q.person_id AND q.day BETWEEN f.valid_from AND f.valid_to
+      AND (f.ended_on IS NULL OR q.day < f.ended_on) AND f.community_centre_id IS NOT NULL
+    ORDER BY f.valid_from DESC LIMIT 1) cc ON true
   LEFT JOIN LATERAL (
     SELECT ${factsColumnsSql('q.day')} FROM persons p, institutions i
     WHERE p.id = q.person_id AND i.id = q.institution_id LIMIT 1) ff ON true`;
@@ -132,7 +161,7 @@ export async function readSettleContexts(
       keys.map((k) => k.requestId),
       keys.map((k) => k.date),
     ],
-    'yibao_settle_contexts_v4',
+    'yibao_settle_contexts_v5',
   );
   const answers: SettleContext[] = new Array<SettleContext>(keys.length);
   for (const row of rows) answers[Number(row.n) - 1] = contextOf(row);
@@ -157,11 +186,16 @@ export interface ReverseContext {
         lines: ItemLine[];
         /** What the settlement dispensed of an e-prescription: the reversal gives it back. */
         dispensings: Dispensing[];
+        date: string;
+        /** Its payment facts (issue 14), or null when its region pays by no policy. */
+        paymentFacts: PaymentFacts | null;
         response: Record<string, unknown>;
         version: number;
         accumulatorsFen: Accumulators;
       }
     | undefined;
+  /** payment_clock's first month not yet run, as read (issue 14). */
+  firstOpenMonth: string;
 }
 
 const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS k_settlement,
@@ -169,7 +203,9 @@ const REVERSE_CONTEXT_SQL = `SELECT k.request_hash AS k_hash, k.settlement_id AS
     (SELECT r.id FROM settlements r WHERE r.person_id = s.person_id AND r.reverses = s.id) AS reversed_by,
     (SELECT json_agg(json_build_object('line_no', d.line_no, 'prescription_id', d.prescription_id, 'code', d.code, 'quantity', d.quantity))
        FROM e_prescription_dispensings d WHERE d.person_id = s.person_id AND d.settlement_id = s.id) AS dispensed,
-    a.version, a.balance_fen, ${ACC_SELECT}
+    a.version, a.balance_fen, ${ACC_SELECT}, s.date::text AS s_date,
+    (SELECT c.first_open_month FROM payment_clock c WHERE c.id = 1) AS pay_open,
+    (SELECT row_to_json(f) FROM settlement_payment_facts f WHERE f.person_id = s.person_id AND f.settlement_id = s.id) AS pay_facts
   FROM (SELECT 1) AS one
   LEFT JOIN settlement_requests k ON k.request_id = $2
   LEFT JOIN settlements s ON s.id = $1
@@ -184,6 +220,7 @@ export async function readReverseContext(
   const row = rows[0] as ContextRow;
   return {
     previous: previousOf(row),
+    firstOpenMonth: row['pay_open'] as string,
     original:
       row['s_id'] === null
         ? undefined
@@ -200,6 +237,8 @@ export async function readReverseContext(
             ytdDeltaFen: row['ytd_delta'] as Accumulators,
             lines: (row['lines'] as Record<string, unknown>[]).map(storedLine),
             dispensings: dispensingsOf(row['dispensed']),
+            date: row['s_date'] as string,
+            paymentFacts: storedPaymentFacts(row['pay_facts'] as Record<string, unknown> | null),
             response: row['result'] as Record<string, unknown>,
             version: row.version ?? 0,
             accumulatorsFen: accumulatorsOf(row),

@@ -1,6 +1,6 @@
 // What a settlement or reversal write holds, and its lines in their stored form. The write itself is
 // one statement for one or many settlements: store/settlement-batch-writes.ts.
-import type { Accumulators } from '@yibao/engine';
+import type { Accumulators, PaymentFacts } from '@yibao/engine';
 import type { Amounts } from './settlement-columns.js';
 
 export interface ItemLine {
@@ -61,6 +61,13 @@ export interface SettlementWrite {
   dispensings: readonly Dispensing[];
   /** The lines as uploaded with the engine's split (a settlement), or the original's negated (a reversal). */
   lines: ItemLine[];
+  /**
+   * Issue 14: the payment clock's first open month as read with the context — the write happens
+   * only if it still holds (a run in between moves it: the record is recomputed into the next month)
+   * — and the record's payment facts, or null when its region pays by no policy.
+   */
+  firstOpenMonth: string;
+  payment: PaymentFacts | null;
 }
 
 /** A line as stored in the settlement's `lines` (amounts in fen); the view settlement_items shows the same fields. */

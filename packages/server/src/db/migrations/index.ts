@@ -11,7 +11,10 @@ import * as personKeys from './009_person_keys.js';
 import * as catalogue from './010_catalogue.js';
 import * as settlementRecords from './011_settlement_records.js';
 import * as accounts from './013_accounts.js';
+import * as paymentFacts from './017_payment_facts.js';
+import * as paymentRuns from './018_payment_runs.js';
 import * as personSexBirth from './019_person_sex_birth.js';
+// Paying institutions (issue 14).
 
 export interface Migration {
   id: number;
@@ -32,5 +35,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: catalogue.name, sql: catalogue.sql },
   { id: 11, name: settlementRecords.name, sql: settlementRecords.sql },
   { id: 13, name: accounts.name, sql: accounts.sql },
+  { id: 17, name: paymentFacts.name, sql: paymentFacts.sql },
+  { id: 18, name: paymentRuns.name, sql: paymentRuns.sql },
   { id: 19, name: personSexBirth.name, sql: personSexBirth.sql },
+  // Paying institutions (issue 14).
 ];
