@@ -29,6 +29,7 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { installAccess, type Authenticator } from '../access/install.js';
 import { defaultAuthenticators } from '../access/authenticators.js';
 import { installSecurity, type SecurityOptions } from './security.js';
+import { supervisionRoutes } from './routes/supervision/index.js';
 
 export interface BuildOptions {
   db: Database;
@@ -96,6 +97,10 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
         { name: 'catalogue', description: '医保目录：条目、版本、导入、机构获准项目与药品库存目录' },
         { name: 'public', description: '公开信息（无需登录）' },
+        {
+          name: 'supervision',
+          description: '基金监管：规则库、事后批量运行、疑点申诉与复核、豁免、扣款、监测指标',
+        },
       ],
     },
   });
@@ -123,6 +128,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registrySupervisionRoutes(api, options.db);
       // 医保目录 (issue 12): a change clears this process's catalogue cache at once (others within a second).
       catalogueRoutes(api, options.db, service.catalogue);
+      // 基金监管 (issue 15): the rule library of the release loaded at start, runs, alerts, deductions, indicators.
+      supervisionRoutes(api, options.db, options.policy.book);
       done();
     },
     { prefix: '/api/v1' },
