@@ -5,8 +5,10 @@
 // schema of the local PostgreSQL by generate_series, shaped as the settlement service stores them
 // (the columns, `lines`, `visit` and the resolved `request` that store/supervision/facts.ts reads):
 // settling a million visits through the service first would take longer than the run measured.
-// A mix per person: outpatient visits with a dispensed drug (days 7–30, so F-08 fires), an exam
-// line (F-13), stays (F-09–F-11), pharmacy purchases, 1 person in 5 under a family-doctor contract.
+// A mix: outpatient visits with a dispensed drug (days 7–14), an exam line every 10th, a stay every
+// 25th, a pharmacy purchase every 9th (a third of them by proxy), 1 person in 5 under a family-doctor
+// contract with one of 20 centres; a person's settlements spread over the year, so most are clean
+// and every rule still compares each of a person's settlements with the others.
 //
 //   npm run build && BENCH_SETTLEMENTS=200000 node bench/supervision-bench.mjs
 //   (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; the schema is dropped after)
@@ -42,7 +44,7 @@ INSERT INTO settlements (id, person_id, institution_id, request_id, request_hash
   policy_version, policy_hash, total_cost_fen, full_self_pay_fen, over_limit_self_pay_fen, first_self_pay_fen,
   in_scope_fen, deductible_fen, fund_pay_fen, pooled_self_pay_fen, over_cap_fen, institution_borne_fen,
   personal_part_fen, account_pay_fen, cash_pay_fen, ytd_delta, visit, result, lines, request, created_at)
-SELECT 'S' || lpad(g::text, 10, '0'), 'P' || (1 + (g * 7919) % ${persons}), inst, 'r' || g, 'h', d, 2026, kind,
+SELECT 'S' || lpad(g::text, 10, '0'), 'P' || (1 + g % ${persons}), inst, 'r' || g, 'h', d, 2026, kind,
   CASE WHEN kind IN ('outpatient', 'pharmacy') THEN 'general_outpatient' ELSE kind END, '2026', 'bench',
   cost, 0, 0, 0, cost, 0, fund, cost - fund, 0, 0, cost - fund, 0, cost - fund, '{}'::jsonb,
   jsonb_build_object('kind', kind), '{}'::json, lines, request, ${stored}
@@ -86,14 +88,22 @@ try {
   await db.query(`INSERT INTO family_doctor_contracts (id, person_id, community_centre_id, doctor, identity_verified, valid_from, valid_to)
     SELECT 'K' || g, 'P' || g, 'C' || (1 + g % 20), '医生' || (g % 20), true, '2026-01-01', '2026-12-31'
     FROM generate_series(1, ${persons}, 5) g`);
-  // A year: settlement g on day (g mod 364) of 2026, stored an hour ago, in chunks.
+  // A year: person g mod P's k-th settlement (k = g div P) about every 364/PER_PERSON days, a little
+  // jitter by g, so most settlements are clean and the rules still compare every pair; stored an hour ago.
   const chunk = 200_000;
   for (let first = 1; first <= N; first += chunk)
     await db.query(
-      settlementsSql(first, Math.min(N, first + chunk - 1), `date '2026-01-01' + (g % 364)`, `now() - interval '1 hour'`),
+      settlementsSql(
+        first,
+        Math.min(N, first + chunk - 1),
+        `date '2026-01-01' + ((g / ${persons}) * ${Math.floor(364 / PER_PERSON)} + g % 11) % 364`,
+        `now() - interval '1 hour'`,
+      ),
     );
   await db.exec('ANALYZE');
-  console.log(`${N.toLocaleString('en-US')} settlements of ${persons.toLocaleString('en-US')} persons stored in ${seconds(t)} s`);
+  console.log(
+    `${N.toLocaleString('en-US')} settlements of ${persons.toLocaleString('en-US')} persons stored in ${seconds(t)} s`,
+  );
 
   const policy = loadPolicy(repositoryPolicyDir());
   const region = supervisedRegion(policy.book);
@@ -115,10 +125,22 @@ try {
   // One more day: its settlements stored now (a day's share of the year), then the incremental run.
   const day = Math.max(1, Math.round(N / 364));
   await db.query(settlementsSql(N + 1, N + day, `date '2026-12-31'`, 'now()'));
-  const incremental = await run(`one day (${day.toLocaleString('en-US')} new settlements)`, '2026-12-31', '2026-12-31', false);
+  const incremental = await run(
+    `one day (${day.toLocaleString('en-US')} new settlements)`,
+    '2026-12-31',
+    '2026-12-31',
+    false,
+  );
   const again = await run('the same day again, nothing new', '2026-12-31', '2026-12-31', false);
   console.log(
-    JSON.stringify({ settlements: N, persons, fullSeconds: full, perSecond: Math.round(N / full), oneDaySeconds: incremental, againSeconds: again }),
+    JSON.stringify({
+      settlements: N,
+      persons,
+      fullSeconds: full,
+      perSecond: Math.round(N / full),
+      oneDaySeconds: incremental,
+      againSeconds: again,
+    }),
   );
 } finally {
   await db.close();

@@ -38,6 +38,8 @@ export const LOOK_BACK_DAYS = 366;
 export const LOOK_AHEAD_DAYS = 366;
 /** Persons judged per read: their settlements, contracts and exemptions in three statements. */
 export const PERSONS_PER_CHUNK = 1000;
+/** Chunks read, judged and stored at once: the database works on one while Node judges another. */
+export const CHUNKS_IN_FLIGHT = 3;
 /** A settlement still committing when a run starts began less than this before (statement timeouts). */
 export const WATERMARK_MARGIN_SECONDS = 60;
 /** The longest range one run takes (a year and a bit: the contract's "a date range", bounded). */
@@ -48,6 +50,12 @@ export interface RunRequest {
   to: string;
   runOn: string;
   full: boolean;
+}
+
+/** How the work is cut (tests use small chunks to run several in flight over a few persons). */
+export interface RunTuning {
+  personsPerChunk?: number;
+  chunksInFlight?: number;
 }
 
 export interface PreparedRun {
@@ -66,7 +74,10 @@ export async function prepareRun(
   region: RegionPolicy,
   req: RunRequest,
   actor: string,
+  tuning: RunTuning = {},
 ): Promise<PreparedRun> {
+  const perChunk = tuning.personsPerChunk ?? PERSONS_PER_CHUNK;
+  const inFlight = tuning.chunksInFlight ?? CHUNKS_IN_FLIGHT;
   if (req.from > req.to)
     throw new Invalid('to', 'invalid_range', `结束日期 ${req.to} 早于开始日期 ${req.from}`);
   if (dayCount(req.from, req.to) > MAX_RANGE_DAYS)
@@ -99,29 +110,38 @@ export async function prepareRun(
       const readFrom = supervisionAddDays(req.from, -LOOK_BACK_DAYS);
       const readTo = supervisionAddDays(req.to, LOOK_AHEAD_DAYS);
       let raised = 0;
+      let done = 0;
       onProgress?.(0, persons.length);
       await recordProgress(db, runId, 0, persons.length);
-      for (let i = 0; i < persons.length; i += PERSONS_PER_CHUNK) {
-        const chunk = persons.slice(i, i + PERSONS_PER_CHUNK);
-        const [facts, contracts, exemptions] = await Promise.all([
-          settlementFactsOfPersons(db, chunk, readFrom, readTo),
-          contractsOfPersons(db, chunk),
-          exemptionsOfPersons(db, chunk),
-        ]);
-        const drafts = raiseAlerts(library, batchContext(facts, contracts), {
-          from: req.from,
-          to: req.to,
-          exemptions,
-        });
-        raised += await insertAlerts(
-          db,
-          drafts.map((draft) => ({ id: newSettlementId(), draft })),
-          { runId, raisedOn: req.runOn, appealDeadline, actor },
-        );
-        const done = Math.min(persons.length, i + chunk.length);
-        onProgress?.(done, persons.length);
-        await recordProgress(db, runId, done, persons.length);
-      }
+      // A few chunks in flight, so the database reads one while this process judges another.
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < persons.length) {
+          const chunk = persons.slice(next, next + perChunk);
+          next += chunk.length;
+          const [facts, contracts, exemptions] = await Promise.all([
+            settlementFactsOfPersons(db, chunk, readFrom, readTo),
+            contractsOfPersons(db, chunk),
+            exemptionsOfPersons(db, chunk),
+          ]);
+          const drafts = raiseAlerts(library, batchContext(facts, contracts), {
+            from: req.from,
+            to: req.to,
+            exemptions,
+          });
+          // Not `raised += await …`: that reads `raised` before the other chunks' awaits add theirs.
+          const created = await insertAlerts(
+            db,
+            drafts.map((draft) => ({ id: newSettlementId(), draft })),
+            { runId, raisedOn: req.runOn, appealDeadline, actor },
+          );
+          raised += created;
+          done += chunk.length;
+          onProgress?.(done, persons.length);
+          await recordProgress(db, runId, done, persons.length);
+        }
+      };
+      await Promise.all(Array.from({ length: inFlight }, worker));
       await finishRun(db, runId, { raised, watermark });
       return raised;
     } catch (err) {

@@ -8,6 +8,10 @@ import { testDrivers } from '../db/testing.js';
 import { createTestApp, type TestApp } from '../testing/app.js';
 import { EXAMPLES, EXPECTED } from './examples.js';
 import { seedRegistry, storeReversal, storeSettlement } from './testing.js';
+import { supervisedRegion } from './library.js';
+import { prepareRun } from './run.js';
+import { loadPolicy } from '../settle/calculator.js';
+import { repositoryPolicyDir } from '../policy-release/load.js';
 
 const YEAR = { from: '2026-01-01', to: '2026-12-31', runOn: '2026-07-01' };
 
@@ -279,5 +283,35 @@ describe.each(testDrivers())('supervision runs on $kind', (driver) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { field: 'month' } });
+  });
+});
+
+describe.each(testDrivers())('a run cut into small chunks on $kind', (driver) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(driver);
+    await seedRegistry(t.db);
+    for (const s of EXAMPLES) await storeSettlement(t.db, s);
+  });
+  afterAll(async () => t.dispose());
+
+  it('raises and counts the same alerts with several chunks in flight, and reports progress to the end', async () => {
+    const region = supervisedRegion(loadPolicy(repositoryPolicyDir()).book);
+    const prepared = await prepareRun(t.db, region, { ...YEAR, full: true }, 'test', {
+      personsPerChunk: 2,
+      chunksInFlight: 3,
+    });
+    const seen: number[] = [];
+    const raised = await prepared.execute((done) => seen.push(done));
+    expect(raised).toBe(EXPECTED.length);
+    const [row] = await t.db.query<{ n: string | number }>('SELECT count(*) AS n FROM supervision_alerts');
+    expect(Number(row?.n)).toBe(EXPECTED.length);
+    expect(seen.at(-1)).toBe(10); // the ten persons the examples settle (k has none)
+    const run = await t.app.inject({ method: 'GET', url: `/api/v1/supervision/runs/${prepared.runId}` });
+    expect(run.json()).toMatchObject({
+      status: 'done',
+      raised: EXPECTED.length,
+      progress: { done: 10, total: 10 },
+    });
   });
 });
