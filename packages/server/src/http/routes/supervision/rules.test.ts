@@ -42,4 +42,23 @@ describe.each(testDrivers())('GET /supervision/rules on $kind', (driver) => {
     expect(region.statusCode).toBe(400);
     expect(region.json()).toMatchObject({ error: { code: 'unknown_region', field: 'region' } });
   });
+
+  it('describes every supervision call in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
+    for (const path of [
+      '/api/v1/supervision/rules',
+      '/api/v1/supervision/runs',
+      '/api/v1/supervision/runs/{runId}',
+      '/api/v1/supervision/alerts',
+      '/api/v1/supervision/alerts/{id}',
+      '/api/v1/supervision/alerts/{id}/appeal',
+      '/api/v1/supervision/alerts/{id}/review',
+      '/api/v1/supervision/exemptions',
+      '/api/v1/supervision/deductions',
+      '/api/v1/supervision/indicators',
+    ])
+      expect(paths).toContain(path);
+  });
 });
