@@ -63,7 +63,7 @@ FROM (
         json_build_object('line_no', 1, 'code', CASE WHEN g % 10 = 0 THEN '210103001' ELSE '110200001' END,
           'kind', 'service', 'class', 'A', 'in_scope_fen', 2000, 'total_fen', 2000),
         json_build_object('line_no', 2, 'code', 'XC08CAA001A', 'kind', 'drug', 'class', 'A',
-          'in_scope_fen', 6000, 'total_fen', 6000)) AS lines
+          'in_scope_fen', 6000, 'total_fen', 6000, 'days', 7 + g % 8, 'refused_by', NULL)) AS lines
     FROM (
       SELECT g, ${date} AS d,
         CASE WHEN g % 25 = 0 THEN 'inpatient' WHEN g % 9 = 0 THEN 'pharmacy' ELSE 'outpatient' END AS kind,

@@ -44,6 +44,28 @@ function nameOf(rng: Rng): string {
   return rng.pick(SURNAME_CHARS) + given;
 }
 
+/**
+ * Ages by category (人员类别) on 1 January of the reference year; a person turns one year older
+ * during it, so a minor is at most 17 and an adult at most 59 through the whole year.
+ */
+const AGES: Record<Person['category'], readonly [number, number]> = {
+  minor: [0, 16],
+  adult: [18, 58],
+  elderly: [60, 90],
+  in_service: [20, 58],
+  retired: [55, 85],
+};
+// A fixed year, not today's: person i is the same whenever the demo is seeded.
+const REFERENCE_YEAR = 2026;
+
+function birthDateOf(rng: Rng, category: Person['category']): string {
+  const [youngest, oldest] = AGES[category];
+  const age = rng.int(youngest, oldest);
+  const dayOfYear = rng.int(0, 364);
+  const birth = new Date(Date.UTC(REFERENCE_YEAR - age - 1, 0, 1) + dayOfYear * 86_400_000);
+  return birth.toISOString().slice(0, 10);
+}
+
 export function demoPersonId(index: number): string {
   return `DM${String(index + 1).padStart(8, '0')}`;
 }
@@ -86,6 +108,9 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
       relocated: rng.chance(0.01),
       accountBalance: scheme === 'employee' ? rng.yuan(category === 'retired' ? 800 : 200, 6000) : 0,
       homeCounty: county.name,
+      // Drawn last, so every earlier fact of person i is what it was before sex and birth date.
+      sex: rng.chance(0.5) ? 'male' : 'female',
+      birthDate: birthDateOf(rng, category),
     });
   }
   return persons;

@@ -14,10 +14,12 @@ interface PersonRow {
   family_doctor_contract: boolean;
   relocated: boolean;
   balance_fen: number;
+  sex: string | null;
+  birth_date: string | null;
 }
 
 const SELECT_PERSON = `SELECT p.id, p.name, p.scheme, p.category, p.region, p.chronic_diseases,
-  p.family_doctor_contract, p.relocated, a.balance_fen
+  p.family_doctor_contract, p.relocated, a.balance_fen, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
   FROM persons p JOIN person_accounts a ON a.person_id = p.id`;
 
 function fromRow(row: PersonRow): Person {
@@ -31,6 +33,8 @@ function fromRow(row: PersonRow): Person {
     familyDoctorContract: row.family_doctor_contract,
     relocated: row.relocated,
     accountBalance: fenToYuan(row.balance_fen),
+    sex: row.sex as Person['sex'],
+    birthDate: row.birth_date,
   };
 }
 
@@ -38,8 +42,8 @@ function fromRow(row: PersonRow): Person {
 export async function insertPerson(db: Queryable, person: Person): Promise<boolean> {
   const rows = await db.query(
     `WITH p AS (
-       INSERT INTO persons (id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id)
+       INSERT INTO persons (id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated, sex, birth_date)
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $10, $11::date) ON CONFLICT (id) DO NOTHING RETURNING id)
      INSERT INTO person_accounts (person_id, balance_fen) SELECT id, $9::bigint FROM p RETURNING person_id`,
     [
       person.id,
@@ -51,6 +55,8 @@ export async function insertPerson(db: Queryable, person: Person): Promise<boole
       person.familyDoctorContract,
       person.relocated,
       toFen(person.accountBalance),
+      person.sex,
+      person.birthDate,
     ],
   );
   return rows.length === 1;

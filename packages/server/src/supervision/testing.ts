@@ -99,11 +99,7 @@ export async function storeSettlement(db: Queryable, s: SettlementIn): Promise<v
       ...visit,
       referral: s.referral === true ? { fromLevel: 'primary', direction: 'up', filed: true } : null,
     },
-    items: lines.map((l) => ({
-      class: l.class ?? 'A',
-      ...(l.days !== undefined ? { days: l.days } : {}),
-      ...(l.refusedBy !== undefined ? { refusedBy: l.refusedBy } : {}),
-    })),
+    items: lines.map((l) => ({ class: l.class ?? 'A', ...(l.days !== undefined ? { days: l.days } : {}) })),
   };
   const lineRows = lines.map((l, i) => ({
     line_no: i + 1,
@@ -119,6 +115,8 @@ export async function storeSettlement(db: Queryable, s: SettlementIn): Promise<v
     first_self_pay_fen: 0,
     in_scope_fen: toFen(l.inScope),
     institution_borne_fen: 0,
+    days: l.days ?? null,
+    refused_by: l.refusedBy ?? null,
   }));
   const fund = toFen(s.fund ?? 0);
   const totalFen = toFen(total);

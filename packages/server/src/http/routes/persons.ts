@@ -17,6 +17,7 @@ import { isYuanAmount } from '@yibao/engine';
 import { findAccumulators, findPerson, insertPerson, listPersons } from '../../store/persons.js';
 import type { Person } from '../../store/records.js';
 import { paging } from '../paging.js';
+import { today } from '../../domain/today.js';
 const samePerson = (a: Person, b: Person): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function personRoutes(
@@ -47,7 +48,16 @@ export function personRoutes(
         familyDoctorContract: body.familyDoctorContract ?? false,
         relocated: body.relocated ?? false,
         accountBalance: body.accountBalance ?? 0,
+        sex: body.sex ?? null,
+        birthDate: body.birthDate ?? null,
       };
+      if (person.birthDate !== null && (person.birthDate > today() || person.birthDate < '1900-01-01'))
+        throw new ApiError(
+          400,
+          'invalid_date',
+          `出生日期 ${person.birthDate} 不可能（不得晚于今天、早于 1900 年）`,
+          'birthDate',
+        );
       if (!(CATEGORIES[person.scheme] as readonly string[]).includes(person.category))
         throw new ApiError(
           400,

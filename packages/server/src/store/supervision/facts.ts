@@ -6,8 +6,9 @@
 //   benefit_group (a chronic or special visit settled as general outpatient was not certified);
 // - admissionDate, proxy, diagnosis: the resolved request's visit (`request->visit`), else the visit
 //   as sent (`visit`);
-// - days and refusedBy of line i: the resolved request's items[i] (settle/replay.ts keeps every
-//   field not at the engine's default); code, kind, class, inScope and total: `lines`;
+// - each line's code, kind, class, inScope, total, `days` and `refused_by` (a 事中 refusal, or R-D10):
+//   `lines` (settle/lines.ts); for rows stored before `lines` held them, the resolved request's
+//   items[i] `days` and `refusedBy` (settle/replay.ts keeps every field not at the engine's default);
 // - a counted referral: the resolved request's `visit.referral.filed` (the registry put it there
 //   only when the named referral counts);
 // - pool: the request's person.scheme, else the person's scheme now.
@@ -87,14 +88,14 @@ function factOf(r: FactRow, order: number): IndicatorFact {
   const items = asArray(r.request_items);
   const lines = asArray(r.lines).map((l, i) => {
     const item = items[i] ?? {};
-    const refusedBy = item['refusedBy'];
+    const refusedBy = l['refused_by'] ?? item['refusedBy'];
     return {
       code: textOf(l['code']),
       kind: textOf(l['kind']) as ItemKind,
       class: textOf(l['class']) as ItemClass,
       inScope: Number(l['in_scope_fen'] ?? 0),
       total: Number(l['total_fen'] ?? 0),
-      days: daysOf(item['days']),
+      days: daysOf(l['days'] ?? item['days']),
       refusedBy: typeof refusedBy === 'string' ? refusedBy : null,
     };
   });
