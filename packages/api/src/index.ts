@@ -10,4 +10,6 @@ export * from './policy.js';
 export * from './settlements.js';
 export * from './registry/index.js';
 export * from './catalogue.js';
+// 经办人员账户、登录会话与接口令牌 (issue 13).
+export * from './access/accounts.js';
 export * from './supervision.js';

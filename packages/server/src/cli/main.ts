@@ -13,6 +13,8 @@ commands:
                                    preview (or apply) a catalogue file (医保目录导入)
   catalogue export [--date D | --all] [--out FILE]
                                    the catalogue as a Yibao CSV
+  admin create --username U [--display-name N] [--password-stdin]
+                                   create an admin account (password printed once)
   supervise --from D --to D [--run-on D] [--full]
                                    run the batch supervision rules over a date range (基金监管)
 `;
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./catalogue.js')).runCatalogue(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
+    case 'admin':
+      return (await import('./admin.js')).runAdmin(rest);
     case 'supervise':
       return (await import('./supervise.js')).runSupervise(rest);
     case undefined:

@@ -170,6 +170,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (isDomainError(err)) {
       const { status, body } = domainReply(err);
+      if (err.kind === 'unauthenticated' && err.retryAfterSeconds !== null)
+        void reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(status).send(body);
     }
     if (err instanceof ApiError) return reply.status(err.status).send(err.toJSON());

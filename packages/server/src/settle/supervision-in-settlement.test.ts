@@ -118,7 +118,7 @@ describe.each(testDrivers())('事中 rules at settlement on $kind', (driver) => 
   });
 
   it('answers a bad new field with a 400 naming it, and stores nothing', async () => {
-    const cases: [object, string][] = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ items: [{ ...consult, days: 0 }] }, 'items[0].days'],
       [{ items: [{ ...consult, days: 2.5 }] }, 'items[0].days'],
       [{ visit: { kind: 'inpatient', admissionDate: '2026-03-03' } }, 'visit.admissionDate'],
