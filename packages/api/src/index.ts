@@ -14,3 +14,4 @@ export * from './catalogue.js';
 export * from './access/accounts.js';
 // Paying institutions (issue 14).
 export * from './payments.js';
+export * from './supervision.js';

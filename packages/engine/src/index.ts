@@ -115,3 +115,6 @@ export type {
   VisitLine,
   VisitOutcome,
 } from './supervision/index.js';
+// Supervision's stored side (issue 15): the calendar arithmetic and the history entry the server keeps.
+export { addDays as supervisionAddDays } from './supervision/index.js';
+export type { AlertHistoryEntry } from './supervision/index.js';

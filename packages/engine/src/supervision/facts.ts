@@ -25,9 +25,25 @@ export function fundOf(benefitKind: VisitKind): Fund {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Day numbers of the dates seen, kept because a batch run compares every pair of a person's
+ * settlements (F-08, F-13, F-17) and Date.parse was the run's largest cost. Bounded: cleared when large.
+ */
+const dayNumbers = new Map<string, number>();
+
+function dayNumber(d: string): number {
+  let n = dayNumbers.get(d);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${d}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size >= 100_000) dayNumbers.clear();
+    dayNumbers.set(d, n);
+  }
+  return n;
+}
+
 /** b − a in calendar days. */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** The date n calendar days after d. */

@@ -13,7 +13,10 @@ export const PERMISSIONS = [
   'registry.write', // 机构登记、协议签订与变更、就医关系、转诊、电子处方
   'designation.review', // 定点申请审核
   'assessment.write', // 考核、信用评价
-  'supervision.review', // 投诉处理、预警复核
+  'supervision.review', // 投诉处理、预警复核、豁免
+  'supervision.read', // 基金监管疑点、扣款、监测指标 (issue 15)
+  'supervision.run', // 事后批量运行 (issue 15): the night's batch, an officer's act
+  'supervision.appeal', // 疑点申诉 (issue 15): the institution's own act, for its own alerts only
   'catalogue.read', // 医保目录
   'catalogue.write', // 目录导入、机构获准项目
   'policy.read', // 政策参数、需求目录、合规检查
@@ -39,8 +42,23 @@ const READS = [
 
 /** Each officer role's permissions. An account with several roles has their union. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  officer: [...READS, 'person.reveal', 'person.write', 'person.settlement-facts', 'registry.write'],
-  reviewer: [...READS, 'person.reveal', 'designation.review', 'assessment.write', 'supervision.review'],
+  officer: [
+    ...READS,
+    'person.reveal',
+    'person.write',
+    'person.settlement-facts',
+    'registry.write',
+    'supervision.read',
+    'supervision.run',
+  ],
+  reviewer: [
+    ...READS,
+    'person.reveal',
+    'designation.review',
+    'assessment.write',
+    'supervision.review',
+    'supervision.read',
+  ],
   finance: [
     'settlement.read',
     'registry.read',
@@ -51,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payments.release',
   ],
   // 稽核: everything an officer may read, the audit log too, and not one write.
-  auditor: [...READS, 'person.settlement-facts', 'audit.read'],
+  auditor: [...READS, 'person.settlement-facts', 'audit.read', 'supervision.read'],
   // 管理员: the system's keys, not the insured's data (no person reads).
   admin: [
     'registry.read',
@@ -65,7 +83,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 政策分析: aggregates and pseudonymised records (access/pseudonym.ts), never a name.
   analyst: ['policy.read', 'dashboard.read', 'catalogue.read', 'simulation.run'],
   // 机构用户: its own institution's records only (the route table's `own` rules and the handlers' checks).
-  institution_user: ['settlement.read', 'catalogue.read', 'policy.read'],
+  institution_user: [
+    'settlement.read',
+    'catalogue.read',
+    'policy.read',
+    'supervision.read',
+    'supervision.appeal',
+  ],
 };
 
 /** An institution's system (HIS) signing with its credential: settle its own visits, nothing of the registry. */
@@ -75,6 +99,8 @@ export const INSTITUTION_SYSTEM_PERMISSIONS: readonly Permission[] = [
   'person.settlement-facts',
   'catalogue.read',
   'policy.read',
+  'supervision.read',
+  'supervision.appeal',
 ];
 
 export function permissionsOfRoles(roles: readonly Role[]): ReadonlySet<Permission> {

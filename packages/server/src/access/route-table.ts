@@ -138,6 +138,21 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/accounts/:id/enable': need('accounts.manage'),
   'POST /api/v1/accounts/:id/unlock': need('accounts.manage'),
   'POST /api/v1/accounts/:id/password-reset': need('accounts.manage'),
+  // 基金监管 (issue 15, SUPERVISION_CONTRACT.md). The rule library is published policy (institutions
+  // must know what is refused and alerted); the batch is an officer's run; an appeal is the
+  // institution's own act on its own alert (the handler checks the stored alert's institution);
+  // decisions and exemptions are the reviewer's.
+  'GET /api/v1/supervision/rules': need('policy.read', 'shared'),
+  'POST /api/v1/supervision/runs': need('supervision.run'),
+  'GET /api/v1/supervision/runs/:runId': need('supervision.read'),
+  'GET /api/v1/supervision/alerts': need('supervision.read', 'query.institutionId'),
+  'GET /api/v1/supervision/alerts/:id': need('supervision.read', 'handler'),
+  'POST /api/v1/supervision/alerts/:id/appeal': need('supervision.appeal', 'handler'),
+  'POST /api/v1/supervision/alerts/:id/review': need('supervision.review'),
+  'POST /api/v1/supervision/exemptions': need('supervision.review'),
+  'GET /api/v1/supervision/exemptions': need('supervision.read'),
+  'GET /api/v1/supervision/deductions': need('supervision.read', 'query.institutionId'),
+  'GET /api/v1/supervision/indicators': need('supervision.read', 'query.institutionId'),
 
   // 公开信息 (R-A3, R-A10): the designated list and the disclosures need no credential.
   'GET /api/v1/public/designated-institutions': pub,

@@ -17,6 +17,8 @@ commands:
                                    create an admin account (password printed once)
   payments month YYYY-MM | payments year YYYY [--data DIR]
                                    the monthly run (拨付清单) or the year-end clearing (年终清算)
+  supervise --from D --to D [--run-on D] [--full]
+                                   run the batch supervision rules over a date range (基金监管)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -36,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./admin.js')).runAdmin(rest);
     case 'payments':
       return (await import('./payments.js')).runPayments(rest);
+    case 'supervise':
+      return (await import('./supervise.js')).runSupervise(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -16,6 +16,11 @@ const SETTLEMENT_SIDE = [
   'person_year_accumulators',
   'e_prescription_dispensings',
   'settlement_payment_facts',
+  // 基金监管 (issue 15): alerts point at settlements; their history, exemptions and deductions go with them.
+  'supervision_alerts',
+  'supervision_alert_history',
+  'supervision_exemptions',
+  'supervision_deductions',
 ];
 
 interface UniqueIndex {

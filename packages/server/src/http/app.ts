@@ -34,6 +34,7 @@ import { installSecurity, type SecurityOptions } from './security.js';
 import cookie from '@fastify/cookie';
 import { accountRoutes } from './routes/access/accounts.js';
 import { sessionRoutes } from './routes/access/session.js';
+import { supervisionRoutes } from './routes/supervision/index.js';
 
 export interface BuildOptions {
   db: Database;
@@ -107,6 +108,10 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'session', description: '登录、退出、本人密码与接口令牌' },
         { name: 'accounts', description: '经办人员账户与角色' },
         { name: 'payments', description: '支付方式与结算：支付信息、月度结算、年终清算、审核扣款' },
+        {
+          name: 'supervision',
+          description: '基金监管：规则库、事后批量运行、疑点申诉与复核、豁免、扣款、监测指标',
+        },
       ],
     },
   });
@@ -141,6 +146,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       accountRoutes(api, options.db);
       // 支付方式与结算 (issue 14): payment facts, runs, deductions.
       paymentRoutes(api, options.db, payingPolicy(paymentPolicies));
+      // 基金监管 (issue 15): the rule library of the release loaded at start, runs, alerts, deductions, indicators.
+      supervisionRoutes(api, options.db, options.policy.book);
       done();
     },
     { prefix: '/api/v1' },

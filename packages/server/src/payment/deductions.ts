@@ -4,7 +4,7 @@
 // the payment clock (store/payment/clock.ts), so a run counts it exactly once. Idempotent on requestId.
 import { deductionMonthOf, toFen } from '@yibao/engine';
 import type { DeductionBody } from '@yibao/api';
-import type { Database } from '../db/types.js';
+import type { Database, Queryable } from '../db/types.js';
 import { isPgError, UNIQUE_VIOLATION } from '../db/types.js';
 import { Conflict, NotFound } from '../domain/errors.js';
 import { newSettlementId } from '../settle/ids.js';
@@ -62,35 +62,60 @@ async function replay(db: Database, body: DeductionBody, hash: string): Promise<
   return { status: 200, body: toBody(r) };
 }
 
+const INSERT = `INSERT INTO payment_deductions (id, request_id, request_hash, institution_id, year, month, pool, fund,
+    amount_fen, reason, alert_ids, payment_month)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12)`;
+const RETURNING =
+  'RETURNING id, request_id, institution_id, year, month, pool, fund, amount_fen, reason, alert_ids, payment_month';
+
+function insertParams(body: DeductionBody, hash: string, firstOpen: string): unknown[] {
+  return [
+    newSettlementId(),
+    body.requestId,
+    hash,
+    body.institutionId,
+    body.year,
+    body.month,
+    body.pool,
+    body.fund,
+    toFen(body.amount),
+    body.reason,
+    body.alertIds ?? [],
+    deductionMonthOf(body.year, body.month, firstOpen),
+  ];
+}
+
+/**
+ * 监管移交 (issue 15 §4): an upheld alert's deduction written inside the review's own transaction, so
+ * the alert is decided and its deduction confirmed together or not at all. The payment month is
+ * assigned under the payment clock as for POST /payments/deductions; the alert's request id makes it
+ * exactly once. Answers the payment month ("YYYY-MM") it is taken in.
+ */
+export async function handOverDeduction(tx: Queryable, body: DeductionBody): Promise<string> {
+  const clock = await tx.query<{ m: string }>(
+    'SELECT first_open_month AS m FROM payment_clock WHERE id = 1 FOR KEY SHARE',
+  );
+  const firstOpen = clock[0]?.m ?? '0000-00';
+  const rows = await tx.query<Row>(
+    `${INSERT} ON CONFLICT (request_id) DO NOTHING RETURNING payment_month`,
+    insertParams(body, requestHash(body), firstOpen),
+  );
+  if (rows[0] !== undefined) return rows[0]['payment_month'] as string;
+  const kept = await tx.query<Row>('SELECT payment_month FROM payment_deductions WHERE request_id = $1', [
+    body.requestId,
+  ]);
+  return kept[0]?.['payment_month'] as string;
+}
+
 export async function recordDeduction(db: Database, body: DeductionBody): Promise<DeductionAnswer> {
   const hash = requestHash(body);
   const again = await replay(db, body, hash);
   if (again !== undefined) return again;
   const known = await db.query('SELECT 1 FROM institutions WHERE id = $1', [body.institutionId]);
   if (known.length === 0) throw new NotFound('定点医药机构', body.institutionId, 'institutionId');
-  const amountFen = toFen(body.amount);
   try {
     const row = await underOpenClock(db, async (tx, firstOpen) => {
-      const rows = await tx.query<Row>(
-        `INSERT INTO payment_deductions (id, request_id, request_hash, institution_id, year, month, pool, fund,
-           amount_fen, reason, alert_ids, payment_month)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12)
-         RETURNING id, request_id, institution_id, year, month, pool, fund, amount_fen, reason, alert_ids, payment_month`,
-        [
-          newSettlementId(),
-          body.requestId,
-          hash,
-          body.institutionId,
-          body.year,
-          body.month,
-          body.pool,
-          body.fund,
-          amountFen,
-          body.reason,
-          body.alertIds ?? [],
-          deductionMonthOf(body.year, body.month, firstOpen),
-        ],
-      );
+      const rows = await tx.query<Row>(`${INSERT} ${RETURNING}`, insertParams(body, hash, firstOpen));
       return rows[0] as Row;
     });
     return { status: 201, body: toBody(row) };

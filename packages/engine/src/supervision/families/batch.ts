@@ -107,7 +107,7 @@ const repeatedDispensing: BatchFamily<{ minDaysLeft: number }> = {
       for (const s of nonStays) {
         const p = paramsOn(s);
         if (!p || !inScene(rule, s)) continue;
-        const shares = visibleShares(s);
+        let shares: number[] | null = null; // only when a line is alerted: most settlements are clean
         s.lines.forEach((line, i) => {
           if (line.refusedBy !== null || line.kind !== 'drug' || line.days === null) return;
           const earlier: SettlementFact[] = [];
@@ -125,6 +125,7 @@ const repeatedDispensing: BatchFamily<{ minDaysLeft: number }> = {
             }
           }
           if (earlier.length === 0) return;
+          shares ??= visibleShares(s);
           const amount = shares[i] ?? 0;
           out.push(
             alert(rule, s, {
@@ -286,7 +287,7 @@ const repeatedExam: BatchFamily<{ exams: ReadonlyMap<string, number> }> = {
       for (const s of eligible) {
         const p = paramsOn(s);
         if (!p || !inScene(rule, s)) continue;
-        const shares = visibleShares(s);
+        let shares: number[] | null = null; // only when a line is alerted: most settlements are clean
         s.lines.forEach((line, i) => {
           const window = p.exams.get(line.code);
           if (window === undefined || line.refusedBy !== null) return;
@@ -298,6 +299,7 @@ const repeatedExam: BatchFamily<{ exams: ReadonlyMap<string, number> }> = {
               e.lines.some((l) => l.refusedBy === null && l.code === line.code),
           );
           if (earlier.length === 0) return;
+          shares ??= visibleShares(s);
           const amount = shares[i] ?? 0;
           out.push(
             alert(rule, s, {

@@ -14,6 +14,7 @@ import * as accounts from './013_accounts.js';
 import * as paymentFacts from './017_payment_facts.js';
 import * as paymentRuns from './018_payment_runs.js';
 import * as personSexBirth from './019_person_sex_birth.js';
+import * as supervisionAlerts from './020_supervision_alerts.js';
 // Paying institutions (issue 14).
 
 export interface Migration {
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 17, name: paymentFacts.name, sql: paymentFacts.sql },
   { id: 18, name: paymentRuns.name, sql: paymentRuns.sql },
   { id: 19, name: personSexBirth.name, sql: personSexBirth.sql },
+  { id: 20, name: supervisionAlerts.name, sql: supervisionAlerts.sql },
   // Paying institutions (issue 14).
 ];
