@@ -544,4 +544,12 @@ export const en: Record<MessageKey, string> = {
   'try.fromCatalogue': 'Catalogue',
   'try.outOfCatalogue': 'Not in the catalogue: fully self-paid',
   'try.catalogueNote': 'Class and self-pay ratio come from the catalogue',
+
+  // ConfirmWithReason
+  'confirm.ok': 'Confirm',
+  'confirm.cancel': 'Cancel',
+  'confirm.reason': 'Reason',
+  'confirm.reasonPlaceholder': 'Say why; it is written to the history',
+  'confirm.reasonRequired': 'Please give a reason',
+  'confirm.reasonTooLong': 'The reason may be at most {max} characters',
 };

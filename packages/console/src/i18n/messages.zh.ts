@@ -536,6 +536,14 @@ export const zh = {
   'try.fromCatalogue': '目录',
   'try.outOfCatalogue': '目录外：全自费',
   'try.catalogueNote': '甲乙类与自付比例取自医保目录',
+
+  // ConfirmWithReason: 确认并填写原因
+  'confirm.ok': '确认',
+  'confirm.cancel': '取消',
+  'confirm.reason': '原因',
+  'confirm.reasonPlaceholder': '写明原因，将记入历史',
+  'confirm.reasonRequired': '请填写原因',
+  'confirm.reasonTooLong': '原因不能超过 {max} 个字',
 } as const;
 
 export type MessageKey = keyof typeof zh;
