@@ -1,5 +1,5 @@
 // 新建账户: username, name shown, roles (and a 机构用户's institution). The service makes the first
-// password and shows it once; the officer must change it at the first sign-in.
+// password and shows it once (SecretOnce); the officer changes it once signed in.
 import { Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { accessApi } from '../../api/access-endpoints';

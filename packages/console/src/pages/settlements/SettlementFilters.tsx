@@ -73,7 +73,7 @@ export function SettlementFilters({
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 260 }}
-          loading={!directory.ready}
+          loading={!directory.ready && directory.error === undefined}
           placeholder={t('settlements.institutionPlaceholder')}
           options={directory.list.map((i) => ({ value: i.id, label: `${i.name} (${i.id})` }))}
           data-testid="filter-institution"
