@@ -17,7 +17,8 @@ import {
   type EnforcedConsoleService,
 } from './harness.js';
 
-describe('the console per role, on a service that enforces access', () => {
+// Each test signs in afresh (a password hash's work) and walks several pages: more than the default.
+describe('the console per role, on a service that enforces access', { timeout: 90_000 }, () => {
   let service: EnforcedConsoleService;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -138,6 +139,7 @@ describe('the console per role, on a service that enforces access', () => {
     ready(skip);
     const page = await signInAs('reviewer');
     await page.getByTestId('nav-institutions').click();
+    await page.getByRole('tab', { name: '定点名录' }).click();
     await page.getByTestId('institution-link').first().click();
     await page.getByTestId('page-institution-detail').waitFor();
     await page.getByTestId('assessments').waitFor();
@@ -169,6 +171,7 @@ describe('the console per role, on a service that enforces access', () => {
     await expect(page.getByRole('tab', { name: '导入' }).count()).resolves.toBe(0);
     await expect(page.getByTestId('catalogue-file').count()).resolves.toBe(0);
     await page.getByTestId('nav-institutions').click();
+    await page.getByRole('tab', { name: '定点名录' }).click();
     await page.getByTestId('institution-link').first().click();
     await page.getByTestId('page-institution-detail').waitFor();
     await expect(page.getByTestId('credentials-card').count()).resolves.toBe(0);
@@ -177,7 +180,7 @@ describe('the console per role, on a service that enforces access', () => {
     await notAllowed(page, '/try');
   });
 
-  it('admin (管理员): opens an account (password shown once), disables it with a reason, issues and revokes a credential', async ({
+  it('admin (管理员): opens an account (its password shown once) and disables it with a reason', async ({
     skip,
   }) => {
     ready(skip);
@@ -206,8 +209,15 @@ describe('the console per role, on a service that enforces access', () => {
     await page.getByTestId('confirm-disable-reason').fill('调离岗位');
     await page.getByTestId('confirm-disable-ok').click();
     await page.getByTestId('account-status').filter({ hasText: '已停用' }).waitFor();
+  });
 
+  it('admin (管理员): issues an institution a credential (its secret shown once) and revokes it with a reason', async ({
+    skip,
+  }) => {
+    ready(skip);
+    const page = await signInAs('admin');
     await page.getByTestId('nav-institutions').click();
+    await page.getByRole('tab', { name: '定点名录' }).click();
     await page.getByTestId('institution-link').first().click();
     await page.getByTestId('credentials-card').waitFor();
     await page.getByTestId('credential-issue').click();
@@ -254,9 +264,13 @@ describe('the console per role, on a service that enforces access', () => {
     const ids = await service.db.query<{ id: string }>(
       `SELECT id FROM settlements WHERE institution_id = '${own ?? ''}'`,
     );
+    await page.getByTestId('settlement-table').waitFor();
+    await page.waitForFunction(() => document.querySelector('.ant-table .ant-spin-spinning') === null);
     const shown = await page
       .getByTestId('settlement-link')
-      .evaluateAll((links) => links.map((l) => l.textContent.trim()));
+      .evaluateAll((links) => links.map((l) => (l.getAttribute('href') ?? '').split('/').pop() ?? ''));
+    // Its own, and not an empty page when it has some (the service narrows the list, R-B7/issue 13).
+    expect(shown.length > 0).toBe(ids.length > 0);
     const owned = new Set(ids.map((r) => r.id));
     for (const id of shown) expect(owned.has(id), id).toBe(true);
     await notAllowed(page, '/institutions');
