@@ -6,6 +6,13 @@
 // main, the lead deletes this file and imports the same names from '@yibao/api' instead. Nothing
 // here is a rule of its own: the bounds below repeat what the service checks, so that a form can
 // say what is wrong before it is sent — the service stays the authority.
+//
+// The names on the other branches (as read at the time of writing), for the swap:
+//   SessionBody → SessionAnswer; SignInRequest → SignInBody; PasswordChangeRequest → OwnPasswordBody;
+//   AccountCreateRequest → AccountBody; AccountCreated → AccountWithPassword (its `password`);
+//   RolesChangeRequest → AccountRolesBody; PasswordReset → AccountWithPassword;
+//   Credential → Credential; CredentialIssued → IssuedCredential. ACCOUNT_LIMITS stays (or reads
+//   the schemas' bounds); OPEN_ACCOUNT_ID stays (the `serve --open` pseudo-account's id).
 import type { Role } from '@yibao/api';
 
 /** 经办人员账户 as the service shows it (never a password or its hash). */

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { label } from '../format/labels';
 import { useLocale } from '../i18n/LocaleContext';
 import { useSession } from '../session/SessionContext';
-import { SIGN_IN_PATH } from '../session/SessionGate';
+import { SIGN_IN_PATH } from '../session/next';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
 export function SessionMenu() {

@@ -12,7 +12,7 @@ import { Loading } from '../components/Loading';
 import { useLocale } from '../i18n/LocaleContext';
 import { homeOf, visibilityOfRoles } from '../session/areas';
 import { useSession } from '../session/SessionContext';
-import { safeNext } from '../session/SessionGate';
+import { safeNext } from '../session/next';
 
 interface SignInForm {
   username: string;

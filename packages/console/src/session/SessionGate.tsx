@@ -9,20 +9,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
 import { useLocale } from '../i18n/LocaleContext';
 import { areaOfPath, homeOf } from './areas';
+import { signInUrl } from './next';
 import { useSession } from './SessionContext';
-
-export const SIGN_IN_PATH = '/sign-in';
-
-/** `/sign-in?next=/accounts%3Fpage%3D2`: where to go once signed in. */
-export function signInUrl(next: string): string {
-  return next === '/' || next === '' ? SIGN_IN_PATH : `${SIGN_IN_PATH}?next=${encodeURIComponent(next)}`;
-}
-
-/** Only a path of this console (`/…`, never `//host` or a scheme): an open redirect is refused. */
-export function safeNext(next: string | null): string | null {
-  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next.startsWith(SIGN_IN_PATH) ? null : next;
-}
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const { state, retry } = useSession();
