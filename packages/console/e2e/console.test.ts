@@ -346,7 +346,8 @@ describe('the console in Chromium', () => {
     // Nothing Chinese in the menu once English is chosen.
     const menu = (await page.locator('.ant-menu').textContent()) ?? '';
     expect(menu).not.toMatch(/[\u4e00-\u9fff]/);
-  });
+    // Seven pages in two languages: past the default 30 s on a loaded machine.
+  }, 60_000);
 
   it('raised no error in the page along the way', () => {
     expect(pageErrors).toEqual([]);

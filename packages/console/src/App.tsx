@@ -1,4 +1,5 @@
-// The console: Ant Design in the chosen language, the routes of the six pages. Every page keeps its
+// The console: Ant Design in the chosen language, the sign-in page, and the routes of the pages
+// behind it (session/SessionGate.tsx). Every page keeps its
 // state in the URL, so a reload or a shared link lands on the same view.
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -10,6 +11,8 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Loading';
 import { LocaleProvider, useLocale } from './i18n/LocaleContext';
+import { SessionProvider } from './session/SessionContext';
+import { RequireSession } from './session/SessionGate';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
@@ -23,6 +26,10 @@ const InstitutionDetailPage = lazy(() => import('./pages/InstitutionDetailPage')
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const TryVisitPage = lazy(() => import('./pages/TryVisitPage'));
 const CataloguePage = lazy(() => import('./pages/CataloguePage'));
+// issue 13: the signed-in workplace
+const SignInPage = lazy(() => import('./pages/SignInPage'));
+const AccountsPage = lazy(() => import('./pages/AccountsPage'));
+const AccountDetailPage = lazy(() => import('./pages/AccountDetailPage'));
 
 function Localised() {
   const { locale, t } = useLocale();
@@ -35,23 +42,34 @@ function Localised() {
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1668dc' } }}>
       <BrowserRouter>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route element={<AppLayout />}>
-              <Route index element={<DashboardPage />} />
-              <Route path="settlements" element={<SettlementsPage />} />
-              <Route path="settlements/:settlementId" element={<SettlementDetailPage />} />
-              <Route path="persons" element={<PersonsPage />} />
-              <Route path="persons/:personId" element={<PersonDetailPage />} />
-              <Route path="institutions" element={<InstitutionsPage />} />
-              <Route path="institutions/:institutionId" element={<InstitutionDetailPage />} />
-              <Route path="policy" element={<PolicyPage />} />
-              <Route path="catalogue" element={<CataloguePage />} />
-              <Route path="try" element={<TryVisitPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
-        </Suspense>
+        <SessionProvider>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="sign-in" element={<SignInPage />} />
+              <Route
+                element={
+                  <RequireSession>
+                    <AppLayout />
+                  </RequireSession>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="settlements" element={<SettlementsPage />} />
+                <Route path="settlements/:settlementId" element={<SettlementDetailPage />} />
+                <Route path="persons" element={<PersonsPage />} />
+                <Route path="persons/:personId" element={<PersonDetailPage />} />
+                <Route path="institutions" element={<InstitutionsPage />} />
+                <Route path="institutions/:institutionId" element={<InstitutionDetailPage />} />
+                <Route path="policy" element={<PolicyPage />} />
+                <Route path="catalogue" element={<CataloguePage />} />
+                <Route path="try" element={<TryVisitPage />} />
+                <Route path="accounts" element={<AccountsPage />} />
+                <Route path="accounts/:accountId" element={<AccountDetailPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </SessionProvider>
       </BrowserRouter>
     </ConfigProvider>
   );

@@ -21,7 +21,11 @@ export type LabelFamily =
   | 'criterion'
   | 'indicator'
   | 'complaintKind'
-  | 'complaintState';
+  | 'complaintState'
+  // issue 13: roles, accounts, institutions' credentials
+  | 'role'
+  | 'accountStatus'
+  | 'credentialStatus';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';

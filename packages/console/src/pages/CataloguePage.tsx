@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
+import { useSession } from '../session/SessionContext';
 import { EntrySearch } from './catalogue/EntrySearch';
 import { ImportPanel } from './catalogue/ImportPanel';
 import { VersionsDiff } from './catalogue/VersionsDiff';
@@ -13,7 +14,10 @@ export default function CataloguePage() {
   const { t } = useLocale();
   const query = useQueryState();
   const today = dayjs().format('YYYY-MM-DD');
-  const tab = query.get('tab') ?? 'search';
+  // The import only for a role that may write the catalogue (the service checks again).
+  const mayImport = useSession().can('catalogue.write');
+  const asked = query.get('tab') ?? 'search';
+  const tab = asked === 'import' && !mayImport ? 'search' : asked;
   // A new import makes a new version: the versions tab loads again when opened.
   const [imports, setImports] = useState(0);
   return (
@@ -30,18 +34,22 @@ export default function CataloguePage() {
         items={[
           { key: 'search', label: t('catalogue.tabSearch'), children: <EntrySearch today={today} /> },
           { key: 'versions', label: t('catalogue.tabVersions'), children: <VersionsDiff key={imports} /> },
-          {
-            key: 'import',
-            label: t('catalogue.tabImport'),
-            children: (
-              <ImportPanel
-                today={today}
-                onApplied={() => {
-                  setImports((n) => n + 1);
-                }}
-              />
-            ),
-          },
+          ...(mayImport
+            ? [
+                {
+                  key: 'import',
+                  label: t('catalogue.tabImport'),
+                  children: (
+                    <ImportPanel
+                      today={today}
+                      onApplied={() => {
+                        setImports((n) => n + 1);
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </div>

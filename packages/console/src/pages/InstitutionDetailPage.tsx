@@ -1,6 +1,7 @@
 // An institution's page: what it is and where it sits in the network, its settlements, a day's
 // reconciliation, its agreements and designation applications (the registry of issue 4), and its
-// assessments, credit rating, public disclosure and complaints.
+// assessments, credit rating, public disclosure and complaints; for an administrator, its
+// systems' credentials (issue 13). Parts a role may not read are not asked for (session/areas.ts).
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
@@ -15,6 +16,8 @@ import { useLocale } from '../i18n/LocaleContext';
 import { AssessmentPanel } from './institutions/AssessmentPanel';
 import { Reconciliation } from './institutions/Reconciliation';
 import { AgreementsCard } from './registry/AgreementsCard';
+import { CredentialsCard } from './institutions/CredentialsCard';
+import { useSession } from '../session/SessionContext';
 import { SettlementHistoryCard } from './settlements/SettlementHistoryCard';
 import { sortOf } from './settlements/sort';
 
@@ -23,6 +26,7 @@ export default function InstitutionDetailPage() {
   const { institutionId = '' } = useParams();
   const query = useQueryState();
   const directory = useInstitutionDirectory();
+  const readsSettlements = useSession().sees('settlements');
   const institution = useApi((signal) => api.institution(institutionId, signal), [institutionId]);
   const children = useApi(
     (signal) => api.institutions({ parentId: institutionId, page: 1, pageSize: 500 }, signal),
@@ -32,8 +36,8 @@ export default function InstitutionDetailPage() {
   const pageSize = query.getNumber('pageSize', 10);
   const sort = sortOf(query.get('sort'));
   const history = useApi(
-    (signal) => api.settlements({ institutionId, sort, page, pageSize }, signal),
-    [institutionId, sort, page, pageSize],
+    readsSettlements ? (signal) => api.settlements({ institutionId, sort, page, pageSize }, signal) : null,
+    [institutionId, sort, page, pageSize, readsSettlements],
   );
   const latest = history.data?.items[0]?.date;
   const day = query.get('day') ?? latest ?? new Date().toISOString().slice(0, 10);
@@ -106,21 +110,26 @@ export default function InstitutionDetailPage() {
           ]}
         />
       </Card>
+      <CredentialsCard institutionId={i.id} />
       <AgreementsCard institutionId={i.id} />
       <AssessmentPanel institutionId={i.id} />
-      <Reconciliation
-        institutionId={i.id}
-        day={day}
-        onDay={(d) => {
-          query.set({ day: d });
-        }}
-      />
-      <SettlementHistoryCard
-        title={t('institution.settlements')}
-        history={history}
-        sort={sort}
-        hide={['institution']}
-      />
+      {readsSettlements && (
+        <>
+          <Reconciliation
+            institutionId={i.id}
+            day={day}
+            onDay={(d) => {
+              query.set({ day: d });
+            }}
+          />
+          <SettlementHistoryCard
+            title={t('institution.settlements')}
+            history={history}
+            sort={sort}
+            hide={['institution']}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { VISIT_KINDS } from '@yibao/api/constants';
 import { label } from '../../format/labels';
 import { useInstitutionDirectory } from '../../hooks/useDirectory';
+import { useSession } from '../../session/SessionContext';
 import { useLocale } from '../../i18n/LocaleContext';
 
 export interface SettlementFilterValues {
@@ -32,6 +33,8 @@ export function SettlementFilters({
 }) {
   const { t } = useLocale();
   const directory = useInstitutionDirectory();
+  // A 机构用户 sees its own institution's settlements only (the service narrows the list): no picker.
+  const boundTo = useSession().account?.institutionId ?? null;
   const [form] = Form.useForm<FormValues>();
 
   useEffect(() => {
@@ -68,12 +71,12 @@ export function SettlementFilters({
           data-testid="filter-person"
         />
       </Form.Item>
-      <Form.Item name="institutionId" label={t('settlements.institution')}>
+      <Form.Item name="institutionId" label={t('settlements.institution')} hidden={boundTo !== null}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 260 }}
-          loading={!directory.ready}
+          loading={!directory.ready && directory.error === undefined}
           placeholder={t('settlements.institutionPlaceholder')}
           options={directory.list.map((i) => ({ value: i.id, label: `${i.name} (${i.id})` }))}
           data-testid="filter-institution"
