@@ -23,6 +23,9 @@ const InstitutionDetailPage = lazy(() => import('./pages/InstitutionDetailPage')
 const PolicyPage = lazy(() => import('./pages/PolicyPage'));
 const TryVisitPage = lazy(() => import('./pages/TryVisitPage'));
 const CataloguePage = lazy(() => import('./pages/CataloguePage'));
+// The registry workplace (登记簿经办): an application's review, referrals and e-prescriptions.
+const ApplicationDetailPage = lazy(() => import('./pages/ApplicationDetailPage'));
+const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
 
 function Localised() {
   const { locale, t } = useLocale();
@@ -48,6 +51,8 @@ function Localised() {
               <Route path="policy" element={<PolicyPage />} />
               <Route path="catalogue" element={<CataloguePage />} />
               <Route path="try" element={<TryVisitPage />} />
+              <Route path="institutions/applications/:applicationId" element={<ApplicationDetailPage />} />
+              <Route path="referrals" element={<ReferralsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BookOutlined,
   CalculatorOutlined,
+  SwapOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   TeamOutlined,
@@ -20,6 +21,7 @@ const SECTIONS = [
   { path: '/institutions', key: 'nav.institutions', icon: <BankOutlined /> },
   { path: '/policy', key: 'nav.policy', icon: <AuditOutlined /> },
   { path: '/catalogue', key: 'nav.catalogue', icon: <BookOutlined /> },
+  { path: '/referrals', key: 'nav.referrals', icon: <SwapOutlined /> },
   { path: '/try', key: 'nav.try', icon: <CalculatorOutlined /> },
 ] as const;
 

@@ -21,7 +21,9 @@ export type LabelFamily =
   | 'criterion'
   | 'indicator'
   | 'complaintKind'
-  | 'complaintState';
+  | 'complaintState'
+  | 'priorityGroup'
+  | 'certificationKind';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';

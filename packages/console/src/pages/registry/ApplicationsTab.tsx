@@ -45,7 +45,19 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
         expandable={{ expandedRowRender: (a) => <ApplicationCriteria criteria={a.criteria} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('registry.application'), dataIndex: 'id', width: 140 },
+          {
+            title: t('registry.application'),
+            key: 'id',
+            width: 140,
+            render: (_, a) => (
+              <Link
+                to={`/institutions/applications/${encodeURIComponent(a.id)}`}
+                data-testid="application-link"
+              >
+                {a.id}
+              </Link>
+            ),
+          },
           {
             title: t('institutions.name'),
             key: 'institution',
