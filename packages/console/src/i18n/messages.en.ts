@@ -684,6 +684,7 @@ export const en: Record<MessageKey, string> = {
   'work.itemCode': 'Drug code',
   'work.itemName': 'Name',
   'work.quantity': 'Quantity',
+  'work.items': 'Items',
   'work.addItem': 'Add an item',
   'work.remove': 'Remove',
   'work.itemsCount': 'A prescription has 1 to {max} items',

@@ -670,6 +670,7 @@ export const zh = {
   'work.itemCode': '药品编码',
   'work.itemName': '药品名称',
   'work.quantity': '数量',
+  'work.items': '处方药品',
   'work.addItem': '添加药品',
   'work.remove': '删除',
   'work.itemsCount': '处方须有 1 至 {max} 种药品',

@@ -1,7 +1,7 @@
 // 开具电子处方 (R-D8, R-A12): the person, the prescribing institution (not a pharmacy) and doctor,
 // the validity, and one to a hundred items with their quantities.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Row, Space } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import type { EPrescription, EPrescriptionBody } from '@yibao/api';
 import { registryApi } from '../../api/registry-endpoints';
 import { Can } from '../../components/Can';
@@ -85,6 +85,9 @@ export function EPrescriptionForm({ onCreated }: { onCreated: (rx: EPrescription
       >
         {(fields, { add, remove }, { errors }) => (
           <>
+            <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+              {t('work.items')}
+            </Typography.Paragraph>
             {fields.map((field) => (
               <Space key={field.key} align="start" style={{ display: 'flex' }}>
                 <Form.Item

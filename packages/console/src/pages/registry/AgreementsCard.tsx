@@ -86,6 +86,7 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
         rowKey="id"
         size="small"
         pagination={false}
+        scroll={{ x: 'max-content' }}
         loading={agreements.loading}
         dataSource={agreements.data?.items ?? []}
         locale={{ emptyText: t('registry.noAgreements') }}
@@ -108,6 +109,7 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
           {
             title: t('registry.indicators'),
             key: 'indicators',
+            width: 320,
             render: (_, a) => <Indicators values={a.indicatorsOnDate} />,
           },
           {
@@ -132,7 +134,7 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
           {
             title: t('work.actions'),
             key: 'actions',
-            width: 150,
+            width: 180,
             render: (_, a) => <AgreementActions agreement={a} onChanged={agreements.reload} />,
           },
         ]}

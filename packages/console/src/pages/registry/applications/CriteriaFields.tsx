@@ -1,7 +1,7 @@
 // The designation checklist as fields (R-A2): each criterion once, met or not, with its evidence —
 // in the order and the words of the contract (CRITERIA). Named `criteria[i].met` / `.evidence`, the
 // service's own names, so its refusal lands on the line it names.
-import { Checkbox, Form, Input, Typography } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Typography } from 'antd';
 import { CRITERIA } from '@yibao/api/constants';
 import { label } from '../../../format/labels';
 import { useLocale } from '../../../i18n/LocaleContext';
@@ -24,38 +24,45 @@ export function initialCriteria(existing?: readonly CriterionValue[]): Criterion
 export function CriteriaFields() {
   const { t } = useLocale();
   return (
-    <Form.List name="criteria">
-      {(fields) =>
-        fields.map((field) => (
-          <div key={field.key} className="criterion-row" data-testid="criterion-row">
-            <Form.Item name={[field.name, 'item']} hidden>
-              <Input />
-            </Form.Item>
-            <Form.Item name={[field.name, 'met']} valuePropName="checked" style={{ marginBottom: 4 }}>
-              <Checkbox>
-                <Form.Item noStyle shouldUpdate>
-                  {({ getFieldValue }) => (
-                    <Typography.Text strong>
-                      {label(t, 'criterion', String(getFieldValue(['criteria', field.name, 'item'])))}
-                    </Typography.Text>
-                  )}
-                </Form.Item>
-              </Checkbox>
-            </Form.Item>
-            <Form.Item
-              name={[field.name, 'evidence']}
-              rules={[{ max: LIMITS.evidence, message: t('work.tooLong', { max: LIMITS.evidence }) }]}
+    <>
+      <Typography.Text strong>{t('work.checklist')}</Typography.Text>
+      <Form.List name="criteria">
+        {(fields) =>
+          fields.map((field) => (
+            <Row
+              key={field.key}
+              gutter={12}
+              align="middle"
+              data-testid="criterion-row"
+              style={{ marginTop: 8 }}
             >
-              <Input.TextArea
-                rows={1}
-                autoSize
-                placeholder={t('work.evidence')}
-                maxLength={LIMITS.evidence}
-              />
-            </Form.Item>
-          </div>
-        ))
-      }
-    </Form.List>
+              <Form.Item name={[field.name, 'item']} hidden>
+                <Input />
+              </Form.Item>
+              <Col xs={24} md={8}>
+                <Form.Item name={[field.name, 'met']} valuePropName="checked" style={{ marginBottom: 0 }}>
+                  <Checkbox>
+                    <Form.Item noStyle shouldUpdate>
+                      {({ getFieldValue }) =>
+                        label(t, 'criterion', String(getFieldValue(['criteria', field.name, 'item'])))
+                      }
+                    </Form.Item>
+                  </Checkbox>
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={16}>
+                <Form.Item
+                  name={[field.name, 'evidence']}
+                  style={{ marginBottom: 0 }}
+                  rules={[{ max: LIMITS.evidence, message: t('work.tooLong', { max: LIMITS.evidence }) }]}
+                >
+                  <Input placeholder={t('work.evidence')} maxLength={LIMITS.evidence} />
+                </Form.Item>
+              </Col>
+            </Row>
+          ))
+        }
+      </Form.List>
+    </>
   );
 }

@@ -56,6 +56,7 @@ export function ResubmissionForm({
         </Row>
         <CriteriaFields />
         <Form.Item
+          style={{ marginTop: 16 }}
           name="reason"
           label={t('work.resubmissionReason')}
           rules={[
