@@ -50,7 +50,11 @@ describe('the registry workplace in Chromium', () => {
   const choose = async (select: Locator, typed: string, option: string): Promise<void> => {
     await select.click();
     await select.locator('input').fill(typed);
-    await page.locator('.ant-select-item-option-active', { hasText: option }).first().waitFor();
+    await page
+      .locator('.ant-select-item-option-active')
+      .filter({ hasText: option, visible: true })
+      .first()
+      .waitFor();
     await select.locator('input').press('Enter');
     await expect.poll(async () => (await select.textContent()) ?? '').toContain(option);
   };
