@@ -24,6 +24,8 @@ export interface ConfirmWithReasonProps {
   reasonLabel?: ReactNode;
   /** Extra fields above the reason (a date, a new state), inside the same form. */
   children?: ReactNode;
+  /** The extra fields' values when the dialog opens (each opening starts from them again). */
+  initialValues?: Record<string, unknown>;
   /**
    * Does the act with the trimmed reason and every field's value (the extra fields' too); a
    * rejection keeps the dialog open with the error shown — on its field when the form has it.
@@ -42,6 +44,7 @@ export function ConfirmWithReason({
   danger = true,
   reasonLabel,
   children,
+  initialValues,
   onConfirm,
   onCancel,
   testId = 'confirm-with-reason',
@@ -72,7 +75,8 @@ export function ConfirmWithReason({
     try {
       await onConfirm(reason, { ...values, reason });
     } catch (err) {
-      const field = err instanceof ApiRequestError ? err.field : null;
+      // 'roles[1]' is said on the form's `roles`.
+      const field = err instanceof ApiRequestError ? (err.field?.split(/[[.]/)[0] ?? null) : null;
       if (field !== null && err instanceof Error && field in form.getFieldsValue(true))
         form.setFields([{ name: field, errors: [err.message] }]);
       else setError(err instanceof Error ? err : new Error(String(err)));
@@ -110,7 +114,7 @@ export function ConfirmWithReason({
             style={{ marginBottom: 16 }}
           />
         )}
-        <Form form={form} layout="vertical" onFinish={() => void submit()}>
+        <Form form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()}>
           {children}
           <Form.Item
             name="reason"

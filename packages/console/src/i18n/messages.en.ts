@@ -545,6 +545,14 @@ export const en: Record<MessageKey, string> = {
   'try.outOfCatalogue': 'Not in the catalogue: fully self-paid',
   'try.catalogueNote': 'Class and self-pay ratio come from the catalogue',
 
+  // ConfirmWithReason
+  'confirm.ok': 'Confirm',
+  'confirm.cancel': 'Cancel',
+  'confirm.reason': 'Reason',
+  'confirm.reasonPlaceholder': 'Say why; it is written to the history',
+  'confirm.reasonRequired': 'Please give a reason',
+  'confirm.reasonTooLong': 'The reason may be at most {max} characters',
+
   // 登记簿经办 (the registry workplace, issue 13 part 6): forms, dialogs and their words.
   'nav.referrals': 'Referrals & prescriptions',
   'indicator.satisfactionMin': 'Satisfaction, at least (%)',
@@ -555,12 +563,6 @@ export const en: Record<MessageKey, string> = {
   'priorityGroup.other': 'Other',
   'certificationKind.chronic': 'Chronic disease',
   'certificationKind.special': 'Special disease',
-  'confirm.ok': 'Confirm',
-  'confirm.cancel': 'Cancel',
-  'confirm.reason': 'Reason',
-  'confirm.reasonPlaceholder': 'Say why; it is written to the history',
-  'confirm.reasonRequired': 'A reason is required',
-  'confirm.reasonTooLong': 'At most {max} characters',
   'work.save': 'Save',
   'work.required': 'Required',
   'work.tooLong': 'At most {max} characters',

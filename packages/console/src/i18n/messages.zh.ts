@@ -537,6 +537,14 @@ export const zh = {
   'try.outOfCatalogue': '目录外：全自费',
   'try.catalogueNote': '甲乙类与自付比例取自医保目录',
 
+  // ConfirmWithReason: 确认并填写原因
+  'confirm.ok': '确认',
+  'confirm.cancel': '取消',
+  'confirm.reason': '原因',
+  'confirm.reasonPlaceholder': '写明原因，将记入历史',
+  'confirm.reasonRequired': '请填写原因',
+  'confirm.reasonTooLong': '原因不能超过 {max} 个字',
+
   // 登记簿经办 (the registry workplace, issue 13 part 6): forms, dialogs and their words.
   'nav.referrals': '转诊与处方',
   'indicator.satisfactionMin': '参保人满意度下限（%）',
@@ -547,12 +555,6 @@ export const zh = {
   'priorityGroup.other': '其他',
   'certificationKind.chronic': '门诊慢性病',
   'certificationKind.special': '特殊病种',
-  'confirm.ok': '确认',
-  'confirm.cancel': '取消',
-  'confirm.reason': '原因',
-  'confirm.reasonPlaceholder': '写明原因，将记入变更历史',
-  'confirm.reasonRequired': '请填写原因',
-  'confirm.reasonTooLong': '原因至多 {max} 个字',
   'work.save': '保存',
   'work.required': '必填',
   'work.tooLong': '至多 {max} 个字',

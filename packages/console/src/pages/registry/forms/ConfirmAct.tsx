@@ -1,11 +1,11 @@
 // A destructive act (reject, return, suspend, terminate, end a contract, revoke a certification):
-// the shared confirmation dialog with its reason, and the date the act takes effect from. The
-// service's refusal of the date is shown under the date; of the reason, under the reason (the
-// dialog does that); anything else in the dialog.
+// the shared confirmation dialog with its reason and, when the act has one, the date it takes effect
+// from — a field of the dialog's own form, so the service's refusal of the date is shown under it
+// (the dialog puts an error on the field it names; anything else above the fields).
 import { Form } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
-import { ApiRequestError } from '../../../api/client';
+import type { ReactNode } from 'react';
 import { ConfirmWithReason } from '../../../components/ConfirmWithReason';
+import { useLocale } from '../../../i18n/LocaleContext';
 import { DateInput, todayString } from './DateInput';
 
 export interface ConfirmActProps {
@@ -14,9 +14,9 @@ export interface ConfirmActProps {
   description?: ReactNode;
   confirmLabel?: ReactNode;
   danger?: boolean;
-  /** The date the act takes effect from: its label and the service's name for it. */
+  /** The date the act takes effect from: its label and the service's name for it (today unless `initial`). */
   date?: { label: ReactNode; field: string; initial?: string };
-  /** Does the act; `false` when it handled a refusal itself (the dialog then just closes or stays). */
+  /** Does the act; `false` when it handled a refusal itself (the dialog then stays as it is). */
   act: (reason: string, date: string) => Promise<unknown>;
   onDone: () => void;
   onCancel: () => void;
@@ -35,14 +35,7 @@ export function ConfirmAct({
   onCancel,
   testId,
 }: ConfirmActProps) {
-  const [day, setDay] = useState<string>(date?.initial ?? todayString());
-  const [dayError, setDayError] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (open) {
-      setDay(date?.initial ?? todayString());
-      setDayError(undefined);
-    }
-  }, [open, date?.initial]);
+  const { t } = useLocale();
   return (
     <ConfirmWithReason
       open={open}
@@ -51,38 +44,20 @@ export function ConfirmAct({
       confirmLabel={confirmLabel}
       danger={danger}
       testId={testId}
+      initialValues={date === undefined ? undefined : { [date.field]: date.initial ?? todayString() }}
       onCancel={onCancel}
-      onConfirm={async (reason) => {
-        setDayError(undefined);
-        let outcome: unknown;
-        try {
-          outcome = await act(reason, day);
-        } catch (err) {
-          // The date is this wrapper's field: its refusal goes under it, and the dialog stays open.
-          if (date !== undefined && err instanceof ApiRequestError && err.field === date.field) {
-            setDayError(err.message);
-            return;
-          }
-          throw err;
-        }
-        if (outcome !== false) onDone();
+      onConfirm={async (reason, values) => {
+        const day = date === undefined ? undefined : values[date.field];
+        if ((await act(reason, typeof day === 'string' ? day : '')) !== false) onDone();
       }}
     >
       {date === undefined ? null : (
         <Form.Item
+          name={date.field}
           label={date.label}
-          required
-          validateStatus={dayError === undefined ? undefined : 'error'}
-          help={dayError}
+          rules={[{ required: true, message: t('work.required') }]}
         >
-          <DateInput
-            value={day}
-            testId={`${testId}-date`}
-            onChange={(d) => {
-              if (d !== null) setDay(d);
-              setDayError(undefined);
-            }}
-          />
+          <DateInput testId={`${testId}-date`} />
         </Form.Item>
       )}
     </ConfirmWithReason>
