@@ -156,6 +156,13 @@ describe('the registry workplace in Chromium', () => {
       decisionReason: '联网结算条件未达到，请补充信息系统验收材料',
     });
     await page.getByTestId('record-history').getByText('联网结算条件未达到', { exact: false }).waitFor();
+
+    // Recording a new application: the form, to be looked at.
+    await page.goto(url('/institutions?view=applications'));
+    await page.getByTestId('application-new').click();
+    await page.getByTestId('new-application-form').waitFor();
+    await screenshot(page, 'w00-application-new');
+    await page.keyboard.press('Escape');
   });
 
   it('suspends an agreement and resumes it, each from a date with a reason', async () => {

@@ -554,7 +554,7 @@ export const en: Record<MessageKey, string> = {
   'confirm.reasonTooLong': 'The reason may be at most {max} characters',
 
   // 登记簿经办 (the registry workplace, issue 13 part 6): forms, dialogs and their words.
-  'nav.referrals': 'Referrals & prescriptions',
+  'nav.referrals': 'Referrals',
   'indicator.satisfactionMin': 'Satisfaction, at least (%)',
   'priorityGroup.disabled_elderly': 'Disabled elderly',
   'priorityGroup.assistance': 'Social assistance',
@@ -599,6 +599,9 @@ export const en: Record<MessageKey, string> = {
   'work.returnTitle': 'Return application {id} for correction?',
   'work.returnNote':
     'The applicant may correct and resubmit it for a new review. Say what must be corrected.',
+  'work.newApplication': 'Record an application',
+  'work.submitApplication': 'Submit',
+  'work.addStation': 'Add a station applying with it',
   'work.resubmission': 'Resubmit after correction',
   'work.resubmittedOn': 'Resubmitted on',
   'work.resubmissionReason': 'What was corrected',

@@ -2,19 +2,21 @@
 // in the order and the words of the contract (CRITERIA). Named `criteria[i].met` / `.evidence`, the
 // service's own names, so its refusal lands on the line it names.
 import { Checkbox, Col, Form, Input, Row, Typography } from 'antd';
-import { CRITERIA } from '@yibao/api/constants';
+import { CRITERIA, type Criterion } from '@yibao/api/constants';
 import { label } from '../../../format/labels';
 import { useLocale } from '../../../i18n/LocaleContext';
 import { LIMITS } from '../forms/limits';
 
 export interface CriterionValue {
-  item: string;
+  item: Criterion;
   met: boolean;
   evidence: string;
 }
 
 /** The checklist to start from: the application's own, else every criterion unmet. */
-export function initialCriteria(existing?: readonly CriterionValue[]): CriterionValue[] {
+export function initialCriteria(
+  existing?: readonly { item: string; met: boolean; evidence: string }[],
+): CriterionValue[] {
   return CRITERIA.map((item) => {
     const found = existing?.find((c) => c.item === item);
     return { item, met: found?.met ?? false, evidence: found?.evidence ?? '' };
