@@ -39,14 +39,22 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
           options={STATES.map((s) => ({ value: s, label: label(t, 'registryState', s) }))}
         />
         <Can permission="registry.write">
-          <Button type="primary" data-testid="application-new" onClick={() => { setRecording(true); }}>
+          <Button
+            type="primary"
+            data-testid="application-new"
+            onClick={() => {
+              setRecording(true);
+            }}
+          >
             {t('work.newApplication')}
           </Button>
         </Can>
       </Space>
       <NewApplicationModal
         open={recording}
-        onCancel={() => { setRecording(false); }}
+        onCancel={() => {
+          setRecording(false);
+        }}
         onDone={(a) => {
           setRecording(false);
           void navigate(`/institutions/applications/${encodeURIComponent(a.id)}`);
