@@ -568,7 +568,6 @@ export const en: Record<MessageKey, string> = {
   'work.tooLong': 'At most {max} characters',
   'work.atMost': 'At most {n}',
   'work.positive': 'Must be more than 0',
-  'work.actions': 'Actions',
   'work.history': 'History',
   'work.newId': 'Number (optional, generated when empty)',
   'work.newIdNote': 'Left empty, the service numbers it',

@@ -560,7 +560,6 @@ export const zh = {
   'work.tooLong': '至多 {max} 个字',
   'work.atMost': '至多 {n} 项',
   'work.positive': '应大于 0',
-  'work.actions': '操作',
   'work.history': '变更历史',
   'work.newId': '编号（可空，自动生成）',
   'work.newIdNote': '留空时由系统生成编号',

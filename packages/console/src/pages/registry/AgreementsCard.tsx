@@ -86,12 +86,22 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
         loading={agreements.loading}
         dataSource={agreements.data?.items ?? []}
         locale={{ emptyText: t('registry.noAgreements') }}
         columns={[
-          { title: t('registry.agreement'), dataIndex: 'id', width: 170 },
+          {
+            title: t('registry.agreement'),
+            key: 'id',
+            width: 190,
+            // The agreement's acts sit under its number, so the indicators keep their width.
+            render: (_, a) => (
+              <>
+                <div style={{ marginBottom: 6 }}>{a.id}</div>
+                <AgreementActions agreement={a} onChanged={agreements.reload} />
+              </>
+            ),
+          },
           { title: t('registry.year'), dataIndex: 'year', width: 70 },
           {
             title: t('registry.term'),
@@ -109,7 +119,7 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
           {
             title: t('registry.indicators'),
             key: 'indicators',
-            width: 320,
+            width: 300,
             render: (_, a) => <Indicators values={a.indicatorsOnDate} />,
           },
           {
@@ -130,12 +140,6 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
                 }))}
               />
             ),
-          },
-          {
-            title: t('work.actions'),
-            key: 'actions',
-            width: 180,
-            render: (_, a) => <AgreementActions agreement={a} onChanged={agreements.reload} />,
           },
         ]}
       />

@@ -27,7 +27,9 @@ export function CriteriaFields() {
   const { t } = useLocale();
   return (
     <>
-      <Typography.Text strong>{t('work.checklist')}</Typography.Text>
+      <Typography.Paragraph strong style={{ marginBottom: 0 }}>
+        {t('work.checklist')}
+      </Typography.Paragraph>
       <Form.List name="criteria">
         {(fields) =>
           fields.map((field) => (

@@ -1,7 +1,7 @@
 // 登记定点申请 (R-A2, R-A4): the applicant — its code, name, type, level and county — the stations or
 // village clinics applying with it, the date, the checklist item by item, and the green channel.
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Space, Switch } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space, Switch, Typography } from 'antd';
 import type { ApplicationBody, DesignationApplication } from '@yibao/api';
 import { INSTITUTION_TYPES, LEVELS } from '@yibao/api/constants';
 import { registryApi } from '../../../api/registry-endpoints';
@@ -100,7 +100,10 @@ export function NewApplicationModal({
       </Row>
       <Form.List name="stations">
         {(fields, { add, remove }) => (
-          <>
+          <div style={{ marginBottom: 8 }}>
+            <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+              {t('work.stations')}
+            </Typography.Paragraph>
             {fields.map((field) => (
               <Space key={field.key} align="start" style={{ display: 'flex' }}>
                 <Form.Item name={[field.name, 'id']} rules={id}>
@@ -143,7 +146,7 @@ export function NewApplicationModal({
             >
               {t('work.addStation')}
             </Button>
-          </>
+          </div>
         )}
       </Form.List>
       <CriteriaFields />
