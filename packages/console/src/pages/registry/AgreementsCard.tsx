@@ -98,7 +98,11 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
             render: (_, a) => (
               <>
                 <div style={{ marginBottom: 6 }}>{a.id}</div>
-                <AgreementActions agreement={a} onChanged={agreements.reload} />
+                <AgreementActions
+                  agreement={a}
+                  renewed={(agreements.data?.items ?? []).some((b) => b.year === a.year + 1)}
+                  onChanged={agreements.reload}
+                />
               </>
             ),
           },

@@ -17,7 +17,16 @@ import { AmendmentModal } from './AmendmentModal';
 
 type Open = 'amend' | 'renew' | AgreementState | null;
 
-export function AgreementActions({ agreement, onChanged }: { agreement: Agreement; onChanged: () => void }) {
+export function AgreementActions({
+  agreement,
+  renewed,
+  onChanged,
+}: {
+  agreement: Agreement;
+  /** The next year's agreement is already signed: renewing again would only be refused. */
+  renewed: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useLocale();
   const [open, setOpen] = useState<Open>(null);
   const latest = agreement.states.at(-1)?.state ?? 'active';
@@ -59,7 +68,7 @@ export function AgreementActions({ agreement, onChanged }: { agreement: Agreemen
         >
           {t('work.amend')}
         </Button>
-        {latest === 'active' ? (
+        {latest === 'active' && !renewed ? (
           <Button
             size="small"
             data-testid="agreement-renew"
