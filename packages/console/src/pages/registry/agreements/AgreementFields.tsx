@@ -2,7 +2,7 @@
 // percentages, the total-control amount in yuan — and the settlement terms. Named as the service
 // names them under `prefix`, so its refusal lands on the field.
 import { Col, Form, Input, InputNumber, Row, Typography } from 'antd';
-import type { AgreementIndicators } from '@yibao/api';
+import type { AgreementIndicators, SettlementTerms } from '@yibao/api';
 import { label } from '../../../format/labels';
 import { useLocale } from '../../../i18n/LocaleContext';
 import { LIMITS } from '../forms/limits';
@@ -19,7 +19,8 @@ export const INDICATORS = [
   'satisfactionMin',
 ] as const satisfies readonly (keyof AgreementIndicators)[];
 
-export function IndicatorFields({ prefix }: { prefix: string[] }) {
+/** `current`: the values in force, shown greyed in the empty fields of a supplementary agreement. */
+export function IndicatorFields({ prefix, current }: { prefix: string[]; current?: AgreementIndicators }) {
   const { t } = useLocale();
   return (
     <>
@@ -32,6 +33,7 @@ export function IndicatorFields({ prefix }: { prefix: string[] }) {
                 min={0}
                 max={name === 'totalControlAmount' ? undefined : LIMITS.percentMax}
                 style={{ width: '100%' }}
+                placeholder={current?.[name] === undefined ? undefined : String(current[name])}
                 data-testid={`indicator-${name}`}
               />
             </Form.Item>
@@ -43,7 +45,15 @@ export function IndicatorFields({ prefix }: { prefix: string[] }) {
 }
 
 /** 结算办法、时限与质量保证金; `required` on signing, optional in a supplementary agreement. */
-export function TermsFields({ prefix, required }: { prefix: string[]; required: boolean }) {
+export function TermsFields({
+  prefix,
+  required,
+  current,
+}: {
+  prefix: string[];
+  required: boolean;
+  current?: SettlementTerms;
+}) {
   const { t } = useLocale();
   const need = required ? [{ required: true, message: t('work.required') }] : [];
   return (
@@ -56,17 +66,28 @@ export function TermsFields({ prefix, required }: { prefix: string[]; required: 
             label={t('work.method')}
             rules={[...need, { max: LIMITS.method, message: t('work.tooLong', { max: LIMITS.method }) }]}
           >
-            <Input maxLength={LIMITS.method} data-testid="terms-method" />
+            <Input maxLength={LIMITS.method} placeholder={current?.method} data-testid="terms-method" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
           <Form.Item name={[...prefix, 'paymentDays']} label={t('work.paymentDays')} rules={need}>
-            <InputNumber min={0} max={LIMITS.paymentDaysMax} precision={0} style={{ width: '100%' }} />
+            <InputNumber
+              min={0}
+              max={LIMITS.paymentDaysMax}
+              precision={0}
+              placeholder={current === undefined ? undefined : String(current.paymentDays)}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
           <Form.Item name={[...prefix, 'qualityDepositPercent']} label={t('work.qualityDeposit')}>
-            <InputNumber min={0} max={LIMITS.percentMax} style={{ width: '100%' }} />
+            <InputNumber
+              min={0}
+              max={LIMITS.percentMax}
+              placeholder={current?.qualityDepositPercent?.toString()}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -66,8 +66,8 @@ export function AmendmentModal({
           </Form.Item>
         </Col>
       </Row>
-      <IndicatorFields prefix={['changes', 'indicators']} />
-      <TermsFields prefix={['changes', 'settlementTerms']} required={false} />
+      <IndicatorFields prefix={['changes', 'indicators']} current={agreement.indicatorsOnDate} />
+      <TermsFields prefix={['changes', 'settlementTerms']} required={false} current={agreement.termsOnDate} />
       <Form.Item
         name="reason"
         label={t('confirm.reason')}
