@@ -81,3 +81,34 @@ export const ROLES = [
   'institution_user', // 机构用户: one institution's own settlements, statements, alerts and appeals
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+// ── 登记簿的取值 (the registry's words): the console's forms offer them, the schemas in registry/ use them.
+
+/** 定点条件 (R-A2): the checklist recorded item by item on every application. */
+export const CRITERIA = [
+  'local_plan', // 符合区域卫生规划
+  'staff_and_facilities', // 人员、设施达到标准
+  'service_scope', // 明确的服务范围和药品范围
+  'price_rules', // 执行价格规定
+  'finance_separation', // 公共卫生与医疗收支分开核算
+  'staff_trained', // 医保政策培训
+  'it_settlement', // 联网结算的信息化条件
+] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+/** 定点申请状态: 待评审 | 已批准 | 不予批准 | 退回补正. */
+export const APPLICATION_STATES = ['submitted', 'approved', 'rejected', 'returned'] as const;
+
+/** 评审结论: 批准 | 不予批准 | 退回补正. */
+export const REVIEW_DECISIONS = ['approve', 'reject', 'return'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** 协议状态: 有效 | 中止 | 解除. */
+export const AGREEMENT_STATES = ['active', 'suspended', 'terminated'] as const;
+export type AgreementState = (typeof AGREEMENT_STATES)[number];
+
+/** 家庭医生签约的重点人群 (R-B4). */
+export const PRIORITY_GROUPS = ['disabled_elderly', 'assistance', 'chronic', 'elderly', 'other'] as const;
+
+/** 病种认定的种类: 门诊慢性病 | 特殊病种 (R-C10, R-C8). */
+export const CERTIFICATION_KINDS = ['chronic', 'special'] as const;

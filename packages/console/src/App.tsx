@@ -30,6 +30,9 @@ const CataloguePage = lazy(() => import('./pages/CataloguePage'));
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage'));
 const AccountDetailPage = lazy(() => import('./pages/AccountDetailPage'));
+// The registry workplace (登记簿经办): an application's review, referrals and e-prescriptions.
+const ApplicationDetailPage = lazy(() => import('./pages/ApplicationDetailPage'));
+const ReferralsPage = lazy(() => import('./pages/ReferralsPage'));
 
 function Localised() {
   const { locale, t } = useLocale();
@@ -63,6 +66,8 @@ function Localised() {
                 <Route path="policy" element={<PolicyPage />} />
                 <Route path="catalogue" element={<CataloguePage />} />
                 <Route path="try" element={<TryVisitPage />} />
+                <Route path="institutions/applications/:applicationId" element={<ApplicationDetailPage />} />
+                <Route path="referrals" element={<ReferralsPage />} />
                 <Route path="accounts" element={<AccountsPage />} />
                 <Route path="accounts/:accountId" element={<AccountDetailPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -2,10 +2,7 @@
 // agreement as read on a date (the state then, indicators and terms with amendments applied).
 import { Type, type Static } from 'typebox';
 import { DateString, Id, Percent, Text } from '../common.js';
-
-/** 协议状态: 有效 | 中止 | 解除. */
-export const AGREEMENT_STATES = ['active', 'suspended', 'terminated'] as const;
-export type AgreementState = (typeof AGREEMENT_STATES)[number];
+import { AGREEMENT_STATES } from '../constants.js';
 
 const share = (description: string) => Type.Optional(Type.Number({ ...Percent, description }));
 

@@ -2,6 +2,7 @@
 // diseases and relocations, as they stand on a date.
 import { Type, type Static } from 'typebox';
 import { DateString, Icd10, Id, Nullable, NullableDate, NullableString, Text, Year } from '../common.js';
+import { CERTIFICATION_KINDS, PRIORITY_GROUPS } from '../constants.js';
 
 const Str = Type.String();
 
@@ -68,11 +69,11 @@ export const ChosenInstitutionsBody = Type.Object(
   { year: Year, institutionIds: Type.Array(Id, { minItems: 1, maxItems: 4 }) },
   closed,
 );
+export type ChosenInstitutionsBody = Static<typeof ChosenInstitutionsBody>;
 
 /** 首诊基层医疗机构 (R-B3): one a year. */
 export const FirstContactBody = Type.Object({ year: Year, institutionId: Id, chosenOn: DateString }, closed);
-
-export const PRIORITY_GROUPS = ['disabled_elderly', 'assistance', 'chronic', 'elderly', 'other'] as const;
+export type FirstContactBody = Static<typeof FirstContactBody>;
 
 /** 家庭医生签约 "1+1+1" (R-B4): community centre, district and city hospital. */
 export const ContractBody = Type.Object(
@@ -97,13 +98,15 @@ export const ContractBody = Type.Object(
 );
 export type ContractBody = Static<typeof ContractBody>;
 
-export const ContractEndBody = Type.Object({ endedOn: DateString }, closed);
+/** 解除签约; the reason, when given, is the history's (why it ended). */
+export const ContractEndBody = Type.Object({ endedOn: DateString, reason: Type.Optional(Text) }, closed);
+export type ContractEndBody = Static<typeof ContractEndBody>;
 
 /** 门诊慢性病、特殊病种认定 (R-C10, R-C8). */
 export const CertificationBody = Type.Object(
   {
     code: Icd10,
-    kind: Type.Enum(['chronic', 'special'], { type: 'string' }),
+    kind: Type.Enum(CERTIFICATION_KINDS, { type: 'string' }),
     validFrom: DateString,
     validTo: Type.Optional(NullableDate),
     certifiedBy: Type.Optional(NullableString),
@@ -112,7 +115,12 @@ export const CertificationBody = Type.Object(
 );
 export type CertificationBody = Static<typeof CertificationBody>;
 
-export const CertificationRevokeBody = Type.Object({ revokedOn: DateString }, closed);
+/** 撤销认定; the reason, when given, is the history's. */
+export const CertificationRevokeBody = Type.Object(
+  { revokedOn: DateString, reason: Type.Optional(Text) },
+  closed,
+);
+export type CertificationRevokeBody = Static<typeof CertificationRevokeBody>;
 
 /** 异地安置备案 (R-B5). */
 export const RelocationBody = Type.Object(

@@ -1,6 +1,13 @@
 // 定点申请: an institution's application for designation, its criteria and the decision.
 import { Type, type Static } from 'typebox';
-import { INSTITUTION_TYPES, LEVELS, type Level } from '../constants.js';
+import {
+  APPLICATION_STATES,
+  CRITERIA,
+  INSTITUTION_TYPES,
+  LEVELS,
+  REVIEW_DECISIONS,
+  type Level,
+} from '../constants.js';
 import { DateString, Id, Nullable, NullableString, PageQuery, Text } from '../common.js';
 
 export const ApplicationCriterion = Type.Object({
@@ -23,20 +30,6 @@ export const DesignationApplication = Type.Object({
   reviewer: Nullable(Type.String()),
 });
 export type DesignationApplication = Static<typeof DesignationApplication>;
-
-/** 定点条件 (R-A2): the checklist recorded item by item on every application. */
-export const CRITERIA = [
-  'local_plan', // 符合区域卫生规划
-  'staff_and_facilities', // 人员、设施达到标准
-  'service_scope', // 明确的服务范围和药品范围
-  'price_rules', // 执行价格规定
-  'finance_separation', // 公共卫生与医疗收支分开核算
-  'staff_trained', // 医保政策培训
-  'it_settlement', // 联网结算的信息化条件
-] as const;
-export type Criterion = (typeof CRITERIA)[number];
-
-export const APPLICATION_STATES = ['submitted', 'approved', 'rejected', 'returned'] as const;
 
 const closed = { additionalProperties: false } as const;
 
@@ -98,7 +91,7 @@ export const ApplicationQuery = Type.Object(
 /** 评审: approve (centre and stations together), reject, or return for correction. */
 export const ReviewBody = Type.Object(
   {
-    decision: Type.Enum(['approve', 'reject', 'return'], { type: 'string' }),
+    decision: Type.Enum(REVIEW_DECISIONS, { type: 'string' }),
     reason: Text,
     reviewer: Text,
     decidedOn: DateString,

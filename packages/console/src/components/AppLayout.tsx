@@ -6,6 +6,7 @@ import {
   BankOutlined,
   BookOutlined,
   CalculatorOutlined,
+  SwapOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   SafetyCertificateOutlined,
@@ -34,6 +35,7 @@ const SECTIONS: ReadonlyArray<{
   { path: '/institutions', area: 'institutions', key: 'nav.institutions', icon: <BankOutlined /> },
   { path: '/policy', area: 'policy', key: 'nav.policy', icon: <AuditOutlined /> },
   { path: '/catalogue', area: 'catalogue', key: 'nav.catalogue', icon: <BookOutlined /> },
+  { path: '/referrals', area: 'institutions', key: 'nav.referrals', icon: <SwapOutlined /> },
   { path: '/try', area: 'try', key: 'nav.try', icon: <CalculatorOutlined /> },
   { path: '/accounts', area: 'accounts', key: 'nav.accounts', icon: <SafetyCertificateOutlined /> },
 ];

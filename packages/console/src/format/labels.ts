@@ -25,7 +25,9 @@ export type LabelFamily =
   // issue 13: roles, accounts, institutions' credentials
   | 'role'
   | 'accountStatus'
-  | 'credentialStatus';
+  | 'credentialStatus'
+  | 'priorityGroup'
+  | 'certificationKind';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';

@@ -11,7 +11,7 @@ import { useApi } from '../hooks/useApi';
 import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
 import { AccumulatorCaps } from './persons/AccumulatorCaps';
-import { CareCard } from './registry/CareCard';
+import { CareWorkplace } from './persons/care/CareWorkplace';
 import { SettlementHistoryCard } from './settlements/SettlementHistoryCard';
 import { sortOf } from './settlements/sort';
 
@@ -82,7 +82,7 @@ export default function PersonDetailPage() {
           ]}
         />
       </Card>
-      <CareCard personId={p.id} />
+      <CareWorkplace personId={p.id} />
       <Card
         size="small"
         style={{ marginBottom: 16 }}

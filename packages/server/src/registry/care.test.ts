@@ -151,7 +151,16 @@ describe.each(testDrivers())('care relationships on $kind', (driver) => {
       (await api.post('/persons/E002/family-doctor-contracts', { ...base, validFrom: '2026-06-01' }))
         .statusCode,
     ).toBe(409);
-    await api.post('/persons/E002/family-doctor-contracts/FDC-E002/end', { endedOn: '2026-07-01' });
+    // The officer's reason travels to the history (see the last test); a reason too long is refused.
+    const tooLong = await api.post('/persons/E002/family-doctor-contracts/FDC-E002/end', {
+      endedOn: '2026-07-01',
+      reason: '长'.repeat(501),
+    });
+    expect(tooLong.json()).toMatchObject({ error: { field: 'reason' } });
+    await api.post('/persons/E002/family-doctor-contracts/FDC-E002/end', {
+      endedOn: '2026-07-01',
+      reason: '本人申请解约',
+    });
     expect((await care('E002', '2026-06-30')).onDate.familyDoctorContract).toBe(true);
     expect((await care('E002', '2026-07-01')).onDate.familyDoctorContract).toBe(false);
   });
@@ -215,7 +224,7 @@ describe.each(testDrivers())('care relationships on $kind', (driver) => {
     const history = (await api.get('/history/person_care/E002')).json<{ items: { reason: string }[] }>();
     expect(history.items.map((v) => v.reason)).toEqual([
       '家庭医生签约',
-      '解除签约',
+      '解除签约：本人申请解约',
       '异地安置备案',
       '异地安置备案',
     ]);

@@ -1,13 +1,18 @@
 // 服务协议与定点申请 of one institution: each yearly agreement with its state on today's date, its
 // indicators and the history of its states; and the designation applications naming it.
-import { Card, Descriptions, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiRequestError } from '../../api/client';
 import { api } from '../../api/endpoints';
 import type { Agreement, DesignationApplication } from '@yibao/api';
+import { Can } from '../../components/Can';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label } from '../../format/labels';
 import { useApi } from '../../hooks/useApi';
 import { useLocale } from '../../i18n/LocaleContext';
+import { AgreementActions } from './agreements/AgreementActions';
+import { SignAgreementModal } from './agreements/SignAgreementModal';
 import { ApplicationCriteria } from './ApplicationCriteria';
 import { StateTag } from './StateTag';
 
@@ -30,6 +35,11 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
   const { t } = useLocale();
   const agreements = useApi((signal) => api.agreements(institutionId, signal), [institutionId]);
   const applications = useApi((signal) => api.applications(undefined, signal), []);
+  const [signing, setSigning] = useState(false);
+  const latest = agreements.data?.items.reduce<Agreement | undefined>(
+    (last, a) => (last === undefined || a.year > last.year ? a : last),
+    undefined,
+  );
   // An older service without the registry answers 404: say so instead of an error.
   const noRegistry = agreements.error instanceof ApiRequestError && agreements.error.status === 404;
   const mine = (applications.data?.items ?? []).filter(
@@ -41,7 +51,33 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
       title={t('institution.agreements')}
       style={{ marginBottom: 16 }}
       data-testid="agreements"
+      extra={
+        <Can permission="registry.write">
+          <Button
+            size="small"
+            type="primary"
+            data-testid="agreement-sign"
+            onClick={() => {
+              setSigning(true);
+            }}
+          >
+            {t('work.signAgreement')}
+          </Button>
+        </Can>
+      }
     >
+      <SignAgreementModal
+        institutionId={institutionId}
+        latest={latest}
+        open={signing}
+        onCancel={() => {
+          setSigning(false);
+        }}
+        onDone={() => {
+          setSigning(false);
+          agreements.reload();
+        }}
+      />
       {noRegistry ? <Empty description={t('institution.agreementsComing')} /> : null}
       {agreements.error !== undefined && !noRegistry ? (
         <ErrorAlert error={agreements.error} onRetry={agreements.reload} />
@@ -54,7 +90,22 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
         dataSource={agreements.data?.items ?? []}
         locale={{ emptyText: t('registry.noAgreements') }}
         columns={[
-          { title: t('registry.agreement'), dataIndex: 'id', width: 170 },
+          {
+            title: t('registry.agreement'),
+            key: 'id',
+            width: 190,
+            // The agreement's acts sit under its number, so the indicators keep their width.
+            render: (_, a) => (
+              <>
+                <div style={{ marginBottom: 6 }}>{a.id}</div>
+                <AgreementActions
+                  agreement={a}
+                  renewed={(agreements.data?.items ?? []).some((b) => b.year === a.year + 1)}
+                  onChanged={agreements.reload}
+                />
+              </>
+            ),
+          },
           { title: t('registry.year'), dataIndex: 'year', width: 70 },
           {
             title: t('registry.term'),
@@ -72,6 +123,7 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
           {
             title: t('registry.indicators'),
             key: 'indicators',
+            width: 300,
             render: (_, a) => <Indicators values={a.indicatorsOnDate} />,
           },
           {
@@ -108,7 +160,7 @@ export function AgreementsCard({ institutionId }: { institutionId: string }) {
                 type="inner"
                 title={
                   <Space>
-                    {a.id}
+                    <Link to={`/institutions/applications/${encodeURIComponent(a.id)}`}>{a.id}</Link>
                     <StateTag state={a.state} />
                     {a.greenChannel ? <Tag color="purple">{t('registry.greenChannel')}</Tag> : null}
                   </Space>

@@ -1,8 +1,10 @@
 // 定点申请与评审: every designation application, by state, with its checklist and decision.
-import { Select, Space, Table, Tag } from 'antd';
-import { Link } from 'react-router-dom';
+import { Button, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints';
 import type { DesignationApplication } from '@yibao/api';
+import { Can } from '../../components/Can';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label } from '../../format/labels';
 import { useApi } from '../../hooks/useApi';
@@ -10,6 +12,7 @@ import { useInstitutionDirectory } from '../../hooks/useDirectory';
 import type { QueryState } from '../../hooks/useQueryState';
 import { useLocale } from '../../i18n/LocaleContext';
 import { ApplicationCriteria } from './ApplicationCriteria';
+import { NewApplicationModal } from './applications/NewApplicationModal';
 import { StateTag } from './StateTag';
 
 const STATES = ['submitted', 'approved', 'rejected', 'returned'] as const;
@@ -19,6 +22,8 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
   const directory = useInstitutionDirectory();
   const state = query.get('state');
   const result = useApi((signal) => api.applications(state, signal), [state]);
+  const [recording, setRecording] = useState(false);
+  const navigate = useNavigate();
   return (
     <>
       <Space className="filters">
@@ -33,7 +38,28 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
           }}
           options={STATES.map((s) => ({ value: s, label: label(t, 'registryState', s) }))}
         />
+        <Can permission="registry.write">
+          <Button
+            type="primary"
+            data-testid="application-new"
+            onClick={() => {
+              setRecording(true);
+            }}
+          >
+            {t('work.newApplication')}
+          </Button>
+        </Can>
       </Space>
+      <NewApplicationModal
+        open={recording}
+        onCancel={() => {
+          setRecording(false);
+        }}
+        onDone={(a) => {
+          setRecording(false);
+          void navigate(`/institutions/applications/${encodeURIComponent(a.id)}`);
+        }}
+      />
       {result.error !== undefined ? <ErrorAlert error={result.error} onRetry={result.reload} /> : null}
       <Table<DesignationApplication>
         rowKey="id"
@@ -45,7 +71,19 @@ export function ApplicationsTab({ query }: { query: QueryState }) {
         expandable={{ expandedRowRender: (a) => <ApplicationCriteria criteria={a.criteria} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: t('registry.application'), dataIndex: 'id', width: 140 },
+          {
+            title: t('registry.application'),
+            key: 'id',
+            width: 140,
+            render: (_, a) => (
+              <Link
+                to={`/institutions/applications/${encodeURIComponent(a.id)}`}
+                data-testid="application-link"
+              >
+                {a.id}
+              </Link>
+            ),
+          },
           {
             title: t('institutions.name'),
             key: 'institution',

@@ -34,6 +34,11 @@ import {
 } from '../../../registry/care/index.js';
 import { asOfQuery, changeBy, created, errors, idParams, today } from './common.js';
 
+/** The history's reason: the act, and the officer's why when the request gives one. */
+function withReason(act: string, reason: string | undefined): string {
+  return reason === undefined ? act : `${act}：${reason}`;
+}
+
 export function registryCareRoutes(server: FastifyInstance, db: Database, diseaseLists: DiseaseLists): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['registry'];
@@ -160,7 +165,7 @@ export function registryCareRoutes(server: FastifyInstance, db: Database, diseas
         request.params.id,
         request.params.contractId,
         request.body,
-        changeBy(request, '解除签约'),
+        changeBy(request, withReason('解除签约', request.body.reason)),
       ),
   );
 
@@ -205,7 +210,7 @@ export function registryCareRoutes(server: FastifyInstance, db: Database, diseas
         request.params.id,
         request.params.certificationId,
         request.body,
-        changeBy(request, '撤销认定'),
+        changeBy(request, withReason('撤销认定', request.body.reason)),
       ),
   );
 
