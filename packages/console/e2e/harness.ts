@@ -185,27 +185,6 @@ export interface EnforcedConsoleService extends ConsoleService {
   missing: string | null;
 }
 
-/** The first administrator, made the documented way (`yibao admin create`), when the server has it. */
-type CreateAdmin = (
-  db: Database,
-  input: { username: string; displayName?: string; password?: string; operator: string },
-) => Promise<{ account: { id: string }; password: string }>;
-
-/** One demo account per role (`yibao serve`'s first start), when the server has it. */
-type SeedDemoAccounts = (
-  db: Database,
-) => Promise<Array<{ username: string; role: Role; institutionId: string | null; password: string }>>;
-
-// TODO(lead, on merging the accounts branch): export `createAdmin` (access/accounts.ts) — and, if
-// wanted, `seedDemoAccounts` (demo/accounts.ts) — from packages/server/src/index.ts. The harness
-// looks for them by name so that this file compiles on a main that does not have them yet; the
-// role tests skip (saying so) until one is there. With `seedDemoAccounts` the accounts are the
-// demo's; with `createAdmin` alone the other roles' accounts are opened through the accounts API.
-function serverFunction(name: string): unknown {
-  const found = (server as Record<string, unknown>)[name];
-  return typeof found === 'function' ? found : undefined;
-}
-
 /**
  * The service as deployed: access enforced, no --open. The administrator is made with the
  * server's createAdmin; every other role's account through the accounts API, signed in as that
@@ -215,8 +194,6 @@ export async function startEnforcedConsoleService(size: {
   persons: number;
   visits: number;
 }): Promise<EnforcedConsoleService> {
-  const createAdmin = serverFunction('createAdmin') as CreateAdmin | undefined;
-  const seedDemoAccounts = serverFunction('seedDemoAccounts') as SeedDemoAccounts | undefined;
   // Before seeding the demo (the slow part): can this build sign anybody in at all?
   const service = await startService(size, false, async (app) => {
     const probe = await app.inject({
@@ -225,21 +202,12 @@ export async function startEnforcedConsoleService(size: {
       payload: { username: 'nobody', password: 'not-a-password' },
     });
     if (probe.statusCode === 404) return 'POST /api/v1/session answers 404: sign-in is not on this build yet';
-    if (createAdmin === undefined && seedDemoAccounts === undefined)
-      return '@yibao/server exports neither createAdmin nor seedDemoAccounts (see the TODO in harness.ts)';
     return null;
   });
   if (service.stopped !== null) return { ...service, accounts: {}, missing: service.stopped };
-  if (seedDemoAccounts !== undefined) {
-    const accounts: Partial<Record<Role, RoleAccount>> = {};
-    for (const a of await seedDemoAccounts(service.db))
-      accounts[a.role] = { username: a.username, password: a.password, institutionId: a.institutionId };
-    return { ...service, accounts, missing: null };
-  }
-  if (createAdmin === undefined) return { ...service, accounts: {}, missing: 'no createAdmin' };
   const base = `${service.baseUrl}/api/v1`;
 
-  const admin = await createAdmin(service.db, {
+  const admin = await server.createAdmin(service.db, {
     username: 'e2e.admin',
     displayName: '测试管理员',
     operator: 'e2e',

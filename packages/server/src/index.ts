@@ -10,3 +10,5 @@ export { loadPolicy, type LoadedPolicy } from './settle/calculator.js';
 export { SettlementService } from './settle/service.js';
 export { loadRequirements } from './policy-release/requirements.js';
 export { repositoryPolicyDir, loadPolicyRelease, type PolicyRelease } from './policy-release/load.js';
+// The first administrator (`yibao admin create` does the same): the documented way to a first account.
+export { createAdmin } from './access/accounts.js';
