@@ -10,3 +10,6 @@ export * from './policy.js';
 export * from './settlements.js';
 export * from './registry/index.js';
 export * from './catalogue.js';
+// issue 13 parts 3–4: the audit log and consents (audit branch)
+export * from './access/audit.js';
+export * from './consents.js';

@@ -65,7 +65,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // 政策分析: aggregates and pseudonymised records (access/pseudonym.ts), never a name.
   analyst: ['policy.read', 'dashboard.read', 'catalogue.read', 'simulation.run'],
   // 机构用户: its own institution's records only (the route table's `own` rules and the handlers' checks).
-  institution_user: ['settlement.read', 'catalogue.read', 'policy.read'],
+  // person.read: a person's detail only, and only with the person's 'health' consent (R-B7).
+  institution_user: ['settlement.read', 'catalogue.read', 'policy.read', 'person.read'],
 };
 
 /** An institution's system (HIS) signing with its credential: settle its own visits, nothing of the registry. */
@@ -75,6 +76,7 @@ export const INSTITUTION_SYSTEM_PERMISSIONS: readonly Permission[] = [
   'person.settlement-facts',
   'catalogue.read',
   'policy.read',
+  'person.read', // a person's detail, with the person's 'health' consent to it (R-B7)
 ];
 
 export function permissionsOfRoles(roles: readonly Role[]): ReadonlySet<Permission> {

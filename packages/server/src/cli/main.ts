@@ -13,6 +13,7 @@ commands:
                                    preview (or apply) a catalogue file (医保目录导入)
   catalogue export [--date D | --all] [--out FILE]
                                    the catalogue as a Yibao CSV
+  audit verify [--json]            check the audit log's hash chains and anchors (审计日志校验)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./demo.js')).runDemo(rest);
     case 'catalogue':
       return (await import('./catalogue.js')).runCatalogue(rest);
+    case 'audit':
+      return (await import('./audit.js')).runAudit(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
     case undefined:

@@ -28,6 +28,10 @@ import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { installAccess, type Authenticator } from '../access/install.js';
 import { defaultAuthenticators } from '../access/authenticators.js';
+import { installAudit } from '../access/audit.js';
+import { AuditWriter, type AuditWriterOptions } from '../access/audit-writer.js';
+import { auditRoutes } from './routes/audit.js';
+import { personConsentRoutes } from './routes/person-consents.js';
 
 export interface BuildOptions {
   db: Database;
@@ -46,6 +50,8 @@ export interface BuildOptions {
   open?: boolean;
   /** Replaces the default authenticators (access/authenticators.ts); tests of one scheme use it. */
   authenticators?: readonly Authenticator[];
+  /** The audit log's anchoring (access/audit-writer.ts); defaults suit the service. */
+  audit?: AuditWriterOptions;
 }
 
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
@@ -66,6 +72,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     open: options.open ?? false,
     authenticators: options.authenticators ?? defaultAuthenticators(options.db),
   });
+  // 审计日志 (R-F4): every write and sensitive read is logged before its answer leaves.
+  installAudit(app, new AuditWriter(options.db, options.audit));
   // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
   app.removeContentTypeParser('text/plain');
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
@@ -92,6 +100,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
         { name: 'catalogue', description: '医保目录：条目、版本、导入、机构获准项目与药品库存目录' },
         { name: 'public', description: '公开信息（无需登录）' },
+        { name: 'audit', description: '审计日志（稽核）' },
       ],
     },
   });
@@ -119,6 +128,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registrySupervisionRoutes(api, options.db);
       // 医保目录 (issue 12): a change clears this process's catalogue cache at once (others within a second).
       catalogueRoutes(api, options.db, service.catalogue);
+      // 审计日志与授权 (issue 13 parts 3–4).
+      auditRoutes(api, options.db);
+      personConsentRoutes(api, options.db);
       done();
     },
     { prefix: '/api/v1' },
