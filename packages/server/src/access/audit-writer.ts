@@ -24,6 +24,8 @@ interface Pending {
 
 /** The action of a chain's first link: it names the anchor the log had when the chain began. */
 export const CHAIN_START = 'audit.chain-start';
+/** Written when entries can be stored again after a failure: the gap is on the record. */
+export const RESUMED = 'audit.resumed';
 
 export class AuditWriter {
   /** A new chain per process start: no two writers ever share one, so no lock is needed. */
@@ -35,7 +37,9 @@ export class AuditWriter {
   private running: Promise<void> | null = null;
   private lastAnchorSeq = 0;
   private lastAnchorAt = 0;
-  private failed = false;
+  /** When the last batch failed (epoch ms); null while batches are stored. */
+  private failedAt: number | null = null;
+  private recovering: Promise<boolean> | null = null;
   private readonly anchorEvery: number;
   private readonly anchorMs: number;
   private readonly now: () => number;
@@ -52,7 +56,34 @@ export class AuditWriter {
 
   /** False after a batch could not be stored, until one is: writes are refused meanwhile (503). */
   get healthy(): boolean {
-    return !this.failed;
+    return this.failedAt === null;
+  }
+
+  /**
+   * After a failed batch: writes an `audit.resumed` entry (saying since when entries may be missing)
+   * and answers whether it was stored. Concurrent callers share one attempt.
+   */
+  recover(): Promise<boolean> {
+    const since = this.failedAt;
+    if (since === null) return Promise.resolve(true);
+    this.recovering ??= this.append({
+      at: new Date(this.now()).toISOString(),
+      actor: 'system',
+      ip: null,
+      action: RESUMED,
+      target: null,
+      status: null,
+      outcome: 'ok',
+      detail: { failedSince: new Date(since).toISOString() },
+    })
+      .then(
+        () => true,
+        () => false,
+      )
+      .finally(() => {
+        this.recovering = null;
+      });
+    return this.recovering;
   }
 
   /** Resolves once the entry is stored (with the others of its batch); rejects when it could not be. */
@@ -75,10 +106,10 @@ export class AuditWriter {
       const batch = this.queue.splice(0);
       try {
         await this.write(batch.map((p) => p.record));
-        this.failed = false;
+        this.failedAt = null;
         for (const p of batch) p.resolve();
       } catch (err) {
-        this.failed = true;
+        this.failedAt ??= this.now();
         for (const p of batch) p.reject(err);
       }
     }

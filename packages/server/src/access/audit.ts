@@ -6,8 +6,9 @@
 //
 // An answer that cannot be audited is not given: the onSend hook waits for the entry, and a failed
 // entry turns the answer into 503 `audit_unavailable`. A write that had already been stored then
-// stands unaudited-but-refused-to-report; to keep that window small, writes are refused up front
-// (503, nothing done) while the last batch failed, until an entry is stored again.
+// may have been stored without its entry; to keep that window small, after a failed batch a write
+// first tries to store an `audit.resumed` entry and is refused up front (503, nothing done) when
+// that fails too.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import { actorOf } from './identity.js';
@@ -142,9 +143,11 @@ export function installAudit(app: FastifyInstance, writer: AuditWriter): void {
       throw new Error(`access/audit.ts names ${key}, which the route table does not`);
   app.decorateRequest('auditNote', null);
 
-  // A write while the log cannot be written is refused before it is done.
+  // After a failed batch, a write is done only once the log takes an entry again (writer.recover):
+  // else it is refused before it is done.
   app.addHook('preHandler', async (request) => {
-    if (!writer.healthy && audited(request)) throw new ApiError(503, 'audit_unavailable', REFUSED);
+    if (!writer.healthy && audited(request) && !(await writer.recover()))
+      throw new ApiError(503, 'audit_unavailable', REFUSED);
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
