@@ -11,7 +11,7 @@
 // that fails too.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
-import { actorOf } from './identity.js';
+import { actorOf, type Identity } from './identity.js';
 import type { AuditRecord } from './audit-hash.js';
 import type { AuditWriter } from './audit-writer.js';
 import { isGuardedUrl, ROUTE_ACCESS } from './route-table.js';
@@ -56,7 +56,6 @@ export function noteAudit(request: FastifyRequest, note: Record<string, string |
 
 /** No control characters (jsonb refuses NUL), bounded length. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return Array.from(text.replace(/[\u0000-\u001f\u007f]/g, '?'))
     .slice(0, MAX_TEXT)
     .join('');
@@ -93,23 +92,24 @@ export function auditRecordOf(request: FastifyRequest, status: number, payload: 
   const params = (request.params ?? {}) as Record<string, unknown>;
   const paramNames = Object.keys(params);
   const ids = stringsOf(params, paramNames);
-  const identity = request.identity as FastifyRequest['identity'] | null;
+  // Null when the request was refused before anyone was authenticated.
+  const identity = request.identity as unknown as Identity | null;
   const detail: Record<string, unknown> = {};
   if (isWrite(request.method)) {
     const bodyIds = stringsOf(request.body, BODY_IDS);
     if (Object.keys(bodyIds).length > 0) detail['body'] = bodyIds;
   }
-  const queryKeys = Object.keys((request.query ?? {}) as object).filter((k) => k !== 'reason');
+  const queryKeys = Object.keys(request.query ?? {}).filter((k) => k !== 'reason');
   // The filters' names only: a search text may be part of a name.
   if (queryKeys.length > 0) detail['query'] = queryKeys.map(clean).sort();
-  if (identity !== null && identity !== undefined && 'via' in identity) detail['via'] = identity.via;
+  if (identity !== null && 'via' in identity) detail['via'] = identity.via;
   if (request.auditNote !== null) detail['note'] = request.auditNote;
   const target = Object.entries(ids)
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
   return {
     at: new Date().toISOString(),
-    actor: identity === null || identity === undefined ? 'anonymous' : clean(actorOf(identity)),
+    actor: identity === null ? 'anonymous' : clean(actorOf(identity)),
     ip: request.ip === '' ? null : clean(request.ip),
     action: `${request.method} ${route ?? clean(request.url.split('?')[0] ?? '')}`,
     target: target === '' ? null : target,
