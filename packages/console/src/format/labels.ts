@@ -21,7 +21,8 @@ export type LabelFamily =
   | 'criterion'
   | 'indicator'
   | 'complaintKind'
-  | 'complaintState';
+  | 'complaintState'
+  | 'consentScope';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';
