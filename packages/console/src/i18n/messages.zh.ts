@@ -542,7 +542,8 @@ export const zh = {
   'privacy.revealed': '完整信息（已记入审计日志）',
   'privacy.reveal': '查看完整信息',
   'privacy.revealTitle': '查看完整姓名与身份证号',
-  'privacy.revealNote': '查看完整信息将连同理由记入审计日志。请写明理由（至少 4 个字），勿在理由中写入姓名或证件号。',
+  'privacy.revealNote':
+    '查看完整信息将连同理由记入审计日志。请写明理由（至少 4 个字），勿在理由中写入姓名或证件号。',
   'privacy.reason': '理由',
   'privacy.reasonPlaceholder': '如：电话核对参保人身份',
   'privacy.reasonTooShort': '理由至少 4 个字',

@@ -3,6 +3,7 @@
 import type { Person } from '../store/records.js';
 import { Rng } from './prng.js';
 import { COUNTIES, DEMO_REGION } from './region.js';
+import { idNumberCheck } from '../domain/id-number.js';
 
 // Every character here is one UTF-16 unit (no surrogate pairs), so Array.from splits them exactly.
 const SURNAMES =
@@ -42,6 +43,27 @@ const RARE = [
 function nameOf(rng: Rng): string {
   const given = rng.chance(0.6) ? rng.pick(GIVEN_CHARS) + rng.pick(GIVEN_CHARS) : rng.pick(GIVEN_CHARS);
   return rng.pick(SURNAME_CHARS) + given;
+}
+
+const AGES: Record<Person['category'], readonly [number, number]> = {
+  adult: [18, 59],
+  minor: [1, 17],
+  elderly: [60, 88],
+  in_service: [20, 59],
+  retired: [60, 85],
+};
+
+/**
+ * A 身份证号 that passes the check (GB 11643) with a birth date fitting the category, from the index
+ * alone (no draw from the generator, so every other fact of person i stays as it was).
+ */
+function demoIdNumber(index: number, category: Person['category']): string {
+  const [min, max] = AGES[category];
+  const year = 2025 - (min + ((index * 37) % (max - min + 1)));
+  const month = String(1 + ((index * 7) % 12)).padStart(2, '0');
+  const day = String(1 + ((index * 13) % 28)).padStart(2, '0');
+  const first17 = `330106${year}${month}${day}${String(index % 1000).padStart(3, '0')}`;
+  return `${first17}${idNumberCheck(first17)}`;
 }
 
 export function demoPersonId(index: number): string {
@@ -86,6 +108,7 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
       relocated: rng.chance(0.01),
       accountBalance: scheme === 'employee' ? rng.yuan(category === 'retired' ? 800 : 200, 6000) : 0,
       homeCounty: county.name,
+      idNumber: demoIdNumber(i, category),
     });
   }
   return persons;
