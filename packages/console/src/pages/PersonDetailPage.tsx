@@ -53,7 +53,12 @@ export default function PersonDetailPage() {
         {p.revealed ? (
           <Space size="small">
             <Tag color="orange">{t('privacy.revealed')}</Tag>
-            <Button size="small" onClick={() => setRevealed(null)}>
+            <Button
+              size="small"
+              onClick={() => {
+                setRevealed(null);
+              }}
+            >
               {t('privacy.hide')}
             </Button>
           </Space>

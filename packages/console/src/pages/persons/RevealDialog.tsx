@@ -40,7 +40,13 @@ export function RevealDialog({
 
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)} data-testid="reveal-open">
+      <Button
+        size="small"
+        onClick={() => {
+          setOpen(true);
+        }}
+        data-testid="reveal-open"
+      >
         {t('privacy.reveal')}
       </Button>
       <Modal
@@ -48,9 +54,11 @@ export function RevealDialog({
         title={t('privacy.revealTitle')}
         okText={t('privacy.confirm')}
         cancelText={t('privacy.cancel')}
-        okButtonProps={{ disabled: tooShort, loading: busy, 'data-testid': 'reveal-confirm' } as ButtonProps}
+        okButtonProps={{ disabled: tooShort, loading: busy, 'data-testid': 'reveal-confirm' }}
         onOk={() => void submit()}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          setOpen(false);
+        }}
         destroyOnHidden
       >
         <Alert type="info" showIcon title={t('privacy.revealNote')} style={{ marginBottom: 12 }} />
@@ -60,7 +68,9 @@ export function RevealDialog({
           maxLength={200}
           rows={2}
           placeholder={t('privacy.reasonPlaceholder')}
-          onChange={(e) => setReason(e.target.value)}
+          onChange={(e) => {
+            setReason(e.target.value);
+          }}
           data-testid="reveal-reason"
         />
         {reason !== '' && tooShort ? (
