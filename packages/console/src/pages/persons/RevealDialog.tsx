@@ -2,7 +2,7 @@
 // characters), asked in a small dialog, sent to the service, which checks person.reveal and writes
 // the reason to the audit log. The page shows what the service answers; nothing is unmasked here.
 import type { Person } from '@yibao/api';
-import { Alert, Button, Input, Modal, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
