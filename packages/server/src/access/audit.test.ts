@@ -370,8 +370,15 @@ describe.each(testDrivers())('the audit log on $kind', (driver) => {
         url: `/api/v1/audit?action=${encodeURIComponent('/enrolments')}&from=2020-01-01&to=2999-01-01T00:00:00Z`,
         headers: as('officer:auditor'),
       });
-      expect(byAction.json<{ items: { action: string }[] }>().items.map((i) => i.action)).toEqual([
-        'POST /api/v1/persons/:id/enrolments',
+      expect(byAction.json<{ items: { action: string }[] }>().items).toEqual([
+        expect.objectContaining({
+          action: 'POST /api/v1/persons/:id/enrolments',
+          actor: 'officer:officer',
+          target: 'id=A001',
+          status: 201,
+          outcome: 'ok',
+          detail: { via: 'bearer' },
+        }),
       ]);
       const future = await t.app.inject({
         method: 'GET',

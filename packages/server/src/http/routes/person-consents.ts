@@ -1,6 +1,7 @@
 // 授权 (R-B7): POST /persons/{id}/consents, GET /persons/{id}/consents,
 // POST /persons/{id}/consents/{consentId}/withdrawal. Recorded by officers (registry.write) from the
-// signed form; who recorded and who withdrew are the authenticated identity (actorOf).
+// signed form; who recorded and who withdrew are the authenticated identity (changeBy: actorOf,
+// `open:<x-yibao-actor>` under serve --open).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   Consent,
@@ -12,7 +13,7 @@ import {
   RegistryErrorResponses,
 } from '@yibao/api';
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../access/identity.js';
+import { changeBy } from './registry/common.js';
 import type { Database } from '../../db/types.js';
 import { today } from '../../domain/today.js';
 import { listConsents, recordConsent, withdraw } from '../../registry/consents.js';
@@ -35,7 +36,7 @@ export function personConsentRoutes(server: FastifyInstance, db: Database): void
     async (request, reply) =>
       reply
         .status(201)
-        .send(await recordConsent(db, request.params.id, request.body, actorOf(request.identity), today())),
+        .send(await recordConsent(db, request.params.id, request.body, changeBy(request, '').actor, today())),
   );
 
   app.get(
@@ -68,7 +69,7 @@ export function personConsentRoutes(server: FastifyInstance, db: Database): void
         request.params.id,
         request.params.consentId,
         request.body.reason,
-        actorOf(request.identity),
+        changeBy(request, '').actor,
         today(),
       ),
   );
