@@ -419,6 +419,25 @@ describe.each(testDrivers())('the audit log on $kind', (driver) => {
       expect(verified).toMatchObject({ ok: true, chains: 1, entries: after.length });
     });
 
+    it.runIf(driver.kind === 'postgres')(
+      'keeps two processes writing at once to two intact chains',
+      async () => {
+        const other = await t.another();
+        const post = (app: typeof t.app, id: string) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/persons',
+            payload: { id, name: '双进程', scheme: 'resident', category: 'adult', region: 'demo' },
+            headers: as('officer:officer'),
+          });
+        const answers = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => post(i % 2 === 0 ? t.app : other, `P2-${i}`)),
+        );
+        expect(answers.every((a) => a.statusCode === 201)).toBe(true);
+        expect(await verifyAuditLog(t.db)).toMatchObject({ ok: true, chains: 2 });
+      },
+    );
+
     it('never holds a full name, an ID number, a credential or a reveal reason outside its note', async () => {
       const idNumber = '11010519491231002X';
       expect(
