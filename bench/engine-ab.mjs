@@ -16,8 +16,9 @@ const root = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== 
 const load = (path) => import(pathToFileURL(join(root, path)).href);
 
 const { calculate } = await load('packages/engine/dist/index.js');
-const { loadPolicyBook } = await load('packages/server/dist/policy/load.js');
-const { randomVisits } = await load('bench/random-visits.mjs');
+const { loadPolicyBook } = await load('packages/server/dist/policy-release/load.js');
+// The visits from this checkout, so both builds of an A/B settle the very same requests.
+const { randomVisits } = await import(pathToFileURL(join(here, 'bench/random-visits.mjs')).href);
 const book = loadPolicyBook(join(root, 'policy'));
 const visits = randomVisits(N);
 

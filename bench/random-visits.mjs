@@ -114,9 +114,45 @@ export function randomVisit(r) {
   return { region: 'demo', date, person, institution, visit, items, ytd };
 }
 
+// Codes on the demo region's 事中 lists (policy/demo/supervision-2026-in-settlement.yaml): a share of
+// lines carries one, so the rules have something to judge (SUPERVISION_RULES.md §3.1).
+const LISTED = [
+  '250404001',
+  '110200001',
+  '110200010',
+  '120400001',
+  '110900001',
+  'XC08CAA001A',
+  'XJ01DHM001B',
+  'PH0002',
+];
+
+/**
+ * The facts the 事中 rules read, from a generator of their own so the visits themselves are those
+ * of before: the person's sex and birth date, drug days, a stay's admission date, listed codes.
+ */
+function withSupervisionFacts(r, v) {
+  v.person.sex = r() < 0.5 ? 'male' : 'female';
+  v.person.birthDate = `${1940 + Math.floor(r() * 80)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+  if (v.visit.kind === 'inpatient' || v.visit.kind === 'family_bed') {
+    const d = new Date(`${v.date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - Math.floor(r() * 10));
+    v.visit.admissionDate = d.toISOString().slice(0, 10);
+  }
+  // As prescribed in practice: most drug lines within the 7-day outpatient rule, a few long ones
+  // (chronic prescriptions run to 30 days); a listed code on a few lines, mostly billed correctly.
+  for (const it of v.items) {
+    if (it.kind === 'drug' && r() < 0.7)
+      it.days = r() < 0.95 ? 1 + Math.floor(r() * 7) : 8 + Math.floor(r() * 23);
+    if (r() < 0.04) it.code = pick(r, LISTED);
+  }
+  return v;
+}
+
 export function randomVisits(count, seed = 20261123) {
   const r = prng(seed);
+  const facts = prng(seed ^ 0x5f3759df);
   const out = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = randomVisit(r);
+  for (let i = 0; i < count; i++) out[i] = withSupervisionFacts(facts, randomVisit(r));
   return out;
 }

@@ -9,6 +9,7 @@ export {
   LEVELS,
   SCHEMES,
   SCOPES,
+  SEXES,
   VISIT_KINDS,
 } from '@yibao/engine/contract';
 export type {
@@ -20,6 +21,7 @@ export type {
   Level,
   Scheme,
   Scope,
+  Sex,
   VisitKind,
 } from '@yibao/engine/contract';
 

@@ -10,6 +10,8 @@ export * from './policy.js';
 export * from './settlements.js';
 export * from './registry/index.js';
 export * from './catalogue.js';
+// 经办人员账户、登录会话与接口令牌 (issue 13).
+export * from './access/accounts.js';
 // issue 13 parts 3–4: the audit log and consents (audit branch)
 export * from './access/audit.js';
 export * from './consents.js';

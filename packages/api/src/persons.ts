@@ -1,8 +1,8 @@
 // 参保人员: the record registered by POST /persons and read back, the list's filter, the year's
 // accumulators, and the limits in force for the person (the policy's answer, never the console's).
 import { Type, type Static } from 'typebox';
-import { ACCUMULATOR_NAMES, PERSON_CATEGORIES, SCHEMES } from './constants.js';
-import { Icd10, Nullable, PageQuery, Yuan } from './common.js';
+import { ACCUMULATOR_NAMES, PERSON_CATEGORIES, SCHEMES, SEXES } from './constants.js';
+import { DateString, Icd10, Nullable, PageQuery, Yuan } from './common.js';
 import { Citation } from './policy.js';
 import { Accumulators } from './settlements.js';
 
@@ -25,6 +25,8 @@ const personFields = {
   familyDoctorContract: Type.Boolean({ description: '家庭医生签约' }),
   relocated: Type.Boolean({ description: '异地安置备案' }),
   accountBalance: Type.Number({ ...Yuan, description: '个人账户余额，元' }),
+  sex: Nullable(Type.Enum(SEXES, { type: 'string', description: '性别 male | female（限性别规则 F-02）' })),
+  birthDate: Nullable(Type.String({ ...DateString, description: '出生日期 YYYY-MM-DD（限年龄规则 F-03）' })),
 };
 
 /** 身份证号 (GB 11643): 17 digits and a check character; the server checks the digit and the birth date. */
@@ -55,6 +57,8 @@ export const PersonBody = Type.Object(
     familyDoctorContract: Type.Optional(personFields.familyDoctorContract),
     relocated: Type.Optional(personFields.relocated),
     accountBalance: Type.Optional(personFields.accountBalance),
+    sex: Type.Optional(personFields.sex),
+    birthDate: Type.Optional(personFields.birthDate),
     idNumber: Type.Optional(IdNumber),
   },
   { description: '参保人员', additionalProperties: false },

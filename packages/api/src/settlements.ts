@@ -38,6 +38,12 @@ export const WireVisit = Type.Object(
     referral: Type.Optional(Type.Union([Referral, Type.Null()], { description: INLINE_REFERRAL })),
     ePrescription: Type.Optional(Type.Union([EPrescription, Type.Null()], { description: INLINE_RX })),
     useAccount: Type.Optional(Type.Boolean()),
+    admissionDate: Type.Optional(
+      Nullable(
+        Type.String({ ...DateString, description: '入院日期（住院、家庭病床；不晚于结算日期，F-07）' }),
+      ),
+    ),
+    proxy: Type.Optional(Type.Boolean({ description: '代配药：他人代为取药（门诊、慢特病、药店）' })),
     // The registry's records a settlement cites (registry.md). Not checked here: the settlement's
     // registry gate answers a bad one with its own field and words.
     referralId: Type.Optional(Type.Unsafe<string | null>({ description: '转诊单编号（登记的转诊单）' })),
@@ -78,6 +84,11 @@ export const WireItem = Type.Object(
     consent: Type.Optional(Type.Boolean()),
     publicHealth: Type.Optional(Type.Boolean()),
     fixedSelfPay: Type.Optional(Type.Boolean()),
+    days: Type.Optional(
+      Nullable(
+        Type.Integer({ minimum: 1, maximum: 365, description: '用药天数（药品，1–365；F-06、F-08）' }),
+      ),
+    ),
   },
   {
     description:
@@ -139,6 +150,7 @@ export const TraceEvent = Type.Object(
     amount: Type.Number(),
     applied: Type.Optional(Type.Boolean({ description: 'false: 考虑过而未适用的例外' })),
     item: Type.Optional(Type.Integer({ description: '明细行号，从 0 开始' })),
+    supervisionRule: Type.Optional(Type.String({ description: '事中监管规则编号（F-05），拒付明细的事件' })),
   },
   { additionalProperties: true },
 );
@@ -153,6 +165,10 @@ export const ResultItem = Type.Object(
     firstSelfPay: Type.Number(),
     inScope: Type.Number(),
     institutionBorne: Type.Number(),
+    refusedBy: Type.Optional(
+      Type.String({ description: '拒付该明细的规则（F-05、R-D10）；未拒付的明细无此字段' }),
+    ),
+    refusedAmount: Type.Optional(Type.Number({ description: '拒付金额，元，含于 institutionBorne' })),
   },
   { additionalProperties: true },
 );

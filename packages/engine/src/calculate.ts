@@ -16,6 +16,7 @@ import { computeFund } from './steps/rate.js';
 import { Cite } from './rules/citations.js';
 import { referralGateRefuses } from './steps/referralGate.js';
 import { Trace } from './trace.js';
+import { judgeInSettlement } from './steps/supervision.js';
 
 /** Accumulators after the visit (REFERENCE_POLICY.md §7, §8 "Accumulators"): fen in, fen out. */
 function accumulate(
@@ -60,13 +61,20 @@ function accumulatorsInYuan(a: Accumulators): Accumulators {
   };
 }
 
-export function calculateParsed({ input, region, segment }: ParsedRequest): CalcResult {
+export function calculateParsed({ input: parsedInput, region, segment }: ParsedRequest): CalcResult {
   const trace = new Trace();
-  const groupKey = `${input.person.scheme}/${input.person.category}`;
+  const groupKey = `${parsedInput.person.scheme}/${parsedInput.person.category}`;
   const params = segment.groups.get(groupKey);
   if (!params) throw new Error(`policy ${region.code} has no benefits for ${groupKey}`);
   const cite = new Cite(segment.citations, groupKey); // the parameters' clauses, for the trace
 
+  // 事中 (R-F1): the region's at-settlement rules mark refused lines before step 1 prices them.
+  const input = judgeInSettlement(
+    parsedInput,
+    region.supervision,
+    () => decideBenefitGroup(parsedInput, segment, new Trace()).group,
+    trace,
+  );
   const lines = priceLines(input, segment.region, cite, trace);
   const decision = decideBenefitGroup(input, segment, trace);
   if (referralGateRefuses(input, decision, params, cite, lines.inScope, trace)) decision.group = 'none';

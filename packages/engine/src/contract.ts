@@ -20,6 +20,10 @@ export const INSTITUTION_TYPES = [
 ] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
+/** 性别, as registered (from the ID card): what the 限性别 rule F-02 reads. */
+export const SEXES = ['male', 'female'] as const;
+export type Sex = (typeof SEXES)[number];
+
 export const VISIT_KINDS = [
   'outpatient', // 普通门诊
   'emergency', // 急诊
@@ -140,6 +144,7 @@ export interface TraceEvent {
   applied?: false;
   item?: number; // index of the line item, for line rules
   params?: TraceParam[]; // the policy parameters the event used, each with its value and clause
+  supervisionRule?: string; // a 事中 rule's id (F-05) on its refusal event (SUPERVISION_CONTRACT.md)
 }
 
 export interface ItemResult {
@@ -150,6 +155,10 @@ export interface ItemResult {
   firstSelfPay: number;
   inScope: number;
   institutionBorne: number;
+  /** A line refused by a rule before the benefit (SUPERVISION_CONTRACT.md): absent on other lines. */
+  refusedBy?: string;
+  /** The refused part in yuan, included in `institutionBorne` (F-07: the excess quantity only). */
+  refusedAmount?: number;
 }
 
 export type BenefitGroup =

@@ -30,6 +30,11 @@ export class Trace {
     this.push(e);
   }
 
+  /** An event another module wrote whole (a 事中 rule's, steps/supervision.ts). */
+  record(e: TraceEvent): void {
+    this.events.push(e);
+  }
+
   private push(e: TraceEvent): void {
     if (this.cited !== null) {
       if (this.cited.length > 0) e.params = this.cited;

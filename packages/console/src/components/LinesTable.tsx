@@ -111,7 +111,25 @@ export function LinesTable({ rows }: { rows: LineRow[] }) {
           key: 'borne',
           width: 100,
           align: 'right',
-          render: amount((i) => i.institutionBorne),
+          render: (_, row) =>
+            row.result === undefined ? (
+              '—'
+            ) : (
+              <>
+                <Money value={row.result.institutionBorne} />
+                {/* 事中 refusal (SUPERVISION_CONTRACT.md): the rule and the refused part, inside the borne amount. */}
+                {row.result.refusedBy !== undefined && (
+                  <div>
+                    <Tag color="volcano" data-testid="refused-by">
+                      {t('line.refusedBy', {
+                        rule: row.result.refusedBy,
+                        amount: (row.result.refusedAmount ?? row.result.institutionBorne).toFixed(2),
+                      })}
+                    </Tag>
+                  </div>
+                )}
+              </>
+            ),
         },
       ]}
     />

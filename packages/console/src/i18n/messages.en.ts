@@ -104,6 +104,7 @@ export const en: Record<MessageKey, string> = {
   'line.class': 'Class',
   'line.quantity': 'Qty',
   'line.unitPrice': 'Unit price',
+  'line.refusedBy': 'refused by {rule}: {amount}',
   'line.total': 'Amount',
 
   'trace.summary':

@@ -102,6 +102,7 @@ export const zh = {
   'line.class': '类别',
   'line.quantity': '数量',
   'line.unitPrice': '单价',
+  'line.refusedBy': '{rule} 拒付 {amount}',
   'line.total': '金额',
 
   'trace.summary': '共 {n} 条规则记录，其中 {notApplied} 条为经考虑但未适用的例外（虚线框）。',

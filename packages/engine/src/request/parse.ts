@@ -8,6 +8,7 @@ import {
   LEVELS,
   SCHEMES,
   SCOPES,
+  SEXES,
   VISIT_KINDS,
   ACCUMULATOR_NAMES,
 } from '../contract.js';
@@ -61,6 +62,14 @@ function ruleId(v: unknown, field: string): string | null {
   return v;
 }
 
+/** 用药天数: an integer 1–365 (SUPERVISION_RULES.md §2); null when absent. */
+function drugDays(v: unknown): number | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 365)
+    fail('invalid_days', 'days', 'days 须为 1–365 的整数天数 (drug days: an integer 1–365)');
+  return v;
+}
+
 /** Field names are local ("unitPrice") on the hot path; an error is re-raised as items[i].unitPrice. */
 function parseLine(raw: unknown, i: number): Line {
   try {
@@ -80,6 +89,9 @@ function parseLine(raw: unknown, i: number): Line {
       publicHealth: bool(o.publicHealth, 'publicHealth', false),
       fixedSelfPay: bool(o.fixedSelfPay, 'fixedSelfPay', false),
       refusedBy: ruleId(o.refusedBy, 'refusedBy'),
+      days: drugDays(o.days),
+      allowedQuantity: null,
+      refusedInSettlement: false,
     };
   } catch (err) {
     if (!(err instanceof CalcInputError)) throw err;
@@ -112,6 +124,19 @@ function parseYtd(raw: unknown): Accumulators {
   const out = {} as Accumulators;
   for (const [name, field] of YTD_FIELDS) out[name] = amount(o[name], field, 0);
   return out;
+}
+
+/** 入院日期: a date not after the settlement's (SUPERVISION_RULES.md §2); null when absent. */
+function admissionDateOf(v: unknown, day: string): string | null {
+  if (v === undefined || v === null) return null;
+  const admitted = date(v, 'visit.admissionDate');
+  if (admitted > day)
+    fail(
+      'invalid_date',
+      'visit.admissionDate',
+      `入院日期 ${admitted} 晚于结算日期 ${day} (admission after the settlement date)`,
+    );
+  return admitted;
 }
 
 export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
@@ -215,6 +240,9 @@ export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
       familyDoctorContract: bool(p.familyDoctorContract, 'person.familyDoctorContract', false),
       relocated: bool(p.relocated, 'person.relocated', false),
       accountBalance: amount(p.accountBalance, 'person.accountBalance', 0),
+      sex: p.sex === undefined || p.sex === null ? null : oneOf(p.sex, 'person.sex', SEXES),
+      birthDate:
+        p.birthDate === undefined || p.birthDate === null ? null : date(p.birthDate, 'person.birthDate'),
     },
     institution: { level, type },
     visit: {
@@ -225,6 +253,8 @@ export function parseRequest(book: PolicyBook, raw: unknown): ParsedRequest {
       referral,
       ePrescription,
       useAccount: bool(v.useAccount, 'visit.useAccount', false),
+      admissionDate: admissionDateOf(v.admissionDate, day),
+      proxy: bool(v.proxy, 'visit.proxy', false),
     },
     items: parseLines(req.items as unknown[]),
     ytd: parseYtd(req.ytd),

@@ -112,16 +112,20 @@ export function priceLines(input: VisitInput, region: RegionWide, cite: Cite, tr
     };
     const p1 = priceLine(line.quantity, line.unitPrice);
     a.total = p1;
-    if (line.refusedBy !== null) {
+    let refused = 0; // 事中 or R-D10: the part of the line refused before the benefit
+    if (line.refusedBy !== null && line.allowedQuantity === null) {
+      refused = p1;
       // Refused before the benefit (a supervision rule, or R-D10: an item the institution may not
       // bill): the institution bears the whole line, outside every other step.
       a.institutionBorne = p1;
-      trace.applied(
-        line.refusedBy,
-        `${label(line)}经 ${line.refusedBy} 拒付：基金不予支付，${formatYuan(p1)}全部由机构承担，不向患者收取，不计入其他环节`,
-        p1,
-        line.index,
-      );
+      // A 事中 rule's refusal has its own event already (steps/supervision.ts).
+      if (!line.refusedInSettlement)
+        trace.applied(
+          line.refusedBy,
+          `${label(line)}经 ${line.refusedBy} 拒付：基金不予支付，${formatYuan(p1)}全部由机构承担，不向患者收取，不计入其他环节`,
+          p1,
+          line.index,
+        );
     } else if (line.publicHealth) {
       a.institutionBorne = p1;
       trace.applied(
@@ -131,17 +135,25 @@ export function priceLines(input: VisitInput, region: RegionWide, cite: Cite, tr
         line.index,
       );
     } else {
-      const p2 = priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, null));
+      // F-07 (SUPERVISION_RULES.md §4): the allowed quantity is priced as a line of its own quantity,
+      // the excess P1(q) − P1(allowed) is institution-borne; every other line has q = its quantity.
+      const q = line.allowedQuantity ?? line.quantity;
+      const pq = q === line.quantity ? p1 : priceLine(q, line.unitPrice);
+      if (pq < p1) {
+        refused = p1 - pq;
+        a.institutionBorne += refused;
+      }
+      const p2 = priceLine(q, min3(line.unitPrice, line.priceStandard, null));
       const p3 =
         line.class === 'self'
           ? p2
-          : priceLine(line.quantity, min3(line.unitPrice, line.priceStandard, line.paymentLimit));
-      if (p1 > p2) {
-        a.institutionBorne += p1 - p2;
+          : priceLine(q, min3(line.unitPrice, line.priceStandard, line.paymentLimit));
+      if (pq > p2) {
+        a.institutionBorne += pq - p2;
         trace.applied(
           'R-C3',
-          `${label(line)}收费超过价格标准，超出部分${formatYuan(p1 - p2)}由机构承担，不得向患者收取（R-D10）`,
-          p1 - p2,
+          `${label(line)}收费超过价格标准，超出部分${formatYuan(pq - p2)}由机构承担，不得向患者收取（R-D10）`,
+          pq - p2,
           line.index,
         );
       }
@@ -220,6 +232,11 @@ export function priceLines(input: VisitInput, region: RegionWide, cite: Cite, tr
       inScope: fenToYuan(a.inScope),
       institutionBorne: fenToYuan(a.institutionBorne),
     };
+    if (line.refusedBy !== null) {
+      const item = totals.items[line.index] as ItemResult;
+      item.refusedBy = line.refusedBy;
+      item.refusedAmount = fenToYuan(refused);
+    }
     totals.total += a.total;
     totals.fullSelfPay += a.fullSelfPay;
     totals.overLimitSelfPay += a.overLimitSelfPay;

@@ -5,25 +5,74 @@ import { fenToYuan } from '../money.js';
 import { versionOn } from './compile.js';
 import { sceneOf } from './facts.js';
 import { FAMILIES } from './families/index.js';
+import type { InSettlementFamily } from './families/family.js';
 import type {
   LineRefusal,
+  RuleVersion,
+  Scene,
   SupervisionLibrary,
+  SupervisionRule,
   SupervisionTraceEvent,
   VisitCase,
   VisitOutcome,
 } from './types.js';
 
+/** A 事中 rule with its family, as judgeVisit runs it. */
+interface Runnable {
+  rule: SupervisionRule;
+  family: InSettlementFamily<unknown>;
+}
+
+// Computed once per compiled library and per rule version (the library is frozen): the settlement
+// path judges every visit, and most visits carry no listed code at all.
+const rulesByScene = new WeakMap<SupervisionLibrary, Map<Scene, readonly Runnable[]>>();
+const screens = new WeakMap<RuleVersion, ReadonlySet<string> | null>();
+
+function inSettlementRules(library: SupervisionLibrary, scene: Scene): readonly Runnable[] {
+  let byScene = rulesByScene.get(library);
+  if (byScene === undefined) {
+    byScene = new Map();
+    rulesByScene.set(library, byScene);
+  }
+  let runnable = byScene.get(scene);
+  if (runnable === undefined) {
+    runnable = library.rules.flatMap((rule) => {
+      const family = FAMILIES.get(rule.family);
+      return rule.stage === '事中' && rule.scenes.includes(scene) && family?.stage === '事中'
+        ? [{ rule, family: family }]
+        : [];
+    });
+    byScene.set(scene, runnable);
+  }
+  return runnable;
+}
+
+/** Whether a line of the visit carries one of the codes the rule's version can judge. */
+function mayJudge(
+  family: InSettlementFamily<unknown>,
+  version: RuleVersion,
+  lines: VisitCase['lines'],
+): boolean {
+  let screen = screens.get(version);
+  if (screen === undefined) {
+    screen = family.screen ? family.screen(version.params) : null;
+    screens.set(version, screen);
+  }
+  if (screen === null) return true;
+  for (const line of lines) if (screen.has(line.code)) return true;
+  return false;
+}
+
 export function judgeVisit(library: SupervisionLibrary, visit: VisitCase): VisitOutcome {
   const scene = sceneOf(visit.visitKind, visit.institutionType);
-  const alive = visit.lines.map(() => true);
+  let alive: boolean[] | null = null;
   const refusals: LineRefusal[] = [];
   const events: SupervisionTraceEvent[] = [];
-  for (const rule of library.rules) {
-    if (rule.stage !== '事中' || !rule.scenes.includes(scene)) continue;
+  for (const { rule, family } of inSettlementRules(library, scene)) {
     const version = versionOn(rule, visit.date);
     if (!version) continue; // not in force: nothing dated earlier is refused
-    const family = FAMILIES.get(rule.family);
-    if (!family || family.stage !== '事中') continue;
+    if (!mayJudge(family, version, visit.lines)) continue;
+    alive ??= visit.lines.map(() => true);
     for (const verdict of family.judge({ rule, params: version.params, visit, scene, alive })) {
       if ('notJudged' in verdict) {
         const e: SupervisionTraceEvent = {

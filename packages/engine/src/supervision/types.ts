@@ -67,7 +67,8 @@ export interface SupervisionLibrary {
 
 // ---- 事中: one visit's lines, before the benefit calculation ------------------------------------
 
-export type Sex = 'male' | 'female';
+export type { Sex } from '../contract.js';
+import type { Sex } from '../contract.js';
 
 /** One resolved line of the visit (catalogue flags applied), as the benefit calculation will see it. */
 export interface VisitLine {

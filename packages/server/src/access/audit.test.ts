@@ -467,8 +467,26 @@ describe.each(testDrivers())('the audit log on $kind', (driver) => {
         url: `/api/v1/persons?q=${encodeURIComponent('司马相如')}`,
         headers: as('officer:officer'),
       });
+      // A sign-in's password: the attempt is logged (anonymous, refused), the password is not.
+      const signIn = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { username: 'nobody', password: 'Secret-Pass-4711' },
+      });
+      expect(signIn.statusCode).toBe(401);
+      expect(await rows("action = 'POST /api/v1/session'")).toEqual([
+        expect.objectContaining({ actor: 'anonymous', status: 401 }),
+      ]);
       const dump = JSON.stringify(await t.db.query('SELECT * FROM audit_log'));
-      for (const secret of ['司马相如', '欧阳明月', idNumber, '1101051949', 'secret-token-9f8e7d', '冒名者'])
+      for (const secret of [
+        '司马相如',
+        '欧阳明月',
+        idNumber,
+        '1101051949',
+        'secret-token-9f8e7d',
+        '冒名者',
+        'Secret-Pass-4711',
+      ])
         expect(dump, secret).not.toContain(secret);
       const [reveal] = await rows("action = 'GET /api/v1/persons/:id' AND target = 'id=S001'");
       expect(reveal?.detail).toMatchObject({ note: { reveal: true, reason: '核对身份' } });

@@ -82,6 +82,10 @@ function errorCode(payload: unknown): string | null {
   }
 }
 
+function isPublic(method: string, route: string): boolean {
+  return ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${route}`]?.permission === 'public';
+}
+
 function isWrite(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD';
 }
@@ -109,7 +113,11 @@ export function auditRecordOf(request: FastifyRequest, status: number, payload: 
     .join(' ');
   return {
     at: new Date().toISOString(),
-    actor: identity === null ? 'anonymous' : clean(actorOf(identity)),
+    // A public route (sign-in, the disclosures) runs as nobody: its caller is not `open`.
+    actor:
+      identity === null || (route !== undefined && isPublic(request.method, route))
+        ? 'anonymous'
+        : clean(actorOf(identity)),
     ip: request.ip === '' ? null : clean(request.ip),
     action: `${request.method} ${route ?? clean(request.url.split('?')[0] ?? '')}`,
     target: target === '' ? null : target,

@@ -4,8 +4,14 @@
 // each built over the database that keeps its credentials.
 import type { Database } from '../db/types.js';
 import type { Authenticator } from './install.js';
+import { officerSessionAuthenticator } from './officer-session.js';
+import { officerTokenAuthenticator } from './officer-token.js';
 
 export function defaultAuthenticators(db: Database): Authenticator[] {
-  const schemes: Array<(db: Database) => Authenticator> = [];
+  const schemes: Array<(db: Database) => Authenticator> = [
+    // 经办人员: a bearer token (an explicit header) before the session cookie a browser adds by itself.
+    officerTokenAuthenticator,
+    officerSessionAuthenticator,
+  ];
   return schemes.map((scheme) => scheme(db));
 }

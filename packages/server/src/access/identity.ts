@@ -27,10 +27,13 @@ export type Identity =
   /** `yibao serve --open` on loopback, and tests not about access: every permission, no institution. */
   | { kind: 'open' }
   /** A command-line action: its operator (the OS user, or --operator). */
-  | { kind: 'cli'; operator: string };
+  | { kind: 'cli'; operator: string }
+  /** A caller without a credential, on a public route (the designated list, /healthz, the console's files). */
+  | { kind: 'anonymous' };
 
 const ALL: ReadonlySet<Permission> = new Set(PERMISSIONS);
 const INSTITUTION_SYSTEM: ReadonlySet<Permission> = new Set(INSTITUTION_SYSTEM_PERMISSIONS);
+const NONE: ReadonlySet<Permission> = new Set();
 
 export function permissionsOf(identity: Identity): ReadonlySet<Permission> {
   switch (identity.kind) {
@@ -41,6 +44,8 @@ export function permissionsOf(identity: Identity): ReadonlySet<Permission> {
     case 'open':
     case 'cli':
       return ALL;
+    case 'anonymous':
+      return NONE;
   }
 }
 
@@ -62,12 +67,14 @@ export function actorOf(identity: Identity): string {
       return 'open';
     case 'cli':
       return `cli:${identity.operator}`;
+    case 'anonymous':
+      return 'anonymous';
   }
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by access/install.ts for every route; `{ kind: 'open' }` on public routes. */
+    /** Set by access/install.ts for every route; `{ kind: 'anonymous' }` on public routes. */
     identity: Identity;
   }
 }

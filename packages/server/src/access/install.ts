@@ -28,7 +28,7 @@ export interface AccessOptions {
 }
 
 const OPEN: Identity = { kind: 'open' };
-const PUBLIC: Identity = { kind: 'open' };
+const PUBLIC: Identity = { kind: 'anonymous' };
 
 function accessOf(method: string, url: string): RouteAccess | undefined {
   return ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
@@ -50,6 +50,7 @@ function namedInstitution(request: FastifyRequest, access: RouteAccess): string 
       return pick(request.query, 'institutionId');
     case 'handler':
     case 'shared':
+    case 'self':
     case undefined:
       return undefined;
   }
@@ -59,7 +60,7 @@ function namedInstitution(request: FastifyRequest, access: RouteAccess): string 
 function checkOwn(request: FastifyRequest, access: RouteAccess, own: string): void {
   if (access.own === undefined)
     throw new Forbidden('not_for_institutions', '机构凭证与机构用户不能调用此接口');
-  if (access.own === 'handler' || access.own === 'shared') return;
+  if (access.own === 'handler' || access.own === 'shared' || access.own === 'self') return;
   const named = namedInstitution(request, access);
   const field = access.own.split('.')[1] ?? 'institutionId';
   if (named === undefined && access.own === 'query.institutionId') {
@@ -111,7 +112,7 @@ export function installAccess(app: FastifyInstance, options: AccessOptions): voi
       throw new Unauthenticated('unauthenticated', '需要登录或机构接口签名 (authentication required)');
     const identity = await authenticator.authenticate(request);
     request.identity = identity;
-    if (!permissionsOf(identity).has(access.permission))
+    if (access.permission !== 'authenticated' && !permissionsOf(identity).has(access.permission))
       throw new Forbidden('forbidden', `当前身份无权执行此操作（需要权限 ${access.permission}）`);
     const own = boundInstitution(identity);
     if (own !== null) checkOwn(request, access, own);

@@ -10,16 +10,25 @@ import type { Permission } from './permissions.js';
  * - `handler`: the institution is known only from a stored record; the handler checks
  *   (identity.ts assertOwnInstitution) once it has read it;
  * - `shared`: the data is nobody's (the catalogue, the policy): readable as it is.
+ * - `self`: the caller's own account (its session, password, tokens): nobody else's by construction.
  * A route without a rule is closed to a bound caller whatever its permissions.
  */
-export type OwnRule = 'body.institutionId' | 'params.id' | 'query.institutionId' | 'handler' | 'shared';
+export type OwnRule =
+  'body.institutionId' | 'params.id' | 'query.institutionId' | 'handler' | 'shared' | 'self';
 
 export interface RouteAccess {
-  permission: Permission | 'public';
+  /**
+   * `public`: no credential; `authenticated`: any verified identity, for what every signed-in
+   * officer does to their own account (whoami, sign-out, own password, own tokens) — the
+   * handler then requires an officer (access/officer.ts).
+   */
+  permission: Permission | 'public' | 'authenticated';
   own?: OwnRule;
 }
 
 const pub: RouteAccess = { permission: 'public' };
+/** Any signed-in officer, on their own account. */
+const signedIn: RouteAccess = { permission: 'authenticated', own: 'self' };
 const need = (permission: Permission, own?: OwnRule): RouteAccess =>
   own === undefined ? { permission } : { permission, own };
 
@@ -113,6 +122,23 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/requirements': need('policy.read', 'shared'),
   'GET /api/v1/dashboard': need('dashboard.read'),
 
+  // 经办人员账户、登录会话与接口令牌 (issue 13 part 2; docs/access.md). Sign-in is public: the
+  // lock-out (5 wrong in a row, 15 minutes, counted in the database) is its rate limit.
+  'POST /api/v1/session': pub,
+  'GET /api/v1/session': signedIn,
+  'DELETE /api/v1/session': signedIn,
+  'POST /api/v1/session/password': signedIn,
+  'POST /api/v1/tokens': signedIn,
+  'GET /api/v1/tokens': signedIn,
+  'POST /api/v1/tokens/:id/revocation': signedIn,
+  'POST /api/v1/accounts': need('accounts.manage'),
+  'GET /api/v1/accounts': need('accounts.manage'),
+  'GET /api/v1/accounts/:id': need('accounts.manage'),
+  'PUT /api/v1/accounts/:id/roles': need('accounts.manage'),
+  'POST /api/v1/accounts/:id/disable': need('accounts.manage'),
+  'POST /api/v1/accounts/:id/enable': need('accounts.manage'),
+  'POST /api/v1/accounts/:id/unlock': need('accounts.manage'),
+  'POST /api/v1/accounts/:id/password-reset': need('accounts.manage'),
   // 审计日志与授权 (issue 13 parts 3–4, R-F4, R-B7)
   'GET /api/v1/audit': need('audit.read'),
   'POST /api/v1/persons/:id/consents': need('registry.write'),

@@ -13,6 +13,8 @@ commands:
                                    preview (or apply) a catalogue file (医保目录导入)
   catalogue export [--date D | --all] [--out FILE]
                                    the catalogue as a Yibao CSV
+  admin create --username U [--display-name N] [--password-stdin]
+                                   create an admin account (password printed once)
   audit verify [--json]            check the audit log's hash chains and anchors (审计日志校验)
 `;
 
@@ -31,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./audit.js')).runAudit(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
+    case 'admin':
+      return (await import('./admin.js')).runAdmin(rest);
     case undefined:
     case 'help':
     case '--help':

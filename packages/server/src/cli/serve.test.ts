@@ -33,9 +33,10 @@ interface Running {
 // Every child started here, so a failed or timed-out test still leaves no server running.
 const children: ChildProcess[] = [];
 
-async function start(dataDir: string): Promise<Running> {
+async function start(dataDir: string, open = true): Promise<Running> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', String(port), '--open'], {
+  const args = [bin, 'serve', '--data', dataDir, '--port', String(port), ...(open ? ['--open'] : [])];
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -67,9 +68,31 @@ async function stop(running: Running): Promise<number | null> {
   return exited;
 }
 
-async function total(base: string, path: string): Promise<number> {
-  const page = (await (await fetch(`${base}/api/v1${path}`)).json()) as { total: number };
+async function total(base: string, path: string, cookie?: string): Promise<number> {
+  const res = await fetch(`${base}/api/v1${path}`, cookie !== undefined ? { headers: { cookie } } : {});
+  const page = (await res.json()) as { total: number };
   return page.total;
+}
+
+/** The password the first start printed for a demo account (its row of the table). */
+function printedPassword(stdout: string, username: string): string | undefined {
+  const row = stdout.split('\n').find((line) => line.trim().startsWith(`${username} `));
+  return row?.trim().split(/\s+/).at(-1);
+}
+
+/** Signs in; the session cookie (`yibao_session=…`) and the answer's status. */
+async function signIn(
+  base: string,
+  username: string,
+  password: string,
+): Promise<{ status: number; cookie: string }> {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { status: res.status, cookie };
 }
 
 describe('yibao serve', () => {
@@ -86,11 +109,23 @@ describe('yibao serve', () => {
     expect(await total(first.base, '/institutions?pageSize=1')).toBeGreaterThanOrEqual(84);
     const settled = await total(first.base, '/settlements?pageSize=1');
     expect(settled).toBeGreaterThan(2000);
+    // One account per role, each with a password printed once; a seeded account signs in.
+    const officerPassword = printedPassword(first.stdout(), 'demo.officer');
+    for (const username of ['demo.officer', 'demo.admin', 'demo.auditor', 'demo.institution'])
+      expect(printedPassword(first.stdout(), username), username).toMatch(/^[A-Za-z0-9-]{20,}$/);
+    expect((await signIn(first.base, 'demo.officer', officerPassword ?? '')).status).toBe(200);
     expect(await stop(first)).toBe(0);
 
-    // A database that is not new is not seeded again.
-    const second = await start(dataDir);
-    expect(await total(second.base, '/settlements?pageSize=1')).toBe(settled);
+    // A database that is not new is not seeded again, and no password is printed again. Without
+    // --open the service asks for a credential, and the demo account's session is one.
+    const second = await start(dataDir, false);
+    expect(second.stdout()).not.toContain(officerPassword);
+    const anonymous = await fetch(`${second.base}/api/v1/settlements?pageSize=1`);
+    expect(anonymous.status).toBe(401);
+    const session = await signIn(second.base, 'demo.officer', officerPassword ?? '');
+    expect(session.status).toBe(200);
+    expect(await total(second.base, '/settlements?pageSize=1', session.cookie)).toBe(settled);
+    expect((await signIn(second.base, 'demo.officer', 'not-the-password')).status).toBe(401);
     expect(await stop(second)).toBe(0);
   }, 180_000);
 });

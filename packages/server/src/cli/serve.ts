@@ -7,8 +7,11 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { isEmpty, seedDemo } from '../demo/seed.js';
+import { demoAccountsTable, seedDemoAccounts } from '../demo/accounts.js';
+import { countActiveAdmins } from '../store/access/accounts.js';
 import { defaultConsoleDir } from '../http/console-static.js';
 import { build } from '../http/app.js';
+import { securityOptionsFromEnv } from '../http/security.js';
 import { SettlementService } from '../settle/service.js';
 import { intFlag, parseArgs, stringFlag } from './args.js';
 import { progressBar } from './progress.js';
@@ -55,6 +58,7 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
     consoleDir: defaultConsoleDir(),
     logger: opts.log,
     open: opts.open,
+    security: securityOptionsFromEnv(process.env),
   });
   await app.listen({ port: opts.port, host: opts.host });
   return app;
@@ -80,6 +84,9 @@ async function seedIfNew(runtime: Runtime, opts: ServeOptions): Promise<void> {
   process.stderr.write(
     `已载入 ${report.institutions} 家机构、${report.persons} 名参保人，结算 ${report.settled} 笔，撤销 ${report.reversed} 笔\n`,
   );
+  // One account per role with a random password, printed this once (never a default password).
+  const accounts = await seedDemoAccounts(runtime.db);
+  if (accounts.length > 0) process.stdout.write(demoAccountsTable(accounts));
 }
 
 /** Only the machine itself can reach a loopback address: the one place --open may listen. */
@@ -135,6 +142,10 @@ export async function runServe(argv: string[]): Promise<number> {
     );
   const runtime = await openRuntime(opts.dataDir, 2);
   await seedIfNew(runtime, opts);
+  if (!opts.open && (await countActiveAdmins(runtime.db)) === 0)
+    process.stderr.write(
+      'yibao serve: 尚无启用的管理员账户，无人能登录开户 — 请运行 npx yibao admin create --username <登录名>\n',
+    );
   const url = `http://${opts.host}:${opts.port}`;
   const clustered = databaseUrl() !== undefined && opts.workers > 1;
   if (!clustered) {

@@ -45,24 +45,36 @@ function nameOf(rng: Rng): string {
   return rng.pick(SURNAME_CHARS) + given;
 }
 
+/**
+ * Ages by category (人员类别) on 1 January of the reference year; a person turns one year older
+ * during it, so a minor is at most 17 and an adult at most 59 through the whole year.
+ */
 const AGES: Record<Person['category'], readonly [number, number]> = {
-  adult: [18, 59],
-  minor: [1, 17],
-  elderly: [60, 88],
-  in_service: [20, 59],
-  retired: [60, 85],
+  minor: [0, 16],
+  adult: [18, 58],
+  elderly: [60, 90],
+  in_service: [20, 58],
+  retired: [55, 85],
 };
+// A fixed year, not today's: person i is the same whenever the demo is seeded.
+const REFERENCE_YEAR = 2026;
+
+function birthDateOf(rng: Rng, category: Person['category']): string {
+  const [youngest, oldest] = AGES[category];
+  const age = rng.int(youngest, oldest);
+  const dayOfYear = rng.int(0, 364);
+  const birth = new Date(Date.UTC(REFERENCE_YEAR - age - 1, 0, 1) + dayOfYear * 86_400_000);
+  return birth.toISOString().slice(0, 10);
+}
 
 /**
- * A 身份证号 that passes the check (GB 11643) with a birth date fitting the category, from the index
- * alone (no draw from the generator, so every other fact of person i stays as it was).
+ * A 身份证号 that passes the check (GB 11643) and agrees with the person's birth date and sex (the
+ * 17th digit odd for a man), from the index alone (no draw from the generator, so every other fact
+ * of person i stays as it was).
  */
-function demoIdNumber(index: number, category: Person['category']): string {
-  const [min, max] = AGES[category];
-  const year = 2025 - (min + ((index * 37) % (max - min + 1)));
-  const month = String(1 + ((index * 7) % 12)).padStart(2, '0');
-  const day = String(1 + ((index * 13) % 28)).padStart(2, '0');
-  const first17 = `330106${year}${month}${day}${String(index % 1000).padStart(3, '0')}`;
+function demoIdNumber(index: number, birthDate: string, sex: 'male' | 'female'): string {
+  const order = (index % 500) * 2 + (sex === 'male' ? 1 : 0);
+  const first17 = `330106${birthDate.replaceAll('-', '')}${String(order).padStart(3, '0')}`;
   return `${first17}${idNumberCheck(first17)}`;
 }
 
@@ -96,7 +108,7 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
     if (rng.chance(0.015)) chronicDiseases.add(rng.weighted(RARE));
     const chronic = chronicDiseases.size > 0;
     const county = rng.weighted(COUNTIES.map((c) => [c, c.urban ? 30 : 20] as const));
-    persons.push({
+    const person: DemoPerson = {
       id: demoPersonId(i),
       name: nameOf(rng),
       scheme,
@@ -108,8 +120,11 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
       relocated: rng.chance(0.01),
       accountBalance: scheme === 'employee' ? rng.yuan(category === 'retired' ? 800 : 200, 6000) : 0,
       homeCounty: county.name,
-      idNumber: demoIdNumber(i, category),
-    });
+      // Drawn last, so every earlier fact of person i is what it was before sex and birth date.
+      sex: rng.chance(0.5) ? 'male' : 'female',
+      birthDate: birthDateOf(rng, category),
+    };
+    persons.push({ ...person, idNumber: demoIdNumber(i, person.birthDate ?? '', person.sex ?? 'female') });
   }
   return persons;
 }

@@ -73,6 +73,8 @@ export class Invalid extends Error {
 export class Unauthenticated extends Error {
   readonly kind = 'unauthenticated';
   readonly field: string | null;
+  /** When trying again later may succeed (a locked account): the seconds to wait, sent as Retry-After. */
+  retryAfterSeconds: number | null = null;
   constructor(
     readonly code: string,
     message: string,

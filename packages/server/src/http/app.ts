@@ -2,7 +2,7 @@
 // tests inject requests without a port.
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Database } from '../db/types.js';
 import { SettlementService } from '../settle/service.js';
 import type { Calculator } from '../settle/types.js';
@@ -28,6 +28,10 @@ import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { installAccess, type Authenticator } from '../access/install.js';
 import { defaultAuthenticators } from '../access/authenticators.js';
+import { installSecurity, type SecurityOptions } from './security.js';
+import cookie from '@fastify/cookie';
+import { accountRoutes } from './routes/access/accounts.js';
+import { sessionRoutes } from './routes/access/session.js';
 import { installAudit } from '../access/audit.js';
 import { AuditWriter, type AuditWriterOptions } from '../access/audit-writer.js';
 import { auditRoutes } from './routes/audit.js';
@@ -42,12 +46,15 @@ export interface BuildOptions {
   policy: PolicyRelease;
   /** The console's static build; null or a missing folder serves no console. */
   consoleDir?: string | null;
-  logger?: boolean;
+  /** true for the default logger; an options object (a stream) in tests that read the log. */
+  logger?: FastifyServerOptions['logger'];
   /**
    * Serve without credentials (every caller may do everything): `yibao serve --open` on a loopback
    * host, and tests that are not about access. Default false.
    */
   open?: boolean;
+  /** Security headers, CORS and rate limits (http/security.ts); the defaults when absent. */
+  security?: SecurityOptions;
   /** Replaces the default authenticators (access/authenticators.ts); tests of one scheme use it. */
   authenticators?: readonly Authenticator[];
   /** The audit log's anchoring (access/audit-writer.ts); defaults suit the service. */
@@ -72,10 +79,13 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     open: options.open ?? false,
     authenticators: options.authenticators ?? defaultAuthenticators(options.db),
   });
+  await installSecurity(app, options.security);
   // 审计日志 (R-F4): every write and sensitive read is logged before its answer leaves.
   installAudit(app, new AuditWriter(options.db, options.audit));
   // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
   app.removeContentTypeParser('text/plain');
+  // The officers' session cookie (access/officer-session.ts), parsed before the access hook reads it.
+  await app.register(cookie);
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
   app.addSchema(ApiErrorBody);
 
@@ -100,6 +110,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
         { name: 'catalogue', description: '医保目录：条目、版本、导入、机构获准项目与药品库存目录' },
         { name: 'public', description: '公开信息（无需登录）' },
+        { name: 'session', description: '登录、退出、本人密码与接口令牌' },
+        { name: 'accounts', description: '经办人员账户与角色' },
         { name: 'audit', description: '审计日志（稽核）' },
       ],
     },
@@ -128,6 +140,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registrySupervisionRoutes(api, options.db);
       // 医保目录 (issue 12): a change clears this process's catalogue cache at once (others within a second).
       catalogueRoutes(api, options.db, service.catalogue);
+      // 经办人员账户、登录会话与接口令牌 (issue 13).
+      sessionRoutes(api, options.db);
+      accountRoutes(api, options.db);
       // 审计日志与授权 (issue 13 parts 3–4).
       auditRoutes(api, options.db);
       personConsentRoutes(api, options.db);

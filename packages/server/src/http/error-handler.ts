@@ -170,6 +170,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (isDomainError(err)) {
       const { status, body } = domainReply(err);
+      if (err.kind === 'unauthenticated' && err.retryAfterSeconds !== null)
+        void reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(status).send(body);
     }
     if (err instanceof ApiError) return reply.status(err.status).send(err.toJSON());
@@ -192,6 +194,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       });
     }
     const status = err.statusCode ?? 500;
+    if (status === 429) {
+      // The rate limiter (http/security.ts) has set Retry-After already.
+      return reply.status(429).send({ error: { code: 'rate_limited', message: err.message, field: null } });
+    }
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
       const { body } = frameworkReply(err);

@@ -45,6 +45,8 @@ const PARAMS = [
 ];
 
 const person = (over: Partial<Person>): Person => ({
+  sex: null,
+  birthDate: null,
   id: 'P1',
   name: '张三',
   scheme: 'resident',

@@ -28,6 +28,9 @@ export function buildCalcRequest(
       familyDoctorContract: person.familyDoctorContract,
       relocated: person.relocated,
       accountBalance: fenToYuan(person.balanceFen),
+      // 事中 (F-02, F-03): the registry's sex and birth date; absent ones are not judged.
+      ...(person.sex !== null ? { sex: person.sex } : {}),
+      ...(person.birthDate !== null ? { birthDate: person.birthDate } : {}),
     },
     // A pharmacy has no level: the contract wants the field absent then.
     institution:

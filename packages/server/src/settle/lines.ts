@@ -28,6 +28,8 @@ export function itemLines(items: unknown, result: CalcResult): ItemLine[] {
       firstSelfPayFen: toFen(r.firstSelfPay),
       inScopeFen: toFen(r.inScope),
       institutionBorneFen: toFen(r.institutionBorne),
+      days: typeof field(item, 'days') === 'number' ? (field(item, 'days') as number) : null,
+      refusedBy: r.refusedBy ?? null,
     };
   });
 }

@@ -1,6 +1,6 @@
 // The reads a settlement and a reversal start from: one round trip each that brings the request
 // id's previous use, the person's facts, account version and accumulators, and the institution.
-import type { Accumulators, InstitutionType, Level, Scheme } from '@yibao/engine';
+import type { Accumulators, InstitutionType, Level, Scheme, Sex } from '@yibao/engine';
 import type { Queryable } from '../db/types.js';
 import { ACCUMULATOR_COLUMNS } from './records.js';
 import { storedLine, type Dispensing, type ItemLine } from './settlement-writes.js';
@@ -21,6 +21,9 @@ export interface PersonFacts {
   relocated: boolean;
   balanceFen: number;
   version: number;
+  /** 性别、出生日期 as registered: the 事中 rules F-02 and F-03 read them (null: not judged). */
+  sex: Sex | null;
+  birthDate: string | null;
 }
 
 export interface SettleContext {
@@ -58,6 +61,8 @@ function personOf(row: ContextRow): PersonFacts | undefined {
     familyDoctorContract: row['family_doctor_contract'] as boolean,
     relocated: row['p_relocated'] as boolean,
     balanceFen: row.balance_fen ?? 0,
+    sex: (row['p_sex'] as Sex | null) ?? null,
+    birthDate: (row['p_birth_date'] as string | null) ?? null,
     version: row.version ?? 0,
   };
 }
@@ -102,6 +107,7 @@ const SETTLE_CONTEXTS_SQL = `SELECT q.n, k.k_hash, k.k_settlement, pp.*, ii.*, f
     WHERE k.request_id = q.request_id LIMIT 1) k ON true
   LEFT JOIN LATERAL (
     SELECT p.id AS p_id, p.scheme, p.category, p.region, p.chronic_diseases, p.family_doctor_contract, p.relocated AS p_relocated,
+      p.sex AS p_sex, to_char(p.birth_date, 'YYYY-MM-DD') AS p_birth_date,
       a.balance_fen, a.version, ${ACC_SELECT}
     FROM persons p JOIN person_accounts a ON a.person_id = p.id
     LEFT JOIN person_year_accumulators y ON y.person_id = p.id AND y.year = q.year

@@ -17,6 +17,10 @@ export interface ItemLine {
   firstSelfPayFen: number;
   inScopeFen: number;
   institutionBorneFen: number;
+  /** 用药天数 as uploaded (drug lines), for the 事后 rules F-08; null when not given. */
+  days: number | null;
+  /** The rule that refused the line at settlement (F-05, R-D10), invisible to the 事后 rules; else null. */
+  refusedBy: string | null;
 }
 
 /** One visit line's dispensing of an e-prescription (R-D8); negated by a reversal. */
@@ -75,6 +79,8 @@ export function lineRow(l: ItemLine): Record<string, unknown> {
     first_self_pay_fen: l.firstSelfPayFen,
     in_scope_fen: l.inScopeFen,
     institution_borne_fen: l.institutionBorneFen,
+    days: l.days,
+    refused_by: l.refusedBy,
   };
 }
 
@@ -99,5 +105,8 @@ export function storedLine(row: Record<string, unknown>): ItemLine {
     firstSelfPayFen: n('first_self_pay_fen'),
     inScopeFen: n('in_scope_fen'),
     institutionBorneFen: n('institution_borne_fen'),
+    // Lines stored before the 事中 rules carry neither: no days, nothing refused.
+    days: typeof row['days'] === 'number' ? row['days'] : null,
+    refusedBy: typeof row['refused_by'] === 'string' ? row['refused_by'] : null,
   };
 }

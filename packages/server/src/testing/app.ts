@@ -46,6 +46,7 @@ export interface TestAppOptions {
    */
   enforceAccess?: boolean;
   authenticators?: BuildOptions['authenticators'];
+  security?: BuildOptions['security'];
 }
 
 export async function createTestApp(driver: TestDriver, options: TestAppOptions = {}): Promise<TestApp> {
@@ -61,6 +62,7 @@ export async function createTestApp(driver: TestDriver, options: TestAppOptions 
       policy,
       open: options.enforceAccess !== true,
       ...(options.authenticators !== undefined ? { authenticators: options.authenticators } : {}),
+      ...(options.security !== undefined ? { security: options.security } : {}),
     });
     apps.push(app);
     if (options.claimsAsCatalogue !== false) withClaimsAsCatalogue(app, appDb);

@@ -30,6 +30,12 @@ export interface InSettlementFamily<P> {
   stage: '事中';
   read(v: VersionReader): P;
   judge(ctx: InSettlementContext<P>): LineVerdict[];
+  /**
+   * The codes without which the family judges nothing (its list; F-05 the including items), so a
+   * visit carrying none of them skips the rule at the cost of a few set lookups — most visits.
+   * Absent: any line may be judged (F-06 reads drug days, not a list).
+   */
+  screen?(params: P): ReadonlySet<string>;
 }
 
 /** The visible settlements of a run, ordered and indexed once for every batch rule. */

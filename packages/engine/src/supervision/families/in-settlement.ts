@@ -69,6 +69,7 @@ interface PublicHealthParams {
 const publicHealthCharge: InSettlementFamily<PublicHealthParams> = {
   stage: '事中',
   read: (v) => ({ items: byCode(v.list('publicHealthItems', named)) }),
+  screen: (p) => new Set(p.items.keys()),
   judge(ctx) {
     const out: LineVerdict[] = [];
     for (const [i, item] of listed(ctx, ctx.params.items)) {
@@ -103,6 +104,7 @@ const sexLimited: InSettlementFamily<{ items: ReadonlyMap<string, SexItem> }> = 
       ]),
     ),
   }),
+  screen: (p) => new Set(p.items.keys()),
   judge(ctx) {
     const out: LineVerdict[] = [];
     const sex = ctx.visit.sex;
@@ -149,6 +151,7 @@ const ageLimited: InSettlementFamily<{ items: ReadonlyMap<string, AgeItem> }> = 
       ),
     ),
   }),
+  screen: (p) => new Set(p.items.keys()),
   judge(ctx) {
     const out: LineVerdict[] = [];
     const { birthDate, date } = ctx.visit;
@@ -188,6 +191,7 @@ const levelLimited: InSettlementFamily<{ items: ReadonlyMap<string, LevelItem> }
       ),
     ),
   }),
+  screen: (p) => new Set(p.items.keys()),
   judge(ctx) {
     const out: LineVerdict[] = [];
     const level = ctx.visit.institutionLevel;
@@ -226,6 +230,7 @@ const duplicateCharge: InSettlementFamily<{ inclusions: readonly Inclusion[] }> 
       ['code', 'name', 'includes'],
     ),
   }),
+  screen: (p) => new Set(p.inclusions.map((inc) => inc.code)),
   judge(ctx) {
     const lines = ctx.visit.lines;
     const refused = new Map<number, Inclusion>();
@@ -280,6 +285,7 @@ const overPrescription: InSettlementFamily<{ maxDays: Readonly<Partial<Record<Vi
 const overStandard: InSettlementFamily<{ items: ReadonlyMap<string, Named> }> = {
   stage: '事中',
   read: (v) => ({ items: byCode(v.list('perDayItems', named)) }),
+  screen: (p) => new Set(p.items.keys()),
   judge(ctx) {
     const out: LineVerdict[] = [];
     const { admissionDate, date, lines } = ctx.visit;

@@ -10,6 +10,8 @@ import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
 import * as personKeys from './009_person_keys.js';
 import * as catalogue from './010_catalogue.js';
 import * as settlementRecords from './011_settlement_records.js';
+import * as accounts from './013_accounts.js';
+import * as personSexBirth from './019_person_sex_birth.js';
 // issue 13 parts 3–4: the audit log, personal data (audit branch)
 import * as auditLog from './014_audit_log.js';
 import * as personIdNumber from './015_person_id_number.js';
@@ -32,6 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: personKeys.name, sql: personKeys.sql },
   { id: 10, name: catalogue.name, sql: catalogue.sql },
   { id: 11, name: settlementRecords.name, sql: settlementRecords.sql },
+  { id: 13, name: accounts.name, sql: accounts.sql },
+  { id: 19, name: personSexBirth.name, sql: personSexBirth.sql },
   { id: 14, name: auditLog.name, sql: auditLog.sql },
   { id: 15, name: personIdNumber.name, sql: personIdNumber.sql },
 ];

@@ -23,7 +23,7 @@ import { paging } from '../paging.js';
 import { maskedPerson, revealedPerson } from '../../access/masking.js';
 import { boundInstitution, permissionsOf } from '../../access/identity.js';
 import { noteAudit } from '../../access/audit.js';
-import { checkedIdNumber } from '../../domain/id-number.js';
+import { checkedIdNumber, checkIdAgrees } from '../../domain/id-number.js';
 import { Forbidden, Invalid } from '../../domain/errors.js';
 import { today } from '../../domain/today.js';
 import { requireHealthConsent } from '../../registry/consents.js';
@@ -60,8 +60,18 @@ export function personRoutes(
         familyDoctorContract: body.familyDoctorContract ?? false,
         relocated: body.relocated ?? false,
         accountBalance: body.accountBalance ?? 0,
+        sex: body.sex ?? null,
+        birthDate: body.birthDate ?? null,
         idNumber: body.idNumber === undefined ? null : checkedIdNumber(body.idNumber, today()),
       };
+      if (person.birthDate !== null && (person.birthDate > today() || person.birthDate < '1900-01-01'))
+        throw new ApiError(
+          400,
+          'invalid_date',
+          `出生日期 ${person.birthDate} 不可能（不得晚于今天、早于 1900 年）`,
+          'birthDate',
+        );
+      if (person.idNumber != null) checkIdAgrees(person.idNumber, person.birthDate, person.sex);
       if (!(CATEGORIES[person.scheme] as readonly string[]).includes(person.category))
         throw new ApiError(
           400,
