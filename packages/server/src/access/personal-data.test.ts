@@ -91,6 +91,13 @@ describe.each(testDrivers())('personal data on $kind', (driver) => {
     const malformed = await register('B001', '钱七', { idNumber: '33010619900101' });
     expect(malformed.json()).toMatchObject({ error: { field: 'idNumber' } });
     expect((await t.db.query("SELECT 1 FROM persons WHERE id = 'B001'")).length).toBe(0);
+    // The number's birth date and sex (17th digit odd: a man) must agree with the registration's.
+    for (const extra of [{ birthDate: '1991-01-01' }, { sex: 'female' }]) {
+      const res = await register('B001', '钱七', { idNumber, ...extra });
+      expect(res.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(res.json()).toMatchObject({ error: { field: 'idNumber', code: 'invalid_id_number' } });
+    }
+    expect((await t.db.query("SELECT 1 FROM persons WHERE id = 'B001'")).length).toBe(0);
     // A lower-case x is the same check character, stored upper-case.
     expect((await register('B002', '孙八', { idNumber: '11010519491231002x' })).statusCode).toBe(201);
     expect(await t.db.query("SELECT id_number FROM persons WHERE id = 'B002'")).toEqual([
