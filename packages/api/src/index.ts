@@ -15,3 +15,6 @@ export * from './access/accounts.js';
 // Paying institutions (issue 14).
 export * from './payments.js';
 export * from './supervision.js';
+// issue 13 parts 3–4: the audit log and consents (audit branch)
+export * from './access/audit.js';
+export * from './consents.js';

@@ -29,8 +29,24 @@ const personFields = {
   birthDate: Nullable(Type.String({ ...DateString, description: '出生日期 YYYY-MM-DD（限年龄规则 F-03）' })),
 };
 
-/** 参保人员 as stored and answered: every field present. */
-export const Person = Type.Object(personFields, { description: '参保人员', additionalProperties: false });
+/** 身份证号 (GB 11643): 17 digits and a check character; the server checks the digit and the birth date. */
+const IdNumber = Type.String({
+  pattern: '^[0-9]{17}[0-9Xx]$',
+  description: '公民身份号码（18 位，末位校验码），服务端校验校验码与出生日期',
+});
+
+/**
+ * 参保人员 as answered: every field present. Name and 身份证号 are masked (张*三, 3301**********1234)
+ * unless the answer is the full view (R-B7): `revealed` says which.
+ */
+export const Person = Type.Object(
+  {
+    ...personFields,
+    idNumber: Nullable(Type.String({ description: '身份证号；默认脱敏（前 4 位与后 4 位）' })),
+    revealed: Type.Boolean({ description: '姓名与身份证号为完整信息（查看完整信息，已记入审计日志）' }),
+  },
+  { description: '参保人员', additionalProperties: false },
+);
 export type Person = Static<typeof Person>;
 
 /** 登记参保人员: the facts beyond identity default to none (no disease, no contract, zero balance). */
@@ -43,6 +59,7 @@ export const PersonBody = Type.Object(
     accountBalance: Type.Optional(personFields.accountBalance),
     sex: Type.Optional(personFields.sex),
     birthDate: Type.Optional(personFields.birthDate),
+    idNumber: Type.Optional(IdNumber),
   },
   { description: '参保人员', additionalProperties: false },
 );
@@ -60,6 +77,19 @@ export const PersonQuery = Type.Object(
   { additionalProperties: false },
 );
 export type PersonQuery = Static<typeof PersonQuery>;
+
+/**
+ * GET /persons/{id}: masked by default; `reveal=true` with a `reason` (at least 4 characters) is the
+ * full view — permission person.reveal, written to the audit log with its reason (R-B7).
+ */
+export const PersonDetailQuery = Type.Object(
+  {
+    reveal: Type.Optional(Type.Enum(['true', 'false'], { type: 'string', description: '查看完整信息' })),
+    reason: Type.Optional(Type.String({ maxLength: 200, description: '查看完整信息的理由（至少 4 个字）' })),
+  },
+  { additionalProperties: false },
+);
+export type PersonDetailQuery = Static<typeof PersonDetailQuery>;
 
 export const YearQuery = Type.Object(
   { year: Type.Optional(Type.String({ pattern: '^\\d{4}$', description: '年度 YYYY，缺省为今年' })) },

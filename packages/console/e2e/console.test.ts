@@ -239,6 +239,34 @@ describe('the console in Chromium', () => {
     await screenshot(page, '09-person-detail');
   });
 
+  it('masks the name and ID number, and shows them in full only with a reason (R-B7, logged)', async () => {
+    await page.goto(url(`/persons/${encodeURIComponent(facts.resident.id)}`));
+    const name = page.getByTestId('person-name');
+    await name.waitFor();
+    const masked = (await name.textContent()) ?? '';
+    expect(masked).toContain('*');
+    expect(masked).not.toBe(facts.resident.name);
+    expect(await page.getByTestId('person-id-number').textContent()).toMatch(/^3301\*{10}[0-9X]{4}$/);
+    await page.getByTestId('consents').waitFor();
+    await page.getByTestId('reveal-open').click();
+    const confirm = page.getByTestId('reveal-confirm');
+    await page.getByTestId('reveal-reason').fill('核对');
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByTestId('reveal-reason').fill('电话核对参保人身份');
+    await screenshot(page, '09b-person-reveal');
+    await confirm.click();
+    await page.getByText('完整信息（已记入审计日志）').waitFor();
+    expect(await name.textContent()).toBe(facts.resident.name);
+    expect(await page.getByTestId('person-id-number').textContent()).toMatch(/^330106\d{11}[0-9X]$/);
+    await screenshot(page, '09c-person-revealed');
+    const logged = await service.db.query(
+      `SELECT 1 FROM audit_log WHERE action = 'GET /api/v1/persons/:id' AND target = $1
+         AND detail->'note'->>'reason' = '电话核对参保人身份'`,
+      [`id=${facts.resident.id}`],
+    );
+    expect(logged).toHaveLength(1);
+  });
+
   it('shows parameters with citations and the difference between 2025 and 2026', async () => {
     await page.goto(url('/policy'));
     await page.getByTestId('parameter-table').getByTestId('citation').first().waitFor();

@@ -1,6 +1,7 @@
 // Typed calls of the service's API, one per endpoint the console reads.
 import { apiGet, apiPost, apiUpload, ApiRequestError } from './client';
 import type {
+  ConsentList,
   CalcResult,
   ComplianceReport,
   Dashboard,
@@ -71,6 +72,11 @@ export const api = {
     apiGet<Reconciliation>('/reconciliation', { institutionId, date }, signal),
   persons: (q: PersonQuery, signal?: AbortSignal) => apiGet<Page<Person>>('/persons', { ...q }, signal),
   person: (id: string, signal?: AbortSignal) => apiGet<Person>(`/persons/${seg(id)}`, {}, signal),
+  /** The full view (R-B7): person.reveal and a reason; the service writes it to the audit log. */
+  personRevealed: (id: string, reason: string, signal?: AbortSignal) =>
+    apiGet<Person>(`/persons/${seg(id)}`, { reveal: 'true', reason }, signal),
+  consents: (personId: string, signal?: AbortSignal) =>
+    apiGet<ConsentList>(`/persons/${seg(personId)}/consents`, {}, signal),
   /** The year's limits in force for the person (R-D4 raised cap included), as the server rules. */
   personLimits: (id: string, year: number, signal?: AbortSignal) =>
     apiGet<PersonLimits>(`/persons/${seg(id)}/limits`, { year }, signal),

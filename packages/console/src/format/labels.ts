@@ -27,7 +27,8 @@ export type LabelFamily =
   | 'accountStatus'
   | 'credentialStatus'
   | 'priorityGroup'
-  | 'certificationKind';
+  | 'certificationKind'
+  | 'consentScope';
 
 export function label(t: Translate, family: LabelFamily, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '—';

@@ -819,6 +819,33 @@ export const zh = {
   'work.addItem': '添加药品',
   'work.remove': '删除',
   'work.itemsCount': '处方须有 1 至 {max} 种药品',
+  // 个人信息保护 (R-B7): the masked view, the full view with a reason, consents.
+  'privacy.idNumber': '身份证号',
+  'privacy.masked': '已脱敏',
+  'privacy.revealed': '完整信息（已记入审计日志）',
+  'privacy.reveal': '查看完整信息',
+  'privacy.revealTitle': '查看完整姓名与身份证号',
+  'privacy.revealNote':
+    '查看完整信息将连同理由记入审计日志。请写明理由（至少 4 个字），勿在理由中写入姓名或证件号。',
+  'privacy.reason': '理由',
+  'privacy.reasonPlaceholder': '如：电话核对参保人身份',
+  'privacy.reasonTooShort': '理由至少 4 个字',
+  'privacy.confirm': '查看',
+  'privacy.cancel': '取消',
+  'privacy.hide': '恢复脱敏',
+  'consent.title': '授权记录（机构查阅参保人信息）',
+  'consent.institution': '机构',
+  'consent.scope': '范围',
+  'consent.valid': '有效期',
+  'consent.reference': '授权书编号',
+  'consent.status': '状态',
+  'consent.active': '有效',
+  'consent.withdrawn': '已撤回',
+  'consent.inactive': '不在有效期',
+  'consent.recordedBy': '登记人',
+  'consent.empty': '没有授权记录',
+  'consentScope.insurance': '医保信息',
+  'consentScope.health': '健康信息',
 } as const;
 
 export type MessageKey = keyof typeof zh;

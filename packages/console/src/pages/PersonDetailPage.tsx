@@ -1,6 +1,8 @@
 // A person's page: enrolment, certified chronic diseases and the family-doctor contract, the year's
 // accumulators against the caps and deductibles of the policy in force, and the settlement history.
-import { Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import type { Person } from '@yibao/api';
+import { Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -12,6 +14,8 @@ import { useQueryState } from '../hooks/useQueryState';
 import { useLocale } from '../i18n/LocaleContext';
 import { AccumulatorCaps } from './persons/AccumulatorCaps';
 import { CareWorkplace } from './persons/care/CareWorkplace';
+import { ConsentsCard } from './persons/ConsentsCard';
+import { RevealDialog } from './persons/RevealDialog';
 import { SettlementHistoryCard } from './settlements/SettlementHistoryCard';
 import { sortOf } from './settlements/sort';
 
@@ -26,6 +30,8 @@ export default function PersonDetailPage() {
   const pageSize = query.getNumber('pageSize', 10);
   const sort = sortOf(query.get('sort'));
   const person = useApi((signal) => api.person(personId, signal), [personId]);
+  // The full view the service answered after a reason was given (R-B7); masked again on leaving.
+  const [revealed, setRevealed] = useState<Person | null>(null);
   // The limits in force, the version and the day they are read on are the server's answer.
   const limits = useApi((signal) => api.personLimits(personId, year, signal), [personId, year]);
   const history = useApi(
@@ -34,15 +40,31 @@ export default function PersonDetailPage() {
   );
 
   if (person.error !== undefined) return <ErrorAlert error={person.error} onRetry={person.reload} />;
-  const p = person.data;
-  if (p === undefined) return <Loading />;
+  const loaded = person.data;
+  if (loaded === undefined) return <Loading />;
+  const p = revealed !== null && revealed.id === loaded.id ? revealed : loaded;
   return (
     <div data-testid="page-person-detail">
       <Typography.Title level={3} className="page-title">
-        {p.name}{' '}
+        <span data-testid="person-name">{p.name}</span>{' '}
         <Typography.Text type="secondary" style={{ fontSize: 14 }}>
           {p.id}
-        </Typography.Text>
+        </Typography.Text>{' '}
+        {p.revealed ? (
+          <Space size="small">
+            <Tag color="orange">{t('privacy.revealed')}</Tag>
+            <Button
+              size="small"
+              onClick={() => {
+                setRevealed(null);
+              }}
+            >
+              {t('privacy.hide')}
+            </Button>
+          </Space>
+        ) : (
+          <RevealDialog personId={p.id} onRevealed={setRevealed} />
+        )}
       </Typography.Title>
       <Card size="small" title={t('person.enrolment')} style={{ marginBottom: 16 }}>
         <Descriptions
@@ -52,6 +74,11 @@ export default function PersonDetailPage() {
             { key: 'scheme', label: t('persons.scheme'), children: label(t, 'scheme', p.scheme) },
             { key: 'category', label: t('persons.category'), children: label(t, 'category', p.category) },
             { key: 'region', label: t('persons.region'), children: p.region },
+            {
+              key: 'idNumber',
+              label: t('privacy.idNumber'),
+              children: <span data-testid="person-id-number">{p.idNumber ?? '—'}</span>,
+            },
             {
               key: 'account',
               label: t('person.accountBalance'),
@@ -83,6 +110,7 @@ export default function PersonDetailPage() {
         />
       </Card>
       <CareWorkplace personId={p.id} />
+      <ConsentsCard personId={p.id} />
       <Card
         size="small"
         style={{ marginBottom: 16 }}

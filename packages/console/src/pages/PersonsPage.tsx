@@ -144,7 +144,14 @@ export default function PersonsPage() {
               </Link>
             ),
           },
+          // Masked by the service (R-B7): shown as given.
           { title: t('persons.name'), dataIndex: 'name', width: 120 },
+          {
+            title: t('privacy.idNumber'),
+            key: 'idNumber',
+            width: 180,
+            render: (_, p) => p.idNumber ?? '—',
+          },
           {
             title: t('persons.scheme'),
             key: 'scheme',

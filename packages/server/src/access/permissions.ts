@@ -89,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'policy.read',
     'supervision.read',
     'supervision.appeal',
+    // person.read: a person's detail only, and only with the person's 'health' consent (R-B7).
+    'person.read',
   ],
 };
 
@@ -101,6 +103,7 @@ export const INSTITUTION_SYSTEM_PERMISSIONS: readonly Permission[] = [
   'policy.read',
   'supervision.read',
   'supervision.appeal',
+  'person.read', // a person's detail, with the person's 'health' consent to it (R-B7)
 ];
 
 export function permissionsOfRoles(roles: readonly Role[]): ReadonlySet<Permission> {

@@ -46,7 +46,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // 参保人员 (R-B7: masked by default; the settlement facts only for an institution).
   'POST /api/v1/persons': need('person.write'),
   'GET /api/v1/persons': need('person.read'),
-  'GET /api/v1/persons/:id': need('person.read'),
+  // R-B7: an institution-bound caller needs the person's 'health' consent (checked in the handler).
+  'GET /api/v1/persons/:id': need('person.read', 'handler'),
   'GET /api/v1/persons/:id/accumulators': need('person.settlement-facts', 'shared'),
   'GET /api/v1/persons/:id/limits': need('person.settlement-facts', 'shared'),
   'GET /api/v1/persons/:id/care': need('registry.read'),
@@ -153,6 +154,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/supervision/exemptions': need('supervision.read'),
   'GET /api/v1/supervision/deductions': need('supervision.read', 'query.institutionId'),
   'GET /api/v1/supervision/indicators': need('supervision.read', 'query.institutionId'),
+  // 审计日志与授权 (issue 13 parts 3–4, R-F4, R-B7)
+  'GET /api/v1/audit': need('audit.read'),
+  'POST /api/v1/persons/:id/consents': need('registry.write'),
+  'GET /api/v1/persons/:id/consents': need('registry.read'),
+  'POST /api/v1/persons/:id/consents/:consentId/withdrawal': need('registry.write'),
 
   // 公开信息 (R-A3, R-A10): the designated list and the disclosures need no credential.
   'GET /api/v1/public/designated-institutions': pub,

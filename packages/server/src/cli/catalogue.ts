@@ -22,10 +22,12 @@ import { isDomainError } from '../domain/errors.js';
 import { allEntries } from '../store/catalogue/entries.js';
 import { parseArgs, stringFlag, type ParsedArgs } from './args.js';
 import { openRuntime } from './runtime.js';
+import { auditCli, cliIdentity } from '../access/audit-cli.js';
+import { actorOf } from '../access/identity.js';
 
 const USAGE = `usage:
   yibao catalogue import FILE [--format csv|xlsx|national] [--apply] [--effective-from YYYY-MM-DD]
-                              [--end-missing] [--title T] [--actor NAME] [--reason TEXT] [--json] [--data DIR]
+                              [--end-missing] [--title T] [--actor LABEL] [--reason TEXT] [--json] [--data DIR]
       preview what FILE would change (added, changed, ended, rejected lines); --apply writes it
   yibao catalogue export [--date YYYY-MM-DD | --all] [--out FILE] [--data DIR]
       the catalogue in force on the date (today by default) as a Yibao CSV; --all every version
@@ -109,11 +111,29 @@ async function runImport(args: ParsedArgs): Promise<number> {
       report(preview, json, false);
       return preview.rejected.length > 0 ? 1 : 0;
     }
+    // 经办人: the OS user who ran the command (cli:<user>); --actor is a label on the reason only.
+    const identity = cliIdentity();
+    const label = stringFlag(args, 'actor');
+    const reason = stringFlag(args, 'reason') ?? `导入目录文件 ${options.fileName}`;
     const change = {
-      actor: stringFlag(args, 'actor') ?? process.env['USER'] ?? 'cli',
-      reason: stringFlag(args, 'reason') ?? `导入目录文件 ${options.fileName}`,
+      actor: actorOf(identity),
+      reason: label === undefined ? reason : `${reason}（${label}）`,
     };
-    const result = await applyImport(runtime.db, bytes, options, change);
+    const audit = (outcome: string, versionId: string | null): Promise<void> =>
+      auditCli(runtime.db, identity, {
+        action: 'cli catalogue import --apply',
+        target: `file=${options.fileName}`,
+        outcome,
+        detail: { version: versionId },
+      });
+    let result;
+    try {
+      result = await applyImport(runtime.db, bytes, options, change);
+    } catch (err) {
+      await audit(err instanceof ImportRejected ? 'rejected' : isDomainError(err) ? err.code : 'error', null);
+      throw err;
+    }
+    await audit('ok', result.version.id);
     report(result.preview, json, true, result.version.id);
     return 0;
   } catch (err) {

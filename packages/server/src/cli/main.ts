@@ -19,6 +19,7 @@ commands:
                                    the monthly run (拨付清单) or the year-end clearing (年终清算)
   supervise --from D --to D [--run-on D] [--full]
                                    run the batch supervision rules over a date range (基金监管)
+  audit verify [--json]            check the audit log's hash chains and anchors (审计日志校验)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -32,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./demo.js')).runDemo(rest);
     case 'catalogue':
       return (await import('./catalogue.js')).runCatalogue(rest);
+    case 'audit':
+      return (await import('./audit.js')).runAudit(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
     case 'admin':

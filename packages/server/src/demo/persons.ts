@@ -3,6 +3,7 @@
 import type { Person } from '../store/records.js';
 import { Rng } from './prng.js';
 import { COUNTIES, DEMO_REGION } from './region.js';
+import { idNumberCheck } from '../domain/id-number.js';
 
 // Every character here is one UTF-16 unit (no surrogate pairs), so Array.from splits them exactly.
 const SURNAMES =
@@ -66,6 +67,17 @@ function birthDateOf(rng: Rng, category: Person['category']): string {
   return birth.toISOString().slice(0, 10);
 }
 
+/**
+ * A 身份证号 that passes the check (GB 11643) and agrees with the person's birth date and sex (the
+ * 17th digit odd for a man), from the index alone (no draw from the generator, so every other fact
+ * of person i stays as it was).
+ */
+function demoIdNumber(index: number, birthDate: string, sex: 'male' | 'female'): string {
+  const order = (index % 500) * 2 + (sex === 'male' ? 1 : 0);
+  const first17 = `330106${birthDate.replaceAll('-', '')}${String(order).padStart(3, '0')}`;
+  return `${first17}${idNumberCheck(first17)}`;
+}
+
 export function demoPersonId(index: number): string {
   return `DM${String(index + 1).padStart(8, '0')}`;
 }
@@ -96,7 +108,7 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
     if (rng.chance(0.015)) chronicDiseases.add(rng.weighted(RARE));
     const chronic = chronicDiseases.size > 0;
     const county = rng.weighted(COUNTIES.map((c) => [c, c.urban ? 30 : 20] as const));
-    persons.push({
+    const person: DemoPerson = {
       id: demoPersonId(i),
       name: nameOf(rng),
       scheme,
@@ -111,7 +123,8 @@ export function demoPersons(count: number, seed = 20260101): DemoPerson[] {
       // Drawn last, so every earlier fact of person i is what it was before sex and birth date.
       sex: rng.chance(0.5) ? 'male' : 'female',
       birthDate: birthDateOf(rng, category),
-    });
+    };
+    persons.push({ ...person, idNumber: demoIdNumber(i, person.birthDate ?? '', person.sex ?? 'female') });
   }
   return persons;
 }

@@ -35,6 +35,10 @@ import cookie from '@fastify/cookie';
 import { accountRoutes } from './routes/access/accounts.js';
 import { sessionRoutes } from './routes/access/session.js';
 import { supervisionRoutes } from './routes/supervision/index.js';
+import { installAudit } from '../access/audit.js';
+import { AuditWriter, type AuditWriterOptions } from '../access/audit-writer.js';
+import { auditRoutes } from './routes/audit.js';
+import { personConsentRoutes } from './routes/person-consents.js';
 
 export interface BuildOptions {
   db: Database;
@@ -56,6 +60,8 @@ export interface BuildOptions {
   security?: SecurityOptions;
   /** Replaces the default authenticators (access/authenticators.ts); tests of one scheme use it. */
   authenticators?: readonly Authenticator[];
+  /** The audit log's anchoring (access/audit-writer.ts); defaults suit the service. */
+  audit?: AuditWriterOptions;
 }
 
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
@@ -77,6 +83,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
     authenticators: options.authenticators ?? defaultAuthenticators(options.db),
   });
   await installSecurity(app, options.security);
+  // 审计日志 (R-F4): every write and sensitive read is logged before its answer leaves.
+  installAudit(app, new AuditWriter(options.db, options.audit));
   // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
   app.removeContentTypeParser('text/plain');
   // The officers' session cookie (access/officer-session.ts), parsed before the access hook reads it.
@@ -112,6 +120,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
           name: 'supervision',
           description: '基金监管：规则库、事后批量运行、疑点申诉与复核、豁免、扣款、监测指标',
         },
+        { name: 'audit', description: '审计日志（稽核）' },
       ],
     },
   });
@@ -148,6 +157,9 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       paymentRoutes(api, options.db, payingPolicy(paymentPolicies));
       // 基金监管 (issue 15): the rule library of the release loaded at start, runs, alerts, deductions, indicators.
       supervisionRoutes(api, options.db, options.policy.book);
+      // 审计日志与授权 (issue 13 parts 3–4).
+      auditRoutes(api, options.db);
+      personConsentRoutes(api, options.db);
       done();
     },
     { prefix: '/api/v1' },

@@ -191,7 +191,7 @@ describe.each(testDrivers())('the wire on $kind', (driver) => {
     });
   });
 
-  describe('the x-yibao-actor header is stored as sent', () => {
+  describe('under serve --open, the x-yibao-actor header is kept as a label after open:', () => {
     // Node hands a header's bytes over as latin1: UTF-8 Chinese arrives as mojibake unless decoded.
     const asNodeReceivesIt = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
     const cases: [string, string, string][] = [
@@ -201,10 +201,10 @@ describe.each(testDrivers())('the wire on $kind', (driver) => {
       ['latin1 that is not UTF-8', 'E-ACT-4', 'Jos\u00e9'],
     ];
     const expected: Record<string, string> = {
-      'E-ACT-1': '经办员王',
-      'E-ACT-2': '经办员李',
-      'E-ACT-3': 'officer-zhao',
-      'E-ACT-4': 'José',
+      'E-ACT-1': 'open:经办员王',
+      'E-ACT-2': 'open:经办员李',
+      'E-ACT-3': 'open:officer-zhao',
+      'E-ACT-4': 'open:José',
     };
     it.each(cases)('%s', async (_what, personId, header) => {
       const person = await post('/persons', {

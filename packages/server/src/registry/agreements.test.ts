@@ -136,7 +136,7 @@ describe.each(testDrivers())('agreements on $kind', (driver) => {
       items: { version: number; actor: string; recordedAt: string }[];
     }>();
     expect(history.items.map((v) => v.version)).toEqual([1, 2, 3, 4, 5]);
-    expect(history.items[0]?.actor).toBe('经办员王');
+    expect(history.items[0]?.actor).toBe('open:经办员王');
     const first = history.items[0]?.recordedAt ?? '';
     const asOf = (await api.get(`/history/agreement/${agreementId}?asOf=${encodeURIComponent(first)}`)).json<{
       version: number;

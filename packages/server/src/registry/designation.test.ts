@@ -207,6 +207,6 @@ describe.each(testDrivers())('designation on $kind', (driver) => {
       items: { version: number; actor: string; data: { state: string } }[];
     }>();
     expect(history.items.map((v) => v.data.state)).toEqual(['submitted', 'approved']);
-    expect(history.items.every((v) => v.actor === 'api')).toBe(true);
+    expect(history.items.every((v) => v.actor === 'open')).toBe(true);
   });
 });

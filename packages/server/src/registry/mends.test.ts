@@ -267,7 +267,7 @@ describe.each(testDrivers())('registry mends on $kind', (driver) => {
       'active',
       'terminated',
     ]);
-    expect(history.items[1]?.actor).toBe('稽核员');
+    expect(history.items[1]?.actor).toBe('open:稽核员');
     expect(history.items[3]?.data.states.at(-1)?.reason).toMatch(new RegExp(`${centre}.*欺诈骗保`));
   });
 

@@ -43,14 +43,16 @@ export async function insertPersonsBulk(db: Queryable, persons: readonly Person[
       family_doctor_contract: p.familyDoctorContract,
       relocated: p.relocated,
       balance_fen: toFen(p.accountBalance),
+      id_number: p.idNumber ?? null,
     }));
     await db.query(
       `WITH x AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, scheme text, category text, region text,
-           chronic_diseases text[], family_doctor_contract boolean, relocated boolean, balance_fen bigint)
+           chronic_diseases text[], family_doctor_contract boolean, relocated boolean, balance_fen bigint,
+           id_number text)
        ), p AS (
-         INSERT INTO persons (id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated)
-         SELECT id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated FROM x
+         INSERT INTO persons (id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated, id_number)
+         SELECT id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated, id_number FROM x
          ON CONFLICT (id) DO NOTHING RETURNING id
        )
        INSERT INTO person_accounts (person_id, balance_fen) SELECT x.id, x.balance_fen FROM x JOIN p ON p.id = x.id`,

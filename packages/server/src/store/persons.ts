@@ -16,10 +16,12 @@ interface PersonRow {
   balance_fen: number;
   sex: string | null;
   birth_date: string | null;
+  id_number: string | null;
 }
 
 const SELECT_PERSON = `SELECT p.id, p.name, p.scheme, p.category, p.region, p.chronic_diseases,
-  p.family_doctor_contract, p.relocated, a.balance_fen, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
+  p.family_doctor_contract, p.relocated, a.balance_fen, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
+  p.id_number
   FROM persons p JOIN person_accounts a ON a.person_id = p.id`;
 
 function fromRow(row: PersonRow): Person {
@@ -35,6 +37,7 @@ function fromRow(row: PersonRow): Person {
     accountBalance: fenToYuan(row.balance_fen),
     sex: row.sex as Person['sex'],
     birthDate: row.birth_date,
+    idNumber: row.id_number,
   };
 }
 
@@ -42,8 +45,8 @@ function fromRow(row: PersonRow): Person {
 export async function insertPerson(db: Queryable, person: Person): Promise<boolean> {
   const rows = await db.query(
     `WITH p AS (
-       INSERT INTO persons (id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated, sex, birth_date)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $10, $11::date) ON CONFLICT (id) DO NOTHING RETURNING id)
+       INSERT INTO persons (id, name, scheme, category, region, chronic_diseases, family_doctor_contract, relocated, sex, birth_date, id_number)
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $10, $11::date, $12) ON CONFLICT (id) DO NOTHING RETURNING id)
      INSERT INTO person_accounts (person_id, balance_fen) SELECT id, $9::bigint FROM p RETURNING person_id`,
     [
       person.id,
@@ -57,6 +60,7 @@ export async function insertPerson(db: Queryable, person: Person): Promise<boole
       toFen(person.accountBalance),
       person.sex,
       person.birthDate,
+      person.idNumber ?? null,
     ],
   );
   return rows.length === 1;

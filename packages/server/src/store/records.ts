@@ -2,7 +2,14 @@
 import type { Accumulators, AccumulatorName } from '@yibao/engine';
 
 // The wire records are the contract's (@yibao/api): one shape, stored and answered.
-export type { Institution, Page, Person } from '@yibao/api';
+export type { Institution, Page } from '@yibao/api';
+import type { Person as PersonAnswer } from '@yibao/api';
+
+/**
+ * 参保人员 as stored: the name and 身份证号 in clear. Never answered as it is — access/masking.ts
+ * turns it into the wire's Person, masked unless the answer is the full view (R-B7).
+ */
+export type Person = Omit<PersonAnswer, 'idNumber' | 'revealed'> & { idNumber?: string | null };
 
 /** The accumulator names with their storage columns, one list so reads and writes agree. */
 export const ACCUMULATOR_COLUMNS: ReadonlyArray<readonly [AccumulatorName, string]> = [

@@ -11,11 +11,14 @@ import * as personKeys from './009_person_keys.js';
 import * as catalogue from './010_catalogue.js';
 import * as settlementRecords from './011_settlement_records.js';
 import * as accounts from './013_accounts.js';
+import * as auditLog from './014_audit_log.js';
+import * as personIdNumber from './015_person_id_number.js';
 import * as paymentFacts from './017_payment_facts.js';
 import * as paymentRuns from './018_payment_runs.js';
 import * as personSexBirth from './019_person_sex_birth.js';
 import * as supervisionAlerts from './020_supervision_alerts.js';
 // Paying institutions (issue 14).
+// issue 13 parts 3–4: the audit log, personal data (audit branch)
 
 export interface Migration {
   id: number;
@@ -36,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 10, name: catalogue.name, sql: catalogue.sql },
   { id: 11, name: settlementRecords.name, sql: settlementRecords.sql },
   { id: 13, name: accounts.name, sql: accounts.sql },
+  { id: 14, name: auditLog.name, sql: auditLog.sql },
+  { id: 15, name: personIdNumber.name, sql: personIdNumber.sql },
   { id: 17, name: paymentFacts.name, sql: paymentFacts.sql },
   { id: 18, name: paymentRuns.name, sql: paymentRuns.sql },
   { id: 19, name: personSexBirth.name, sql: personSexBirth.sql },

@@ -126,7 +126,7 @@ describe.each(testDrivers())('catalogue routes on $kind', (driver) => {
       ['2026-01-01', '2026-06-30', 0.35],
       ['2026-07-01', null, 0.3],
     ]);
-    expect(versions.history.map((h: Json) => h.actor)).toContain('catalogue-officer');
+    expect(versions.history.map((h: Json) => h.actor)).toContain('open:catalogue-officer');
     expect((await send('GET', '/catalogue/XA10BAA042A?date=2026-06-30')).json().paymentLimit).toBe(0.35);
     expect((await send('GET', '/catalogue/NOPE/versions')).statusCode).toBe(404);
     // An earlier validFrom that does not restate the facts then in force is a conflict.
@@ -171,7 +171,7 @@ describe.each(testDrivers())('catalogue routes on $kind', (driver) => {
     const applied = await upload('/catalogue-imports?fileName=cat.csv&effectiveFrom=2026-01-01', csv);
     expect(applied.statusCode).toBe(201);
     const r = applied.json();
-    expect(r.version).toMatchObject({ source: 'csv', fileName: 'cat.csv', actor: 'importer' });
+    expect(r.version).toMatchObject({ source: 'csv', fileName: 'cat.csv', actor: 'open:importer' });
     expect((await send('GET', '/catalogue/XC10AAA158B?date=2026-03-01')).json().selfPayRatio).toBe(0.1);
 
     const after = (await send('GET', '/catalogue-versions')).json().items;

@@ -1,4 +1,6 @@
-// 参保人员: POST /persons, GET /persons/{id}, GET /persons, GET /persons/{id}/accumulators.
+// 参保人员: POST /persons, GET /persons/{id}, GET /persons, GET /persons/{id}/accumulators. Every
+// answer carries the person masked (access/masking.ts, R-B7); the full view is GET /persons/{id}
+// with reveal=true and a reason, for a caller holding person.reveal, and is written to the audit log.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   CATEGORIES,
@@ -7,6 +9,7 @@ import {
   Person as PersonSchema,
   PersonAccumulators,
   PersonBody,
+  PersonDetailQuery,
   PersonQuery,
   YearQuery,
 } from '@yibao/api';
@@ -17,7 +20,16 @@ import { isYuanAmount } from '@yibao/engine';
 import { findAccumulators, findPerson, insertPerson, listPersons } from '../../store/persons.js';
 import type { Person } from '../../store/records.js';
 import { paging } from '../paging.js';
+import { maskedPerson, revealedPerson } from '../../access/masking.js';
+import { boundInstitution, permissionsOf } from '../../access/identity.js';
+import { noteAudit } from '../../access/audit.js';
+import { checkedIdNumber, checkIdAgrees } from '../../domain/id-number.js';
+import { Forbidden, Invalid } from '../../domain/errors.js';
 import { today } from '../../domain/today.js';
+import { requireHealthConsent } from '../../registry/consents.js';
+
+/** A reveal's reason: at least this many characters, so that it says something (R-B7). */
+const MIN_REASON = 4;
 const samePerson = (a: Person, b: Person): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 export function personRoutes(
@@ -50,6 +62,7 @@ export function personRoutes(
         accountBalance: body.accountBalance ?? 0,
         sex: body.sex ?? null,
         birthDate: body.birthDate ?? null,
+        idNumber: body.idNumber === undefined ? null : checkedIdNumber(body.idNumber, today()),
       };
       if (person.birthDate !== null && (person.birthDate > today() || person.birthDate < '1900-01-01'))
         throw new ApiError(
@@ -58,6 +71,7 @@ export function personRoutes(
           `出生日期 ${person.birthDate} 不可能（不得晚于今天、早于 1900 年）`,
           'birthDate',
         );
+      if (person.idNumber != null) checkIdAgrees(person.idNumber, person.birthDate, person.sex);
       if (!(CATEGORIES[person.scheme] as readonly string[]).includes(person.category))
         throw new ApiError(
           400,
@@ -69,9 +83,10 @@ export function personRoutes(
         throw new ApiError(400, 'unknown_region', `没有统筹区 ${person.region} 的政策`, 'region');
       if (!isYuanAmount(person.accountBalance))
         throw new ApiError(400, 'invalid_amount', '个人账户余额须为非负金额，至多两位小数', 'accountBalance');
-      if (await insertPerson(db, person)) return reply.status(201).send(person);
+      if (await insertPerson(db, person)) return reply.status(201).send(maskedPerson(person));
       const existing = await findPerson(db, person.id);
-      if (existing !== undefined && samePerson(existing, person)) return reply.status(200).send(existing);
+      if (existing !== undefined && samePerson(existing, person))
+        return reply.status(200).send(maskedPerson(existing));
       throw new ApiError(409, 'already_exists', `个人编号 ${person.id} 已登记为另一位参保人`, 'id');
     },
   );
@@ -81,15 +96,29 @@ export function personRoutes(
     {
       schema: {
         tags: ['persons'],
-        summary: '查询参保人员',
+        summary: '查询参保人员（默认脱敏；reveal=true 并写明理由查看完整信息，记入审计日志）',
         params: IdParams,
+        querystring: PersonDetailQuery,
         response: { 200: PersonSchema, ...ErrorResponses },
       },
     },
     async (request) => {
-      const found = await findPerson(db, request.params.id);
-      if (found === undefined) throw notFound('参保人', 'id', request.params.id);
-      return found;
+      const id = request.params.id;
+      // R-B7: an institution reads a person only with the person's 'health' consent to it.
+      const own = boundInstitution(request.identity);
+      if (own !== null) await requireHealthConsent(db, id, own, today());
+      const reveal = request.query.reveal === 'true';
+      if (reveal) {
+        if (!permissionsOf(request.identity).has('person.reveal'))
+          throw new Forbidden('forbidden', '当前身份无权查看完整信息（需要权限 person.reveal）');
+        const reason = (request.query.reason ?? '').trim();
+        if (Array.from(reason).length < MIN_REASON)
+          throw new Invalid('reason', 'reason_required', `查看完整信息须写明理由（至少 ${MIN_REASON} 个字）`);
+        noteAudit(request, { reveal: true, reason });
+      }
+      const found = await findPerson(db, id);
+      if (found === undefined) throw notFound('参保人', 'id', id);
+      return reveal ? revealedPerson(found) : maskedPerson(found);
     },
   );
 
@@ -104,7 +133,8 @@ export function personRoutes(
     },
     async (request) => {
       const { page, pageSize } = paging(request.query);
-      return listPersons(db, request.query, page, pageSize);
+      const found = await listPersons(db, request.query, page, pageSize);
+      return { ...found, items: found.items.map(maskedPerson) };
     },
   );
 

@@ -1,6 +1,7 @@
 // Shared pieces of the registry routes: who is making the change, and the schema parts they share.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Change } from '../../../registry/history.js';
+import { actorOf } from '../../../access/identity.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -29,14 +30,17 @@ export function headerText(value: string): string {
 }
 
 /**
- * 经办人: the `x-yibao-actor` header names who made a change; the history keeps it as sent. The
- * access-control work replaces the header with the authenticated identity (docs/registry.md).
+ * 经办人: the authenticated identity (actorOf: `officer:wang`, `institution:H001/k1`) — the
+ * `x-yibao-actor` header is not believed (issue 13). Under `serve --open`, where nobody is
+ * authenticated, the header's text is kept as a label after `open:` (`open:经办员王`), so the history
+ * still says who claimed the change and plainly that nobody verified it.
  */
 export function changeBy(request: FastifyRequest, reason: string): Change {
+  const actor = actorOf(request.identity);
+  if (request.identity.kind !== 'open') return { actor, reason };
   const header = request.headers['x-yibao-actor'];
   const text = typeof header === 'string' ? headerText(header).trim() : '';
-  const actor = text !== '' ? Array.from(text).slice(0, 100).join('') : 'api';
-  return { actor, reason };
+  return { actor: text === '' ? actor : `${actor}:${Array.from(text).slice(0, 100).join('')}`, reason };
 }
 
 // The schema pieces are the contract's (@yibao/api), under the short names these routes use.
