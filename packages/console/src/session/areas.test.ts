@@ -4,6 +4,7 @@
 import { ROLES } from '@yibao/api/constants';
 import { describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../server/src/access/permissions';
+import { ROUTE_ACCESS } from '../../../server/src/access/route-table';
 import {
   ACTIONS,
   AREA_PERMISSION,
@@ -14,11 +15,26 @@ import {
   visibilityOfRoles,
 } from './areas';
 
+/** Each page's first call: a role bound to one institution reaches it only where the route keeps it to its own. */
+const FIRST_CALL: Record<(typeof AREAS)[number], string> = {
+  dashboard: 'GET /api/v1/dashboard',
+  settlements: 'GET /api/v1/settlements',
+  persons: 'GET /api/v1/persons',
+  institutions: 'GET /api/v1/institutions',
+  policy: 'GET /api/v1/policy/regions',
+  catalogue: 'GET /api/v1/catalogue',
+  try: 'POST /api/v1/settlements/preview',
+  accounts: 'GET /api/v1/accounts',
+};
+
 describe('what each role sees in the console', () => {
   it.each(ROLES)('%s: a page exactly when the service grants its permission', (role) => {
     const granted = new Set<string>(ROLE_PERMISSIONS[role]);
+    const bound = role === 'institution_user';
+    const reachable = (area: (typeof AREAS)[number]): boolean =>
+      granted.has(AREA_PERMISSION[area]) && (!bound || ROUTE_ACCESS[FIRST_CALL[area]]?.own !== undefined);
     const shown = AREAS.filter((area) => ROLE_VISIBILITY[role].areas.includes(area));
-    expect(shown).toEqual(AREAS.filter((area) => granted.has(AREA_PERMISSION[area])));
+    expect(shown).toEqual(AREAS.filter(reachable));
   });
 
   it.each(ROLES)('%s: a button exactly when the service grants its permission', (role) => {
