@@ -10,3 +10,4 @@ export * from './policy.js';
 export * from './settlements.js';
 export * from './registry/index.js';
 export * from './catalogue.js';
+export * from './access/index.js';

@@ -112,6 +112,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/requirements': need('policy.read', 'shared'),
   'GET /api/v1/dashboard': need('dashboard.read'),
 
+  // 机构接口凭证 (issue 13): the administrator's; an institution does not issue its own.
+  'POST /api/v1/institutions/:id/credentials': need('credentials.manage'),
+  'GET /api/v1/institutions/:id/credentials': need('credentials.manage'),
+  'POST /api/v1/institutions/:id/credentials/:keyId/revocation': need('credentials.manage'),
+  'POST /api/v1/institutions/:id/credentials/:keyId/rotation': need('credentials.manage'),
+
   // 公开信息 (R-A3, R-A10): the designated list and the disclosures need no credential.
   'GET /api/v1/public/designated-institutions': pub,
   'GET /api/v1/public/assessments': pub,

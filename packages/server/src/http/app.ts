@@ -28,6 +28,8 @@ import { registrySupervisionRoutes } from './routes/registry/supervision.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { installAccess, type Authenticator } from '../access/install.js';
 import { defaultAuthenticators } from '../access/authenticators.js';
+import { credentialRoutes } from './routes/access/credentials.js';
+import { keepRawJsonBody } from './raw-body.js';
 
 export interface BuildOptions {
   db: Database;
@@ -68,6 +70,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   });
   // JSON only: a text/plain body is an unsupported media type (415), not a body of the wrong type.
   app.removeContentTypeParser('text/plain');
+  // A signature covers the body's bytes as sent (access/institution-signature.ts).
+  keepRawJsonBody(app);
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
   app.addSchema(ApiErrorBody);
 
@@ -92,6 +96,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
         { name: 'registry', description: '定点申请、协议、就医关系、转诊与电子处方（登记与历史）' },
         { name: 'catalogue', description: '医保目录：条目、版本、导入、机构获准项目与药品库存目录' },
         { name: 'public', description: '公开信息（无需登录）' },
+        { name: 'credentials', description: '机构接口凭证：签发、轮换、吊销' },
       ],
     },
   });
@@ -119,6 +124,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       registrySupervisionRoutes(api, options.db);
       // 医保目录 (issue 12): a change clears this process's catalogue cache at once (others within a second).
       catalogueRoutes(api, options.db, service.catalogue);
+      // 机构接口凭证 (issue 13).
+      credentialRoutes(api, options.db);
       done();
     },
     { prefix: '/api/v1' },
