@@ -5,7 +5,11 @@ import { Type, type Static } from 'typebox';
 export const CREDENTIAL_STATUSES = ['active', 'expiring', 'expired', 'revoked'] as const;
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 
-const label = Type.String({ minLength: 1, maxLength: 100, description: '用途说明：哪个系统、哪个院区持有此凭证' });
+const label = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  description: '用途说明：哪个系统、哪个院区持有此凭证',
+});
 
 /** 凭证 (without its secret): what a list and a revocation answer. */
 export const Credential = Type.Object(

@@ -17,4 +17,3 @@ export function defaultAuthenticators(db: Database): Authenticator[] {
   ];
   return schemes.map((scheme) => scheme(db));
 }
-

@@ -44,11 +44,18 @@ export async function firstUseOfNonce(
   field: string,
 ): Promise<void> {
   if (!(await guard.firstUse(keyId, nonce, timestamp)))
-    throw new Unauthenticated('replayed_nonce', '此签名已使用过（nonce 重复）：每个请求须用新的 nonce 重新签名', field);
+    throw new Unauthenticated(
+      'replayed_nonce',
+      '此签名已使用过（nonce 重复）：每个请求须用新的 nonce 重新签名',
+      field,
+    );
 }
 
 /** A header's single value, or undefined when absent or repeated. */
-export function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+export function header(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
   const v = headers[name];
   return typeof v === 'string' ? v : undefined;
 }

@@ -86,7 +86,8 @@ export async function listCredentials(db: Database, institutionId: string): Prom
 
 /** The institution's own credential, or 404 (another institution's key id is not found here). */
 function own(c: StoredCredential | undefined, institutionId: string, keyId: string): StoredCredential {
-  if (c === undefined || c.institutionId !== institutionId) throw new NotFound('机构接口凭证', keyId, 'keyId');
+  if (c === undefined || c.institutionId !== institutionId)
+    throw new NotFound('机构接口凭证', keyId, 'keyId');
   return c;
 }
 
@@ -119,7 +120,11 @@ export async function rotateCredential(
     const old = own(await credentialForUpdate(tx, keyId), institutionId, keyId);
     const status = statusOf(old);
     if (status === 'revoked' || status === 'expired')
-      throw new Conflict('credential_not_active', `凭证 ${keyId} 已${status === 'revoked' ? '吊销' : '失效'}，不能轮换；请签发新凭证`, 'keyId');
+      throw new Conflict(
+        'credential_not_active',
+        `凭证 ${keyId} 已${status === 'revoked' ? '吊销' : '失效'}，不能轮换；请签发新凭证`,
+        'keyId',
+      );
     if (old.replacedBy !== null)
       throw new Conflict('already_rotated', `凭证 ${keyId} 已轮换为 ${old.replacedBy}`, 'keyId');
     const stored = await insertCredential(tx, {

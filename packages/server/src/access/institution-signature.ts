@@ -5,12 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/types.js';
 import { Unauthenticated } from '../domain/errors.js';
 import { rawBodyOf } from '../http/raw-body.js';
-import {
-  credentialInForce,
-  firstUseOfNonce,
-  freshTimestamp,
-  header,
-} from './credential-check.js';
+import { credentialInForce, firstUseOfNonce, freshTimestamp, header } from './credential-check.js';
 import { credentialLookupOf } from './credentials.js';
 import type { Identity } from './identity.js';
 import type { Authenticator } from './install.js';

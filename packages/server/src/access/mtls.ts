@@ -16,9 +16,13 @@ import type { Authenticator } from './install.js';
 export function certificateNames(request: FastifyRequest): string[] {
   const socket = request.raw.socket as Partial<TLSSocket>;
   if (socket.authorized !== true || typeof socket.getPeerCertificate !== 'function') return [];
-  const cert = socket.getPeerCertificate();
+  // An empty object when the client sent none; the CN repeats as an array in a few certificates.
+  const cert = socket.getPeerCertificate() as {
+    subject?: { CN?: string | string[] };
+    subjectaltname?: string;
+  };
   const names: string[] = [];
-  const cn = cert.subject?.CN as string | string[] | undefined;
+  const cn = cert.subject?.CN;
   if (typeof cn === 'string') names.push(cn);
   else if (Array.isArray(cn)) names.push(...cn);
   for (const san of (cert.subjectaltname ?? '').split(',')) {

@@ -27,7 +27,8 @@ export function nhsaSignature(db: Database): Authenticator {
     async authenticate(request: FastifyRequest): Promise<Identity> {
       const need = (name: string): string => {
         const v = header(request.headers, name);
-        if (v === undefined || v === '') throw new Unauthenticated('unauthenticated', `缺少请求头 ${name}`, name);
+        if (v === undefined || v === '')
+          throw new Unauthenticated('unauthenticated', `缺少请求头 ${name}`, name);
         return v;
       };
       const keyId = need(TIF_HEADERS.paasId);
@@ -36,7 +37,11 @@ export function nhsaSignature(db: Database): Authenticator {
       const signature = need(TIF_HEADERS.signature);
       const timestamp = freshTimestamp(timestampText, TIF_HEADERS.timestamp);
       if (!TIF_NONCE.test(nonce))
-        throw new Unauthenticated('bad_nonce', `${TIF_HEADERS.nonce} 须为 6–64 个字符（字母、数字、. _ ~ -）`, TIF_HEADERS.nonce);
+        throw new Unauthenticated(
+          'bad_nonce',
+          `${TIF_HEADERS.nonce} 须为 6–64 个字符（字母、数字、. _ ~ -）`,
+          TIF_HEADERS.nonce,
+        );
       const credential = await credentialInForce(lookup, keyId, TIF_HEADERS.paasId);
       if (!sameHex(tifSignature(credential.secretSha256, timestampText, nonce), signature))
         throw new Unauthenticated('bad_signature', '签名校验失败 (x-tif-signature)', TIF_HEADERS.signature);

@@ -124,6 +124,19 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/public/institutions/:id/disclosure': pub,
 };
 
+/** Entries a test adds for a route it registers itself (a scheme tested before its routes exist). */
+const testEntries = new Map<string, RouteAccess>();
+
+/** Tests only: names who may call a route the test registers (e.g. a /nhsa route before issue 14's). */
+export function allowRouteInTest(key: `${'GET' | 'POST'} /${string}`, access: RouteAccess): void {
+  testEntries.set(key, access);
+}
+
+/** The route's entry: the table's, else a test's. */
+export function routeAccessOf(key: string): RouteAccess | undefined {
+  return ROUTE_ACCESS[key] ?? testEntries.get(key);
+}
+
 /**
  * Outside /api/v1, /nhsa and /fhir: the console's files, /docs, /healthz — public. The national
  * interface and FHIR carry their own entries as they are added.

@@ -17,7 +17,7 @@ export function keepRawJsonBody(app: FastifyInstance): void {
     const bytes = body as Buffer;
     request.rawBody = bytes;
     // secure-json-parse reads a Buffer as UTF-8, as the string parser would have.
-    parse(request, bytes as unknown as string, done);
+    void parse(request, bytes as unknown as string, done);
   });
 }
 

@@ -51,20 +51,22 @@ export function signedHeaders(
   };
 }
 
-/** A request ready for `app.inject`: the same payload bytes that were signed. */
-export function signedRequest(
+/**
+ * A request ready for `app.inject`, the payload passed on as given: inject sends an object as
+ * JSON.stringify writes it, the bytes signed here.
+ */
+export function signedRequest<P>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
-  payload: unknown,
+  payload: P,
   credential: CredentialSecret,
   options: SignOptions = {},
-): { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; headers: Record<string, string>; payload?: Buffer } {
-  const body = bodyBytes(payload);
+): { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; headers: Record<string, string>; payload?: P } {
   return {
     method,
     url,
-    headers: signedHeaders(method, url, body, credential, options),
-    ...(body.length > 0 ? { payload: body } : {}),
+    headers: signedHeaders(method, url, payload, credential, options),
+    ...(payload === undefined || payload === null ? {} : { payload }),
   };
 }
 

@@ -66,7 +66,9 @@ export async function insertCredential(
 }
 
 export async function credentialByKeyId(db: Queryable, keyId: string): Promise<StoredCredential | undefined> {
-  const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM institution_credentials WHERE key_id = $1`, [keyId]);
+  const rows = await db.query<Row>(`SELECT ${COLUMNS} FROM institution_credentials WHERE key_id = $1`, [
+    keyId,
+  ]);
   return rows[0] === undefined ? undefined : fromRow(rows[0]);
 }
 

@@ -11,7 +11,7 @@ import {
   IssuedCredential,
 } from '@yibao/api';
 import { Type } from 'typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../../db/types.js';
 import {
   issueCredential,
@@ -24,6 +24,12 @@ import { actorOf } from '../../../access/identity.js';
 const tags = ['credentials'];
 const InstitutionParams = Type.Object({ id: CredentialParams.properties.id });
 
+/** A POST with no body at all (curl -X POST) is the empty body: the label is optional. */
+function noBodyIsEmpty(request: FastifyRequest, _reply: unknown, done: () => void): void {
+  request.body ??= {};
+  done();
+}
+
 export function credentialRoutes(server: FastifyInstance, db: Database): void {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -34,16 +40,15 @@ export function credentialRoutes(server: FastifyInstance, db: Database): void {
         tags,
         summary: '签发机构接口凭证（密钥仅在此应答中显示一次）',
         params: InstitutionParams,
-        body: Type.Optional(CredentialBody),
+        body: CredentialBody,
         response: { 201: IssuedCredential, ...ErrorResponses },
       },
+      preValidation: noBodyIsEmpty,
     },
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await issueCredential(db, request.params.id, request.body ?? {}, actorOf(request.identity)),
-        ),
+        .send(await issueCredential(db, request.params.id, request.body, actorOf(request.identity))),
   );
 
   app.get(
@@ -87,9 +92,10 @@ export function credentialRoutes(server: FastifyInstance, db: Database): void {
         tags,
         summary: '轮换凭证：签发新凭证，旧凭证 24 小时后失效',
         params: CredentialParams,
-        body: Type.Optional(CredentialBody),
+        body: CredentialBody,
         response: { 201: IssuedCredential, ...ErrorResponses },
       },
+      preValidation: noBodyIsEmpty,
     },
     async (request, reply) =>
       reply
@@ -99,7 +105,7 @@ export function credentialRoutes(server: FastifyInstance, db: Database): void {
             db,
             request.params.id,
             request.params.keyId,
-            request.body ?? {},
+            request.body,
             actorOf(request.identity),
           ),
         ),
