@@ -13,6 +13,8 @@ commands:
                                    preview (or apply) a catalogue file (医保目录导入)
   catalogue export [--date D | --all] [--out FILE]
                                    the catalogue as a Yibao CSV
+  credentials issue|list|revoke|rotate --institution ID
+                                   institutions' credentials (机构接口凭证)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -28,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./catalogue.js')).runCatalogue(rest);
     case 'policy':
       return (await import('./policy.js')).runPolicy(rest);
+    case 'credentials':
+      return (await import('./credentials.js')).runCredentials(rest);
     case undefined:
     case 'help':
     case '--help':
