@@ -3,7 +3,7 @@ const USAGE = `usage: yibao <command> [options]
 
 commands:
   calc [--ndjson] [--policy DIR]   calculate a settlement from JSON on stdin (CALC_CONTRACT.md)
-  serve [--port N] [--host H] [--data DIR]
+  serve [--port N] [--host H] [--data DIR] [--tls-cert F --tls-key F --tls-client-ca F]
                                    start the settlement service (SERVICE_CONTRACT.md)
   policy check [--region CODE] [--json]
                                    check a region's policy against the guidance (合规校验)

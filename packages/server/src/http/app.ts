@@ -48,10 +48,20 @@ export interface BuildOptions {
   open?: boolean;
   /** Replaces the default authenticators (access/authenticators.ts); tests of one scheme use it. */
   authenticators?: readonly Authenticator[];
+  /**
+   * Serve HTTPS and ask every client for a certificate signed by `ca` (mutual TLS, access/mtls.ts):
+   * a connection without one is refused during the handshake.
+   */
+  mutualTls?: { cert: Buffer; key: Buffer; ca: Buffer };
 }
 
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
+  const tls = options.mutualTls;
+  // One instance type for both: the routes do not care which server carries them.
   const app = Fastify({
+    ...(tls === undefined
+      ? {}
+      : { https: { cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: true, rejectUnauthorized: true } }),
     logger: options.logger ?? false,
     // Bodies are validated, never coerced or trimmed: "10" is not an amount and an unknown field
     // is an error the caller should hear about.
