@@ -27,8 +27,9 @@ export class NonceGuard {
         return batch.map((s) => fresh.has(nonceKey(s.keyId, s.nonce)));
       },
       // Two uses of one nonce never share a statement: the second waits for the next batch and
-      // finds the first's row.
-      { maxInFlight: 3, maxBatch: 64, keyOf: (s) => nonceKey(s.keyId, s.nonce) },
+      // finds the first's row. Two statements in flight at most: the settlement's own stages hold
+      // most of a worker's pool (YIBAO_POOL_SIZE, 10), and under load the batches grow instead.
+      { maxInFlight: 2, maxBatch: 128, keyOf: (s) => nonceKey(s.keyId, s.nonce) },
     );
   }
 

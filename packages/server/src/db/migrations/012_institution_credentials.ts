@@ -5,7 +5,10 @@
 //   (docs/decisions.md, "Credentials keep the secret's hash"). A reference table: not keyed by person.
 // - credential_nonces: the nonces seen while their timestamp is still acceptable, so a replayed
 //   signature is refused by every process on the database (the primary key decides who came first).
-//   Pruned once `expires_at` (the timestamp's window end) has passed.
+//   Pruned once `expires_at` (the timestamp's window end) has passed. UNLOGGED: written on every
+//   signed request, so it skips the WAL and its commit's flush; a crash of the database (not a
+//   clean restart) empties it, which re-opens the last 300 s of signatures to one replay each —
+//   harmless for the settlement path, whose writes are idempotent by requestId (decisions.md 52).
 export const name = 'institution_credentials';
 
 export const sql = `
@@ -24,7 +27,7 @@ CREATE TABLE institution_credentials (
 );
 CREATE INDEX institution_credentials_institution ON institution_credentials (institution_id, created_at);
 
-CREATE TABLE credential_nonces (
+CREATE UNLOGGED TABLE credential_nonces (
   key_id      text NOT NULL,
   nonce       text NOT NULL,
   expires_at  timestamptz NOT NULL,
