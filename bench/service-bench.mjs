@@ -12,6 +12,10 @@
 //   npm run bench:service                    # DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres
 //   BENCH_SECONDS=20 npm run bench:service   # longer runs
 //   BENCH_DRIVER=autocannon npm run bench:service   # autocannon for the full-load runs too
+//   BENCH_SIGNING=5 BENCH_SECONDS=8 npm run bench:service
+//       # issue 13: what signing costs — alternating full-load runs, 5 open (`serve --open`) and 5
+//       # signed (a credential per institution from `yibao credentials issue`, every request
+//       # HMAC-signed with its own nonce), medians and their ratio
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -21,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { demoVisit } from './demo-visits.mjs';
+import { signedHeaders } from '../packages/server/dist/testing/signed.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const yibao = join(root, 'packages/server/bin/yibao.mjs');
@@ -31,6 +36,8 @@ const workers = process.env.BENCH_WORKERS; // default: one per core (yibao serve
 const skipEmbedded = process.env.BENCH_SKIP_EMBEDDED === '1';
 // BENCH_FULL_ONLY=1: the PostgreSQL full-load run alone (for A/B runs of two builds, alternated).
 const fullOnly = process.env.BENCH_FULL_ONLY === '1';
+// BENCH_SIGNING=N: issue 13's signed-against-open A/B alone, N runs of each (signingAB).
+const signingRuns = Number(process.env.BENCH_SIGNING ?? 0);
 const wrkInstalled = spawnSync('wrk', ['--version']).error === undefined;
 const fullLoadDriver = process.env.BENCH_DRIVER ?? (wrkInstalled ? 'wrk' : 'autocannon');
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -91,8 +98,12 @@ async function startListening(args, env, port) {
   throw new Error(`${args[0]} did not start`);
 }
 
-function startServer(args, env, port) {
-  return startListening([yibao, 'serve', '--port', String(port), '--no-seed', '--open', ...args], env, port);
+function startServer(args, env, port, { open = true } = {}) {
+  return startListening(
+    [yibao, 'serve', '--port', String(port), '--no-seed', ...(open ? ['--open'] : []), ...args],
+    env,
+    port,
+  );
 }
 
 async function stopServer(child) {
@@ -368,6 +379,117 @@ function goals(report) {
   return lines;
 }
 
+/**
+ * Requests made before a run, so the load generator does the same little work per request in
+ * both arms: the body (a new requestId each), and for a signed run the x-yibao-* headers, signed
+ * as docs/access.md says with the credential of the visit's institution (a new nonce each; the
+ * timestamps stay well inside the 300 s window for a run of this length).
+ */
+function preparedRequests(run, institutions, count, credentials) {
+  const requests = new Array(count);
+  for (let n = 1; n <= count; n++) {
+    const visit = demoVisit(n, institutions, persons);
+    const body = JSON.stringify({ requestId: `bench-${run}-${n}`, ...visit });
+    const headers =
+      credentials === undefined
+        ? { 'content-type': 'application/json' }
+        : signedHeaders('POST', '/api/v1/settlements', body, credentials.get(visit.institutionId));
+    requests[n - 1] = { body, headers };
+  }
+  return requests;
+}
+
+/** A full-load run with autocannon over prepared requests (never the same one twice). */
+async function preparedLoad(port, requests, duration) {
+  let next = 0;
+  const statuses = {};
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/settlements',
+        setupRequest: (req) => {
+          const r = requests[next++];
+          // Out of prepared requests: the run was faster than planned for; say so in the statuses.
+          if (r === undefined) return { ...req, body: '{}', headers: { 'content-type': 'application/json' } };
+          return { ...req, body: r.body, headers: r.headers };
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, status) => {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
+  const result = await instance;
+  return { settlementsPerSecond: Math.round((statuses[201] ?? 0) / result.duration), statuses };
+}
+
+function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Issue 13: signed against open settlement throughput, on the same database and the same visits'
+ * shape, alternating (open, signed), (signed, open), … so drift of the machine falls on both arms.
+ * Each run starts its own server (`--open` or not) and warms it for 2 s.
+ */
+async function signingAB(runs) {
+  const env = { DATABASE_URL: benchUrl };
+  const probePort = await freePort();
+  const probe = await startServer(workers === undefined ? [] : ['--workers', workers], env, probePort);
+  // A few institutions, each with a credential of its own.
+  const institutions = (await primaryInstitutions(probePort)).slice(
+    0,
+    Number(process.env.BENCH_SIGNING_INSTITUTIONS ?? 12),
+  );
+  await stopServer(probe);
+  const credentials = new Map();
+  for (const id of institutions) {
+    const issued = JSON.parse(
+      run(['credentials', 'issue', '--institution', id, '--label', 'bench', '--json'], env),
+    );
+    credentials.set(id, { keyId: issued.keyId, secret: issued.secret });
+  }
+  console.log(
+    `signing A/B: ${runs} runs each, ${seconds} s, ${institutions.length} institutions with a credential each`,
+  );
+  const perRun = Math.max(20000, 9000 * seconds);
+  const results = { open: [], signed: [] };
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ['open', 'signed'] : ['signed', 'open'];
+    for (const arm of order) {
+      const port = await freePort();
+      const server = await startServer(workers === undefined ? [] : ['--workers', workers], env, port, {
+        open: arm === 'open',
+      });
+      const creds = arm === 'signed' ? credentials : undefined;
+      await preparedLoad(port, preparedRequests(`${arm}-warm-${i}`, institutions, 20000, creds), 2);
+      const measured = await preparedLoad(
+        port,
+        preparedRequests(`${arm}-${i}`, institutions, perRun, creds),
+        seconds,
+      );
+      await stopServer(server);
+      results[arm].push(measured.settlementsPerSecond);
+      console.log(`${arm} #${i + 1}: ${measured.settlementsPerSecond}/s`, JSON.stringify(measured.statuses));
+    }
+  }
+  const open = median(results.open);
+  const signed = median(results.signed);
+  const cost = Math.round((1000 * (open - signed)) / open) / 10;
+  console.log(
+    `SIGNING_AB ${JSON.stringify({ open: results.open, signed: results.signed, medianOpen: open, medianSigned: signed, costPercent: cost })}`,
+  );
+  console.log(
+    `signing costs ${cost} % of settlement throughput (goal <= 5 %): ${cost <= 5 ? 'met' : 'NOT met'}`,
+  );
+}
+
 async function main() {
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`machine: ${machine}`);
@@ -386,6 +508,10 @@ async function main() {
   try {
     console.log(`PostgreSQL ${version}: database ${benchDb}, ${persons} persons`);
     run(['demo', '--persons', String(persons), '--visits', '0'], { DATABASE_URL: benchUrl });
+    if (signingRuns > 0) {
+      await signingAB(signingRuns);
+      return;
+    }
     const port = await freePort();
     const server = await startServer(
       workers === undefined ? [] : ['--workers', workers],

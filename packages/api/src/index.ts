@@ -18,3 +18,4 @@ export * from './supervision.js';
 // issue 13 parts 3–4: the audit log and consents (audit branch)
 export * from './access/audit.js';
 export * from './consents.js';
+export * from './access/index.js';

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Forbidden, Unauthenticated } from '../domain/errors.js';
 import { boundInstitution, permissionsOf, type Identity } from './identity.js';
-import { isGuardedUrl, ROUTE_ACCESS, type RouteAccess } from './route-table.js';
+import { isGuardedUrl, routeAccessOf, type RouteAccess } from './route-table.js';
 
 /**
  * One way of proving who is calling (a signature, a session, a token). `applies` looks only at the
@@ -31,7 +31,7 @@ const OPEN: Identity = { kind: 'open' };
 const PUBLIC: Identity = { kind: 'anonymous' };
 
 function accessOf(method: string, url: string): RouteAccess | undefined {
-  return ROUTE_ACCESS[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+  return routeAccessOf(`${method === 'HEAD' ? 'GET' : method} ${url}`);
 }
 
 /** The institution a request names where the route's rule says to look; undefined when absent. */

@@ -159,6 +159,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/persons/:id/consents': need('registry.write'),
   'GET /api/v1/persons/:id/consents': need('registry.read'),
   'POST /api/v1/persons/:id/consents/:consentId/withdrawal': need('registry.write'),
+  // 机构接口凭证 (issue 13): the administrator's; an institution does not issue its own.
+  'POST /api/v1/institutions/:id/credentials': need('credentials.manage'),
+  'GET /api/v1/institutions/:id/credentials': need('credentials.manage'),
+  'POST /api/v1/institutions/:id/credentials/:keyId/revocation': need('credentials.manage'),
+  'POST /api/v1/institutions/:id/credentials/:keyId/rotation': need('credentials.manage'),
 
   // 公开信息 (R-A3, R-A10): the designated list and the disclosures need no credential.
   'GET /api/v1/public/designated-institutions': pub,
@@ -177,6 +182,19 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // an institution reads its own months and year-end
   'GET /api/v1/institutions/:id/payments': need('settlement.read', 'params.id'),
 };
+
+/** Entries a test adds for a route it registers itself (a scheme tested before its routes exist). */
+const testEntries = new Map<string, RouteAccess>();
+
+/** Tests only: names who may call a route the test registers (e.g. a /nhsa route before issue 14's). */
+export function allowRouteInTest(key: `${'GET' | 'POST'} /${string}`, access: RouteAccess): void {
+  testEntries.set(key, access);
+}
+
+/** The route's entry: the table's, else a test's. */
+export function routeAccessOf(key: string): RouteAccess | undefined {
+  return ROUTE_ACCESS[key] ?? testEntries.get(key);
+}
 
 /**
  * Outside /api/v1, /nhsa and /fhir: the console's files, /docs, /healthz — public. The national

@@ -3,7 +3,7 @@ const USAGE = `usage: yibao <command> [options]
 
 commands:
   calc [--ndjson] [--policy DIR]   calculate a settlement from JSON on stdin (CALC_CONTRACT.md)
-  serve [--port N] [--host H] [--data DIR]
+  serve [--port N] [--host H] [--data DIR] [--tls-cert F --tls-key F --tls-client-ca F]
                                    start the settlement service (SERVICE_CONTRACT.md)
   policy check [--region CODE] [--json]
                                    check a region's policy against the guidance (合规校验)
@@ -20,6 +20,8 @@ commands:
   supervise --from D --to D [--run-on D] [--full]
                                    run the batch supervision rules over a date range (基金监管)
   audit verify [--json]            check the audit log's hash chains and anchors (审计日志校验)
+  credentials issue|list|revoke|rotate --institution ID
+                                   institutions' credentials (机构接口凭证)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./payments.js')).runPayments(rest);
     case 'supervise':
       return (await import('./supervise.js')).runSupervise(rest);
+    case 'credentials':
+      return (await import('./credentials.js')).runCredentials(rest);
     case undefined:
     case 'help':
     case '--help':

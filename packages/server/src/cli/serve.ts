@@ -4,6 +4,7 @@
 // served by one.
 import { fixedToday } from '../domain/today.js';
 import cluster from 'node:cluster';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { isEmpty, seedDemo } from '../demo/seed.js';
@@ -34,6 +35,19 @@ interface ServeOptions {
   log: boolean;
   /** `--open`: no credentials asked (development and acceptance checks not about access); loopback only. */
   open: boolean;
+  /** `--tls-cert --tls-key --tls-client-ca`: HTTPS with client certificates (mutual TLS, access/mtls.ts). */
+  tls: { cert: string; key: string; clientCa: string } | undefined;
+}
+
+/** The three TLS files, all or none. */
+function tlsFiles(args: ReturnType<typeof parseArgs>): ServeOptions['tls'] {
+  const cert = stringFlag(args, 'tls-cert');
+  const key = stringFlag(args, 'tls-key');
+  const clientCa = stringFlag(args, 'tls-client-ca');
+  if (cert === undefined && key === undefined && clientCa === undefined) return undefined;
+  if (cert === undefined || key === undefined || clientCa === undefined)
+    throw new Error('--tls-cert, --tls-key and --tls-client-ca go together (mutual TLS)');
+  return { cert, key, clientCa };
 }
 
 function options(argv: string[]): ServeOptions {
@@ -49,6 +63,7 @@ function options(argv: string[]): ServeOptions {
     seed: !args.flags.has('no-seed'),
     log: args.flags.has('log'),
     open: args.flags.has('open'),
+    tls: tlsFiles(args),
   };
 }
 
@@ -62,6 +77,15 @@ async function startApp(runtime: Runtime, opts: ServeOptions): Promise<FastifyIn
     logger: opts.log,
     open: opts.open,
     security: securityOptionsFromEnv(process.env),
+    ...(opts.tls === undefined
+      ? {}
+      : {
+          mutualTls: {
+            cert: readFileSync(opts.tls.cert),
+            key: readFileSync(opts.tls.key),
+            ca: readFileSync(opts.tls.clientCa),
+          },
+        }),
   });
   await app.listen({ port: opts.port, host: opts.host });
   return app;
@@ -169,7 +193,7 @@ export async function runServe(argv: string[]): Promise<number> {
     process.stderr.write(
       'yibao serve: 尚无启用的管理员账户，无人能登录开户 — 请运行 npx yibao admin create --username <登录名>\n',
     );
-  const url = `http://${opts.host}:${opts.port}`;
+  const url = `${opts.tls === undefined ? 'http' : 'https'}://${opts.host}:${opts.port}`;
   const clustered = databaseUrl() !== undefined && opts.workers > 1;
   if (!clustered) {
     const app = await startApp(runtime, opts);

@@ -39,6 +39,8 @@ import { installAudit } from '../access/audit.js';
 import { AuditWriter, type AuditWriterOptions } from '../access/audit-writer.js';
 import { auditRoutes } from './routes/audit.js';
 import { personConsentRoutes } from './routes/person-consents.js';
+import { credentialRoutes } from './routes/access/credentials.js';
+import { keepRawJsonBody } from './raw-body.js';
 
 export interface BuildOptions {
   db: Database;
@@ -62,10 +64,20 @@ export interface BuildOptions {
   authenticators?: readonly Authenticator[];
   /** The audit log's anchoring (access/audit-writer.ts); defaults suit the service. */
   audit?: AuditWriterOptions;
+  /**
+   * Serve HTTPS and ask every client for a certificate signed by `ca` (mutual TLS, access/mtls.ts):
+   * a connection without one is refused during the handshake.
+   */
+  mutualTls?: { cert: Buffer; key: Buffer; ca: Buffer };
 }
 
 export async function build(options: BuildOptions): Promise<FastifyInstance> {
+  const tls = options.mutualTls;
+  // One instance type for both: the routes do not care which server carries them.
   const app = Fastify({
+    ...(tls === undefined
+      ? {}
+      : { https: { cert: tls.cert, key: tls.key, ca: tls.ca, requestCert: true, rejectUnauthorized: true } }),
     logger: options.logger ?? false,
     // Bodies are validated, never coerced or trimmed: "10" is not an amount and an unknown field
     // is an error the caller should hear about.
@@ -89,6 +101,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   // The officers' session cookie (access/officer-session.ts), parsed before the access hook reads it.
   await app.register(cookie);
+  // A signature covers the body's bytes as sent (access/institution-signature.ts).
+  keepRawJsonBody(app);
   // Shared by $ref from every route's error responses (@yibao/api ErrorResponses).
   app.addSchema(ApiErrorBody);
 
@@ -121,6 +135,7 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
           description: '基金监管：规则库、事后批量运行、疑点申诉与复核、豁免、扣款、监测指标',
         },
         { name: 'audit', description: '审计日志（稽核）' },
+        { name: 'credentials', description: '机构接口凭证：签发、轮换、吊销' },
       ],
     },
   });
@@ -160,6 +175,8 @@ export async function build(options: BuildOptions): Promise<FastifyInstance> {
       // 审计日志与授权 (issue 13 parts 3–4).
       auditRoutes(api, options.db);
       personConsentRoutes(api, options.db);
+      // 机构接口凭证 (issue 13).
+      credentialRoutes(api, options.db);
       done();
     },
     { prefix: '/api/v1' },

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isPgError, QUERY_CANCELED } from '../db/types.js';
 import { isDomainError, type DomainError } from '../domain/errors.js';
 import { ApiError, isCalcInputError } from '../errors.js';
+import { isNhsaUrl, NHSA_STATUS, nhsaFailure } from '../nhsa/envelope.js';
 
 interface ValidationIssue {
   instancePath: string;
@@ -168,44 +169,50 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    if (isDomainError(err)) {
-      const { status, body } = domainReply(err);
-      if (err.kind === 'unauthenticated' && err.retryAfterSeconds !== null)
-        void reply.header('retry-after', String(err.retryAfterSeconds));
-      return reply.status(status).send(body);
-    }
-    if (err instanceof ApiError) return reply.status(err.status).send(err.toJSON());
-    if (isCalcInputError(err)) {
-      return reply.status(400).send({ error: { code: err.code, message: err.message, field: err.field } });
-    }
-    const issue = err.validation?.[0] as ValidationIssue | undefined;
-    if (issue !== undefined) {
-      const field = fieldOf(issue);
-      // The body (or query) itself, not one of its fields: no field to name.
-      const message = validationMessage(issue, field === '' ? '请求体' : field);
-      return reply
-        .status(400)
-        .send({ error: { code: validationCode(issue), message, field: field === '' ? null : field } });
-    }
-    if (isPgError(err) && err.code === QUERY_CANCELED) {
-      // The settlement path's statement timeout: the statement was cancelled whole, nothing written.
-      return reply.status(503).send({
-        error: { code: 'timeout', message: '数据库未能及时完成，请稍后用同一请求流水号重试', field: null },
-      });
-    }
-    const status = err.statusCode ?? 500;
-    if (status === 429) {
-      // The rate limiter (http/security.ts) has set Retry-After already.
-      return reply.status(429).send({ error: { code: 'rate_limited', message: err.message, field: null } });
-    }
-    if (status >= 400 && status < 500) {
-      // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
-      const { body } = frameworkReply(err);
-      return reply.status(status).send(body);
-    }
-    request.log.error({ err }, 'unexpected error');
-    return reply
-      .status(500)
-      .send({ error: { code: 'internal', message: '内部错误，请稍后重试', field: null } });
+    const { status, body } = errorReply(err, request);
+    // A locked account (access/accounts.ts) says when to try again; the rate limiter sets its own.
+    if (isDomainError(err) && err.kind === 'unauthenticated' && err.retryAfterSeconds !== null)
+      void reply.header('retry-after', String(err.retryAfterSeconds));
+    // The national interface answers every refusal in its own envelope (nhsa/envelope.ts).
+    if (isNhsaUrl(request.url))
+      return reply.status(NHSA_STATUS).send(nhsaFailure(body.error.code, body.error.message));
+    return reply.status(status).send(body);
   });
+}
+
+/** Any error as the contract's status and body: the domain's, validation, the framework's, the rest. */
+function errorReply(err: FastifyError, request: FastifyRequest): { status: number; body: ErrorBody } {
+  if (isDomainError(err)) return domainReply(err);
+  if (err instanceof ApiError) return { status: err.status, body: err.toJSON() };
+  if (isCalcInputError(err))
+    return { status: 400, body: { error: { code: err.code, message: err.message, field: err.field } } };
+  const issue = err.validation?.[0] as ValidationIssue | undefined;
+  if (issue !== undefined) {
+    const field = fieldOf(issue);
+    // The body (or query) itself, not one of its fields: no field to name.
+    const message = validationMessage(issue, field === '' ? '请求体' : field);
+    return {
+      status: 400,
+      body: { error: { code: validationCode(issue), message, field: field === '' ? null : field } },
+    };
+  }
+  if (isPgError(err) && err.code === QUERY_CANCELED) {
+    // The settlement path's statement timeout: the statement was cancelled whole, nothing written.
+    return {
+      status: 503,
+      body: {
+        error: { code: 'timeout', message: '数据库未能及时完成，请稍后用同一请求流水号重试', field: null },
+      },
+    };
+  }
+  const status = err.statusCode ?? 500;
+  // The rate limiter (http/security.ts), Retry-After already set.
+  if (status === 429)
+    return { status, body: { error: { code: 'rate_limited', message: err.message, field: null } } };
+  if (status >= 400 && status < 500) {
+    // Malformed JSON, wrong content type, body too large: the framework's 4xx, in our shape.
+    return { status, body: frameworkReply(err).body };
+  }
+  request.log.error({ err }, 'unexpected error');
+  return { status: 500, body: { error: { code: 'internal', message: '内部错误，请稍后重试', field: null } } };
 }

@@ -10,6 +10,7 @@ import * as settlementWriteTriggers from './008_settlement_write_triggers.js';
 import * as personKeys from './009_person_keys.js';
 import * as catalogue from './010_catalogue.js';
 import * as settlementRecords from './011_settlement_records.js';
+import * as institutionCredentials from './012_institution_credentials.js';
 import * as accounts from './013_accounts.js';
 import * as auditLog from './014_audit_log.js';
 import * as personIdNumber from './015_person_id_number.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: personKeys.name, sql: personKeys.sql },
   { id: 10, name: catalogue.name, sql: catalogue.sql },
   { id: 11, name: settlementRecords.name, sql: settlementRecords.sql },
+  { id: 12, name: institutionCredentials.name, sql: institutionCredentials.sql },
   { id: 13, name: accounts.name, sql: accounts.sql },
   { id: 14, name: auditLog.name, sql: auditLog.sql },
   { id: 15, name: personIdNumber.name, sql: personIdNumber.sql },
