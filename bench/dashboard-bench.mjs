@@ -51,7 +51,14 @@ console.log(`${n.toLocaleString('en-US')} settlements (${reversals} reversals), 
 
 const policy = loadPolicy(repositoryPolicyDir());
 const consoleDir = defaultConsoleDir();
-const app = await build({ db, calculate: policy.calculate, regions: policy.regions, policy, consoleDir, open: true });
+const app = await build({
+  db,
+  calculate: policy.calculate,
+  regions: policy.regions,
+  policy,
+  consoleDir,
+  open: true,
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.server.address().port}`;
 

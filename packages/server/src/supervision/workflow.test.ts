@@ -133,7 +133,7 @@ describe.each(testDrivers())('the alert workflow on $kind', (driver) => {
       request_id: `alert-${alert.id}`,
     });
     // Handed to the payments side in the same transaction, once: August's monthly run takes it.
-    const handed = await t.db.query<Record<string, unknown>>(
+    const handed = await t.db.query(
       `SELECT institution_id, year, month, pool, fund, amount_fen::integer AS amount_fen, payment_month, alert_ids
        FROM payment_deductions WHERE request_id = $1`,
       [`alert-${alert.id}`],
