@@ -125,6 +125,7 @@ describe('the console per role, on a service that enforces access', { timeout: 9
       'institutions',
       'persons',
       'policy',
+      'referrals',
       'settlements',
     ]);
     await page.getByTestId('nav-persons').click();
@@ -164,6 +165,7 @@ describe('the console per role, on a service that enforces access', { timeout: 9
       'institutions',
       'persons',
       'policy',
+      'referrals',
       'settlements',
     ]);
     await page.goto(url('/catalogue?tab=import'));
@@ -185,7 +187,7 @@ describe('the console per role, on a service that enforces access', { timeout: 9
   }) => {
     ready(skip);
     const page = await signInAs('admin');
-    expect(await menu(page)).toEqual(['accounts', 'catalogue', 'institutions', 'policy']);
+    expect(await menu(page)).toEqual(['accounts', 'catalogue', 'institutions', 'policy', 'referrals']);
     // Not the insured's data: the persons page is not the administrator's.
     await notAllowed(page, '/persons');
 
