@@ -143,6 +143,20 @@ export const PaymentYearQuery = Type.Object({
 
 export const PaymentRunParams = Type.Object({ id: Id });
 
+/** 拨付放行 body: why the list may be transferred (the reviewer's note). */
+export const RunReleaseBody = Type.Object({ reason: Text }, { additionalProperties: false });
+export type RunReleaseBody = Static<typeof RunReleaseBody>;
+
+/** A monthly run's release for transfer: by a finance officer other than its maker (双人复核). */
+export const RunRelease = Type.Object({
+  runId: Type.String(),
+  madeBy: Type.String({ description: '制单人' }),
+  releasedBy: Type.String({ description: '复核放行人（不得为制单人）' }),
+  releasedAt: Type.String({ description: '放行时间 (UTC ISO 8601)' }),
+  reason: Type.String(),
+});
+export type RunRelease = Static<typeof RunRelease>;
+
 const PoolPrice = Type.Object({
   pool: Type.String(),
   insuredPersonDays: Type.Integer(),

@@ -174,6 +174,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // may read the settlement (an institution its own, checked by the handler).
   'GET /api/v1/settlements/:settlementId/payment': need('settlement.read', 'handler'),
   'POST /api/v1/payments/monthly-runs': need('payments.run'),
+  // 双人复核: released by a finance officer other than the run's maker (payment/release.ts).
+  'POST /api/v1/payments/monthly-runs/:id/release': need('payments.release'),
   'GET /api/v1/payments/monthly-runs': need('settlement.read'),
   'GET /api/v1/payments/monthly-runs/:id': need('settlement.read'),
   'POST /api/v1/payments/year-end-runs': need('payments.run'),

@@ -2,6 +2,8 @@
 // the same as POST /payments/monthly-runs and /payments/year-end-runs, against the database of
 // `serve` (DATABASE_URL or --data). The run as JSON on standard output; progress on standard error;
 // a refusal writes the error object to standard error and exits 1 (2: a usage error).
+import { actorOf } from '../access/identity.js';
+import { cliIdentity } from '../access/audit-cli.js';
 import { isDomainError } from '../domain/errors.js';
 import { runMonth, runYear } from '../payment/runs.js';
 import { monthlyRunToWire, yearEndRunToWire } from '../payment/wire.js';
@@ -47,6 +49,7 @@ export async function runPayments(argv: string[]): Promise<number> {
               Number(period.slice(0, 4)),
               Number(period.slice(5, 7)),
               progress,
+              actorOf(cliIdentity()),
             )
           ).run,
         )

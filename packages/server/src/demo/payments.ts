@@ -27,7 +27,7 @@ export async function runDemoPayments(
   let year = Number(first.slice(0, 4));
   let month = Number(first.slice(5, 7));
   while (lastDayOf(year, month) < today) {
-    await runMonth(db, policy, year, month);
+    await runMonth(db, policy, year, month, undefined, 'demo');
     report.months++;
     onMonth(`${year}-${String(month).padStart(2, '0')}`);
     if (month === 12) {

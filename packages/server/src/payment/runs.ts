@@ -61,6 +61,8 @@ export async function runMonth(
   year: number,
   month: number,
   onProgress: (step: string) => void = () => undefined,
+  /** 制单人: who makes the run (identity.ts actorOf, or cli:<operator>); the release checks it. */
+  madeBy = 'system',
 ): Promise<Made<StoredMonthlyRun>> {
   const made = await findMonthlyRun(db, { year, month });
   if (made !== undefined) return { status: 200, run: made };
@@ -114,7 +116,7 @@ export async function runMonth(
       qualityDepositPercent: percents.get(a.institutionId) ?? null,
     })),
   };
-  const inserted = await insertMonthlyRun(db, id, run, inputs);
+  const inserted = await insertMonthlyRun(db, id, run, inputs, madeBy);
   const stored = await findMonthlyRun(db, { year, month });
   if (stored === undefined) throw new Error(`the run of ${key} was not stored`);
   return { status: inserted ? 201 : 200, run: stored };

@@ -18,6 +18,7 @@ import * as paymentFacts from './017_payment_facts.js';
 import * as paymentRuns from './018_payment_runs.js';
 import * as personSexBirth from './019_person_sex_birth.js';
 import * as supervisionAlerts from './020_supervision_alerts.js';
+import * as paymentReleases from './021_payment_releases.js';
 // Paying institutions (issue 14).
 // issue 13 parts 3–4: the audit log, personal data (audit branch)
 
@@ -47,5 +48,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 18, name: paymentRuns.name, sql: paymentRuns.sql },
   { id: 19, name: personSexBirth.name, sql: personSexBirth.sql },
   { id: 20, name: supervisionAlerts.name, sql: supervisionAlerts.sql },
+  { id: 21, name: paymentReleases.name, sql: paymentReleases.sql },
   // Paying institutions (issue 14).
 ];

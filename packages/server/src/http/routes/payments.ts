@@ -3,6 +3,8 @@
 // and translate; the rules are payment/runs.ts and payment/deductions.ts.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
+  RunRelease,
+  RunReleaseBody,
   Deduction,
   DeductionBody,
   ErrorResponses,
@@ -20,7 +22,8 @@ import {
 import { paymentFactsToWire, type PaymentPolicy } from '@yibao/engine';
 import { Type } from 'typebox';
 import type { FastifyInstance } from 'fastify';
-import { assertOwnInstitution } from '../../access/identity.js';
+import { actorOf, assertOwnInstitution } from '../../access/identity.js';
+import { releaseMonthlyRun } from '../../payment/release.js';
 import type { Database } from '../../db/types.js';
 import { NotFound, RuleRefused } from '../../domain/errors.js';
 import { recordDeduction } from '../../payment/deductions.js';
@@ -76,7 +79,14 @@ export function paymentRoutes(server: FastifyInstance, db: Database, policy: Pay
       },
     },
     async (request, reply) => {
-      const made = await runMonth(db, paying('month'), request.body.year, request.body.month);
+      const made = await runMonth(
+        db,
+        paying('month'),
+        request.body.year,
+        request.body.month,
+        undefined,
+        actorOf(request.identity),
+      );
       return reply.status(made.status).send(monthlyRunToWire(made.run));
     },
   );
@@ -109,6 +119,20 @@ export function paymentRoutes(server: FastifyInstance, db: Database, policy: Pay
       if (run === undefined) throw new NotFound('月度结算', request.params.id, 'id');
       return monthlyRunToWire(run);
     },
+  );
+
+  app.post(
+    '/payments/monthly-runs/:id/release',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: '拨付放行：由制单人以外的基金财务人员复核后放行转账（双人复核），每个月度结算一次',
+        params: PaymentRunParams,
+        body: RunReleaseBody,
+        response: { 200: RunRelease, ...ErrorResponses },
+      },
+    },
+    async (request) => releaseMonthlyRun(db, request.params.id, request.identity, request.body.reason),
   );
 
   app.post(

@@ -61,12 +61,13 @@ export async function insertMonthlyRun(
   id: string,
   run: MonthlyRun,
   inputs: object,
+  madeBy: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const made = await tx.query(
-      `INSERT INTO payment_monthly_runs (id, year, month, policy_version, run, inputs)
-       VALUES ($1, $2, $3, $4, $5::json, $6::json) ON CONFLICT (year, month) DO NOTHING RETURNING id`,
-      [id, run.year, run.month, run.policyVersion, JSON.stringify(run), JSON.stringify(inputs)],
+      `INSERT INTO payment_monthly_runs (id, year, month, policy_version, run, inputs, made_by)
+       VALUES ($1, $2, $3, $4, $5::json, $6::json, $7) ON CONFLICT (year, month) DO NOTHING RETURNING id`,
+      [id, run.year, run.month, run.policyVersion, JSON.stringify(run), JSON.stringify(inputs), madeBy],
     );
     if (made.length === 0) return false;
     // one statement for every row of the month
