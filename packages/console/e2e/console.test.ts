@@ -168,7 +168,8 @@ describe('the console in Chromium', () => {
     expect(expected.fundPay).toBeGreaterThan(0);
 
     await page.goto(url(`/try?draft=${encodeURIComponent(JSON.stringify(draft))}`));
-    await page.getByText(facts.resident.name).first().waitFor();
+    // The picker shows the person masked (R-B7); the id is shown in full.
+    await page.getByText(facts.resident.id).first().waitFor();
     await page.getByTestId('try-submit').click();
     const result = page.getByTestId('try-result');
     await result.waitFor();
