@@ -9,6 +9,7 @@
 //
 //   npm run build && node bench/settlement-direct.mjs            # BENCH_SECONDS=8 BENCH_LOOPS=64
 //   MODE=preview node bench/settlement-direct.mjs                 # the reads alone
+//   SUPERVISION=off | PAYMENT_FACTS=off                           # without the 事中 rules | payment facts
 //   PAYMENT_FACTS=off node bench/settlement-direct.mjs            # without writing payment facts (issue 14)
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -61,6 +62,7 @@ async function main() {
     process.env.DATABASE_URL = dbUrl;
     const { openRuntime } = await import(join(dist, 'cli/runtime.js'));
     const { SettlementService } = await import(join(dist, 'settle/service.js'));
+    const runtime = await openRuntime(undefined, 10);
     // Issue 14: each settlement written with its payment facts, as `serve` does (PAYMENT_FACTS=off: none).
     let paymentOptions = {};
     if (process.env.PAYMENT_FACTS !== 'off') {
@@ -71,7 +73,6 @@ async function main() {
         // a build from before issue 14: no payment facts to write
       }
     }
-    const runtime = await openRuntime(undefined, 10);
 
     // Wall time of each statement, by name (a batch's size is the name's suffix).
     let stats = {};
@@ -87,7 +88,18 @@ async function main() {
         s.ms += performance.now() - started;
       }
     };
-    const service = new SettlementService(runtime.db, runtime.policy.calculate, paymentOptions);
+    // Issue 15 §2: SUPERVISION=off settles with the region's 事中 rules taken out, to measure their cost.
+    let calculator = runtime.policy.calculate;
+    if (process.env.SUPERVISION === 'off') {
+      const { calculate } = await import(join(root, 'packages/engine/dist/index.js'));
+      const book = runtime.policy.book;
+      const regions = new Map(
+        [...book.regions].map(([code, r]) => [code, { ...r, supervision: { ...r.supervision, rules: [] } }]),
+      );
+      const plain = { ...book, regions };
+      calculator = (raw) => calculate(plain, raw);
+    }
+    const service = new SettlementService(runtime.db, calculator, paymentOptions);
     const institutions = (
       await runtime.db.query(
         "SELECT id FROM institutions WHERE level = 'primary' AND type <> 'internet_hospital' ORDER BY id",
