@@ -5,7 +5,7 @@
 // The account's created_by is `cli:<OS user>`: who ran the command, as the history writes it.
 //
 // Exit codes: 0 created; 1 refused (the username is taken, the password breaks the rules); 2 usage.
-import { userInfo } from 'node:os';
+import { cliIdentity } from '../access/audit-cli.js';
 import { USERNAME_PATTERN } from '@yibao/api';
 import { createAdmin } from '../access/accounts.js';
 import { isDomainError } from '../domain/errors.js';
@@ -23,13 +23,10 @@ const USAGE = `usage:
 
 class Usage extends Error {}
 
-/** The OS user running the command: the operator the account's created_by names. */
+/** The OS user running the command: the operator the account's created_by names (audit-cli.ts). */
 export function osOperator(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
-  }
+  const identity = cliIdentity();
+  return identity.kind === 'cli' ? identity.operator : 'unknown';
 }
 
 async function readStdin(): Promise<string> {

@@ -3,6 +3,7 @@
 // once, by `issue` and `rotate`; nothing prints it again (the database keeps only its hash).
 //
 // Exit codes: 0 done; 1 refused (unknown institution or key, already revoked); 2 a usage error.
+import { cliIdentity } from '../access/audit-cli.js';
 import type { Credential, IssuedCredential } from '@yibao/api';
 import {
   issueCredential,
@@ -34,9 +35,10 @@ function required(args: ParsedArgs, name: string): string {
   return v;
 }
 
-/** cli:<operator>: --operator, else the OS user. */
+/** cli:<operator>: --operator, else the OS user (audit-cli.ts, the one reading of it). */
 function actor(args: ParsedArgs): string {
-  return actorOf({ kind: 'cli', operator: stringFlag(args, 'operator') ?? process.env['USER'] ?? 'cli' });
+  const named = stringFlag(args, 'operator');
+  return actorOf(named !== undefined ? { kind: 'cli', operator: named } : cliIdentity());
 }
 
 export async function runCredentials(argv: string[]): Promise<number> {
